@@ -1,0 +1,79 @@
+/**
+ * The `security.protocol` a Kafka client uses.
+ */
+export enum SecurityProtocol {
+  /** No TLS, no SASL. */
+  PLAINTEXT = 'PLAINTEXT',
+  /** TLS, optionally with a client certificate. */
+  SSL = 'SSL',
+  /** SASL without TLS. */
+  SASL_PLAINTEXT = 'SASL_PLAINTEXT',
+  /** SASL over TLS. */
+  SASL_SSL = 'SASL_SSL',
+}
+
+/**
+ * A key in a Kubernetes Secret.
+ */
+export interface SecretKeyReference {
+  /** The Secret's name. */
+  readonly secretName: string;
+  /** The key in the Secret. */
+  readonly key: string;
+}
+
+/**
+ * How one user reaches one cluster through one listener: everything a client
+ * (an application, the KEDA scaler, the HTTP bridge) needs to connect.
+ *
+ * All Secrets named here live in `namespace` (the cluster's namespace), where
+ * Strimzi writes them.
+ */
+export interface KafkaConnectionDetails {
+  /** `bootstrap.servers`, e.g. `my-cluster-kafka-bootstrap.kafka.svc:9093`. */
+  readonly bootstrapServers: string;
+  /** `security.protocol`. */
+  readonly securityProtocol: SecurityProtocol;
+  /** Namespace of the cluster and of every Secret referenced here. */
+  readonly namespace: string;
+  /** Name of the cluster. */
+  readonly clusterName: string;
+  /** Name of the listener. */
+  readonly listenerName: string;
+  /**
+   * `sasl.mechanism`, e.g. `SCRAM-SHA-512`.
+   * @default - no SASL
+   */
+  readonly saslMechanism?: string;
+  /**
+   * The SASL user name (equals the KafkaUser name; no Strimzi Secret holds it).
+   * @default - no SASL
+   */
+  readonly username?: string;
+  /**
+   * The SASL password (`<user>` / `password`).
+   * @default - no SASL
+   */
+  readonly password?: SecretKeyReference;
+  /**
+   * A complete `sasl.jaas.config` line (`<user>` / `sasl.jaas.config`).
+   * @default - no SASL
+   */
+  readonly jaasConfig?: SecretKeyReference;
+  /**
+   * The user's certificate, PEM (`<user>` / `user.crt`).
+   * @default - no client certificate
+   */
+  readonly userCertificate?: SecretKeyReference;
+  /**
+   * The user's private key, PEM (`<user>` / `user.key`).
+   * @default - no client certificate
+   */
+  readonly userKey?: SecretKeyReference;
+  /**
+   * The CA that signed the brokers' certificates, PEM: `<cluster>-cluster-ca-cert` /
+   * `ca.crt`, or the CA named for a listener's custom certificate.
+   * @default - no TLS, or the system trust store for a custom certificate without a named CA
+   */
+  readonly brokerCa?: SecretKeyReference;
+}
