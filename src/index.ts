@@ -4,3 +4,6 @@ export * from './strimzi/listener';
 export * from './strimzi/connection';
 export * from './strimzi/cluster';
 export * from './strimzi/node-pool';
+export * from './strimzi/acl';
+export * from './strimzi/topic';
+export * from './strimzi/user';
