@@ -83,3 +83,13 @@ export function validationErrors(chart: Chart): string[] {
 export function warningsOf(scope: IConstruct): string[] {
   return Warnings.collect(scope);
 }
+
+/**
+ * Synthesizes an example (its exported `build(app)`) in a test app and returns
+ * the YAML `cdk8s synth` would write, recording the documents for conformance.
+ */
+export function synthExample(build: (app: App) => void): string {
+  const app = Testing.app();
+  build(app);
+  return synthAppYaml(app);
+}

@@ -6,6 +6,7 @@ import { KafkaNodePool, KafkaNodePoolProps, NodeRole } from './node-pool';
 import * as strimzi from '../../imports/kafka.strimzi.io';
 import { SecretKeyReference } from './connection';
 import { Warnings } from '../common/warnings';
+import { KafkaAuthorization } from './authorization';
 
 /**
  * What other constructs need to know about a Kafka cluster.
@@ -60,6 +61,11 @@ export interface KafkaClusterProps {
    * @default - none
    */
   readonly listeners?: Listener[];
+  /**
+   * How the brokers authorize requests. Without it every authenticated client may do anything.
+   * @default - no authorization
+   */
+  readonly authorization?: KafkaAuthorization;
   /**
    * Broker configuration (`spec.kafka.config`).
    * @default - none
@@ -119,7 +125,12 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   }
 
   public get authorizationEnabled(): boolean {
-    return false;
+    return this.props.authorization !== undefined;
+  }
+
+  /** The authorization settings, if any. */
+  public get authorization(): KafkaAuthorization | undefined {
+    return this.props.authorization;
   }
 
   public get clusterCaCertificate(): SecretKeyReference {
@@ -166,6 +177,12 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
         metadataVersion: this.props.metadataVersion,
         listeners: this._listeners.map((l) => ({ name: l.name, port: l.port, type: l.type, tls: l.tls })),
         config: this.props.config,
+        authorization: this.props.authorization && {
+          type: this.props.authorization.type,
+          superUsers: this.props.authorization.superUsers.length > 0 ? this.props.authorization.superUsers : undefined,
+          authorizerClass: this.props.authorization.authorizerClass,
+          supportsAdminApi: this.props.authorization.type === 'custom' ? this.props.authorization.supportsAdminApi : undefined,
+        },
       },
       entityOperator: { topicOperator: {}, userOperator: {} },
     };
