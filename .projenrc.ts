@@ -65,6 +65,13 @@ pkg.addOverride('main', 'lib/src/index.js');
 pkg.addOverride('types', 'lib/src/index.d.ts');
 pkg.addOverride('jsii.excludeTypescript', ['test/**', 'examples/**', 'bench/**', 'scripts/**', '.projenrc.ts', 'projenrc/**']);
 
+// Benchmarks: synthesis time and memory at fleet scale (never part of npm test).
+project.addTask('bench', {
+  description: 'Fleet-scale synthesis benchmark against a plain cdk8s baseline (results: docs/benchmarks.md)',
+  exec: 'node bench/run.js',
+  receiveArgs: true,
+});
+
 // Regenerate imports/ from the CRDs (not part of the normal build; the output is committed).
 project.addTask('import', {
   description: 'Regenerate imports/ from the CRD folder (CRDS_DIR, default ../shared/crds)',
