@@ -8,3 +8,4 @@ export * from './strimzi/node-pool';
 export * from './strimzi/acl';
 export * from './strimzi/topic';
 export * from './strimzi/user';
+export * from './monitoring/metric-names';
