@@ -1,8 +1,20 @@
-import { IConstruct } from 'constructs';
-import { AclOperation, AclResourceType, KafkaUserAuthenticationType } from './acl';
+import { ApiObject, Duration, Lazy, Size, SizeRoundingBehavior } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import {
+  AclOperation,
+  AclPatternType,
+  AclPermissionType,
+  AclResource,
+  AclResourceType,
+  AclRule,
+  KafkaUserAuthenticationType,
+} from './acl';
 import type { IKafkaCluster } from './cluster';
-import { KafkaConnectionDetails } from './connection';
-import { Listener } from './listener';
+import { KafkaConnectionDetails, SecretKeyReference, SecurityProtocol } from './connection';
+import { Listener, ListenerAuthenticationType } from './listener';
+import * as strimzi from '../../imports/kafka.strimzi.io';
+import { isDns1123Subdomain } from '../common/names';
+import { addRules, ViolationCollector } from '../common/validation';
 
 /**
  * A Kafka user managed by the User Operator.
@@ -23,4 +35,511 @@ export interface IKafkaUser extends IConstruct {
   isAllowed(resourceType: AclResourceType, resourceName: string, operation: AclOperation): boolean;
   /** How this user reaches the cluster through `listener`. */
   connectionDetails(listener: Listener): KafkaConnectionDetails;
+}
+
+/**
+ * Options of SCRAM-SHA-512 user authentication.
+ */
+export interface ScramSha512UserAuthenticationOptions {
+  /**
+   * A Secret key (in the cluster's namespace) holding the password to use.
+   * The User Operator copies it into the user Secret, so connection details
+   * still point at `<user>` / `password`.
+   * @default - the User Operator generates a password
+   */
+  readonly password?: SecretKeyReference;
+}
+
+/**
+ * Options of TLS user authentication.
+ */
+export interface TlsUserAuthenticationOptions {
+  /**
+   * How long the user certificate is valid, in whole days. Set together with `renewBefore`.
+   * @default - the clients CA setting (365 days unless changed)
+   */
+  readonly validity?: Duration;
+  /**
+   * How long before expiry the certificate is renewed, in whole days; less than `validity`.
+   * @default - the clients CA setting (30 days unless changed)
+   */
+  readonly renewBefore?: Duration;
+}
+
+/**
+ * Options of `tls-external` user authentication.
+ */
+export interface TlsExternalUserAuthenticationOptions {
+  /**
+   * Where the certificate issued outside Strimzi is stored, for connection details.
+   * @default - connection details name no client certificate
+   */
+  readonly certificate?: SecretKeyReference;
+  /**
+   * Where the private key of that certificate is stored, for connection details.
+   * @default - connection details name no client key
+   */
+  readonly key?: SecretKeyReference;
+}
+
+/**
+ * How a KafkaUser authenticates.
+ */
+export class KafkaUserAuthentication {
+  /** SASL SCRAM-SHA-512; the password is generated, or taken from a Secret you name. */
+  public static scramSha512(options: ScramSha512UserAuthenticationOptions = {}): KafkaUserAuthentication {
+    return new KafkaUserAuthentication(KafkaUserAuthenticationType.SCRAM_SHA_512, options, {}, {});
+  }
+
+  /** Mutual TLS with a certificate the User Operator issues from the clients CA. */
+  public static tls(options: TlsUserAuthenticationOptions = {}): KafkaUserAuthentication {
+    return new KafkaUserAuthentication(KafkaUserAuthenticationType.TLS, {}, options, {});
+  }
+
+  /** Mutual TLS with a certificate issued outside Strimzi (ACLs and quotas are still managed). */
+  public static tlsExternal(options: TlsExternalUserAuthenticationOptions = {}): KafkaUserAuthentication {
+    return new KafkaUserAuthentication(KafkaUserAuthenticationType.TLS_EXTERNAL, {}, {}, options);
+  }
+
+  private constructor(
+    /** The authentication type. */
+    public readonly type: KafkaUserAuthenticationType,
+    /** SCRAM options. */
+    public readonly scramOptions: ScramSha512UserAuthenticationOptions,
+    /** TLS options. */
+    public readonly tlsOptions: TlsUserAuthenticationOptions,
+    /** tls-external options. */
+    public readonly tlsExternalOptions: TlsExternalUserAuthenticationOptions,
+  ) {}
+
+  /** Whether the user authenticates with a client certificate (`tls` or `tls-external`). */
+  public get usesCertificate(): boolean {
+    return this.type !== KafkaUserAuthenticationType.SCRAM_SHA_512;
+  }
+}
+
+/**
+ * Quotas of a KafkaUser, enforced per broker.
+ */
+export interface KafkaUserQuotas {
+  /**
+   * Bytes per second the user may produce to each broker (whole bytes).
+   * @default - unlimited
+   */
+  readonly producerByteRate?: Size;
+  /**
+   * Bytes per second the user may fetch from each broker (whole bytes).
+   * @default - unlimited
+   */
+  readonly consumerByteRate?: Size;
+  /**
+   * Share of the brokers' network and I/O threads the user may use, in percent (integer).
+   * @default - unlimited
+   */
+  readonly requestPercentage?: number;
+  /**
+   * Partition mutations per second (create topics, create partitions, delete topics).
+   * @default - unlimited
+   */
+  readonly controllerMutationRate?: number;
+}
+
+/**
+ * Options of a KafkaUser, as passed to `KafkaCluster.addUser()`.
+ */
+export interface KafkaUserOptions {
+  /**
+   * The user name: the KafkaUser's metadata.name and the Kafka principal
+   * (`CN=<name>` for TLS). A DNS-1123 subdomain; at most 64 characters for TLS.
+   * @default - the construct id, lower-cased
+   */
+  readonly userName?: string;
+  /**
+   * How the user authenticates.
+   * @default KafkaUserAuthentication.scramSha512()
+   */
+  readonly authentication?: KafkaUserAuthentication;
+  /**
+   * ACL rules. More can be added with `addAcl()` or the topics' `grantX()` methods.
+   * @default - none
+   */
+  readonly acls?: AclRule[];
+  /**
+   * Quotas.
+   * @default - none
+   */
+  readonly quotas?: KafkaUserQuotas;
+  /**
+   * Extra labels on the Secret the User Operator writes.
+   * @default - none
+   */
+  readonly secretLabels?: { [key: string]: string };
+  /**
+   * Extra annotations on the Secret the User Operator writes.
+   * @default - none
+   */
+  readonly secretAnnotations?: { [key: string]: string };
+}
+
+/**
+ * Properties of a `KafkaUser`.
+ */
+export interface KafkaUserProps extends KafkaUserOptions {
+  /** The cluster the user belongs to. The KafkaUser is created in the cluster's namespace. */
+  readonly cluster: IKafkaCluster;
+}
+
+const RESOURCE_ORDER = [AclResourceType.TOPIC, AclResourceType.GROUP, AclResourceType.CLUSTER, AclResourceType.TRANSACTIONAL_ID];
+const OPERATION_ORDER = Object.values(AclOperation) as AclOperation[];
+/** Operations that imply Describe (Kafka's authorizer rule). */
+const IMPLIES_DESCRIBE = [AclOperation.READ, AclOperation.WRITE, AclOperation.DELETE, AclOperation.ALTER];
+
+/**
+ * A Strimzi `KafkaUser`: credentials, ACLs and quotas of one Kafka client identity.
+ *
+ * The User Operator writes the credentials into the Secret `secretName` in the
+ * cluster's namespace; `connectionDetails(listener)` says how a client uses them.
+ */
+export class KafkaUser extends Construct implements IKafkaUser {
+  public readonly userName: string;
+  public readonly cluster: IKafkaCluster;
+  public readonly authentication: KafkaUserAuthentication;
+  /** The `KafkaUser` resource (escape hatch). */
+  public readonly resource: ApiObject;
+
+  private readonly _acls: AclRule[] = [];
+  private readonly _connectionProblems: Array<{ listener: string; problem: string; fix: string }> = [];
+  private readonly props: KafkaUserProps;
+
+  constructor(scope: Construct, id: string, props: KafkaUserProps) {
+    super(scope, id);
+    this.props = props;
+    this.cluster = props.cluster;
+    this.userName = props.userName ?? id.toLowerCase();
+    this.authentication = props.authentication ?? KafkaUserAuthentication.scramSha512();
+    for (const rule of props.acls ?? []) {
+      this.addAcl(rule);
+    }
+
+    this.resource = new strimzi.KafkaUser(this, 'Resource', {
+      metadata: {
+        name: this.userName,
+        namespace: this.cluster.namespace,
+        labels: { 'strimzi.io/cluster': this.cluster.clusterName },
+      },
+      spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
+    });
+
+    addRules(this, (c) => this.checkRules(c));
+  }
+
+  public get authenticationType(): KafkaUserAuthenticationType {
+    return this.authentication.type;
+  }
+
+  /**
+   * The Secret holding the user's credentials, in the cluster's namespace.
+   * For `tls-external` users Strimzi writes no Secret; the name is still reported.
+   */
+  public get secretName(): string {
+    const prefix = (this.cluster as any).userSecretPrefix;
+    return `${typeof prefix === 'string' ? prefix : ''}${this.userName}`;
+  }
+
+  /** The name Kafka sees: `CN=<name>` for certificate users, `<name>` for SCRAM (as used in `superUsers`). */
+  public get principalName(): string {
+    return this.authentication.usesCertificate ? `CN=${this.userName}` : this.userName;
+  }
+
+  /** The ACL rules as added (before deduplication). */
+  public get acls(): AclRule[] {
+    return [...this._acls];
+  }
+
+  /**
+   * Add an ACL rule. Rules are deduplicated and emitted in a stable order.
+   * @returns the rule
+   */
+  public addAcl(rule: AclRule): AclRule {
+    this._acls.push(rule);
+    return rule;
+  }
+
+  /**
+   * Whether the user may perform `operation` on the named resource, as Kafka's
+   * authorizer would decide it: a matching deny rule wins; `All` covers every
+   * operation; Read, Write, Delete and Alter imply Describe; AlterConfigs implies
+   * DescribeConfigs. Rules limited to a host other than `*` count for deny only.
+   * Super users of the cluster and clusters without authorization allow everything.
+   */
+  public isAllowed(resourceType: AclResourceType, resourceName: string, operation: AclOperation): boolean {
+    if (!this.cluster.authorizationEnabled) {
+      return true;
+    }
+    const superUsers: string[] = (this.cluster as any).authorization?.superUsers ?? [];
+    if (superUsers.includes(this.principalName)) {
+      return true;
+    }
+    const matching = this._acls.filter((r) => r.resource.matches(resourceType, resourceName));
+    const denied = matching.some((r) => (r.permission ?? AclPermissionType.ALLOW) === AclPermissionType.DENY
+      && (r.operations.includes(operation) || r.operations.includes(AclOperation.ALL)));
+    if (denied) {
+      return false;
+    }
+    const implying = [operation, AclOperation.ALL];
+    if (operation === AclOperation.DESCRIBE) {
+      implying.push(...IMPLIES_DESCRIBE);
+    }
+    if (operation === AclOperation.DESCRIBE_CONFIGS) {
+      implying.push(AclOperation.ALTER_CONFIGS);
+    }
+    return matching.some((r) => (r.permission ?? AclPermissionType.ALLOW) === AclPermissionType.ALLOW
+      && (r.host ?? '*') === '*'
+      && r.operations.some((op) => implying.includes(op)));
+  }
+
+  /**
+   * How this user reaches the cluster through `listener`: bootstrap address,
+   * security protocol, and the Secrets and keys holding credentials and the
+   * broker CA.
+   *
+   * When the listener does not accept this user's authentication (or is not a
+   * listener of the user's cluster), synthesis fails with an error recorded on
+   * this user; the returned details are then not usable.
+   */
+  public connectionDetails(listener: Listener): KafkaConnectionDetails {
+    const problem = this.listenerProblem(listener);
+    if (problem) {
+      this._connectionProblems.push({ listener: listener.name, ...problem });
+    }
+    const sasl = this.authentication.type === KafkaUserAuthenticationType.SCRAM_SHA_512;
+    const protocol = sasl
+      ? (listener.tls ? SecurityProtocol.SASL_SSL : SecurityProtocol.SASL_PLAINTEXT)
+      : (listener.tls ? SecurityProtocol.SSL : SecurityProtocol.PLAINTEXT);
+    const secret = this.secretName;
+    let userCertificate: SecretKeyReference | undefined;
+    let userKey: SecretKeyReference | undefined;
+    if (listener.tls && this.authentication.type === KafkaUserAuthenticationType.TLS) {
+      userCertificate = { secretName: secret, key: 'user.crt' };
+      userKey = { secretName: secret, key: 'user.key' };
+    } else if (listener.tls && this.authentication.type === KafkaUserAuthenticationType.TLS_EXTERNAL) {
+      userCertificate = this.authentication.tlsExternalOptions.certificate;
+      userKey = this.authentication.tlsExternalOptions.key;
+    }
+    return {
+      bootstrapServers: this.cluster.bootstrapServers(listener),
+      securityProtocol: protocol,
+      namespace: this.cluster.namespace,
+      clusterName: this.cluster.clusterName,
+      listenerName: listener.name,
+      saslMechanism: sasl ? 'SCRAM-SHA-512' : undefined,
+      username: sasl ? this.userName : undefined,
+      password: sasl ? { secretName: secret, key: 'password' } : undefined,
+      jaasConfig: sasl ? { secretName: secret, key: 'sasl.jaas.config' } : undefined,
+      userCertificate,
+      userKey,
+      brokerCa: KafkaUser.brokerCaOf(this.cluster, listener),
+    };
+  }
+
+  /** The CA clients trust for a listener's broker certificates, if the listener uses TLS. */
+  private static brokerCaOf(cluster: IKafkaCluster, listener: Listener): SecretKeyReference | undefined {
+    if (!listener.tls) {
+      return undefined;
+    }
+    const custom = listener.options.brokerCertificate;
+    if (custom) {
+      return custom.caSecretName ? { secretName: custom.caSecretName, key: custom.caKey ?? 'ca.crt' } : undefined;
+    }
+    return cluster.clusterCaCertificate;
+  }
+
+  /** Why this user cannot authenticate through `listener`, or undefined when it can. */
+  private listenerProblem(listener: Listener): { problem: string; fix: string } | undefined {
+    if (this.cluster.findListener(listener.name) !== listener) {
+      return {
+        problem: `connection details requested through listener "${listener.name}", which is not a listener of cluster "${this.cluster.clusterName}"`,
+        fix: 'pass one of the cluster\'s listeners (cluster.findListener(name))',
+      };
+    }
+    if (this.accepts(listener) === false) {
+      return {
+        problem: `connection details requested through listener "${listener.name}", whose authentication "${listener.authentication.type}" does not accept this user's authentication "${this.authentication.type}"`,
+        fix: `use a listener with ${this.expectedListenerAuth()} authentication, or change the user's authentication`,
+      };
+    }
+    if (listener.authentication.type === ListenerAuthenticationType.CUSTOM) {
+      return {
+        problem: `connection details requested through listener "${listener.name}" with custom authentication, whose credentials this library cannot derive`,
+        fix: `use a listener with ${this.expectedListenerAuth()} authentication, or configure the client by hand`,
+      };
+    }
+    return undefined;
+  }
+
+  private expectedListenerAuth(): string {
+    return this.authentication.usesCertificate ? '"tls"' : '"scram-sha-512"';
+  }
+
+  /** Whether a listener accepts this user: true, false, or undefined when it cannot be told (custom). */
+  private accepts(listener: Listener): boolean | undefined {
+    switch (listener.authentication.type) {
+      case ListenerAuthenticationType.SCRAM_SHA_512:
+        return this.authentication.type === KafkaUserAuthenticationType.SCRAM_SHA_512;
+      case ListenerAuthenticationType.TLS:
+        return this.authentication.usesCertificate;
+      case ListenerAuthenticationType.CUSTOM:
+        return undefined;
+      default:
+        return false;
+    }
+  }
+
+  private checkRules(c: ViolationCollector): void {
+    const subject = `user "${this.userName}"`;
+    c.check(!isDns1123Subdomain(this.userName), subject,
+      'the name is not a valid Kubernetes name (DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters)',
+      'choose a lower-case name such as "my-app"');
+    c.check(this.authentication.usesCertificate && this.userName.length > 64, subject,
+      `the name has ${this.userName.length} characters, but a ${this.authentication.type} user name becomes the certificate CN, which allows at most 64`,
+      'choose a name of at most 64 characters');
+
+    const ns = this.resource.toJson().metadata?.namespace;
+    c.check(ns !== this.cluster.namespace, subject,
+      `the KafkaUser is in namespace "${ns}", but the User Operator of cluster "${this.cluster.clusterName}" watches only namespace "${this.cluster.namespace}"`,
+      'keep the user in the cluster\'s namespace (do not patch metadata.namespace)');
+
+    if (this._acls.length > 0) {
+      const authz = (this.cluster as any).authorization;
+      c.check(!this.cluster.authorizationEnabled, subject,
+        `has ${this._acls.length} ACL rule(s), but cluster "${this.cluster.clusterName}" has no authorization, so the User Operator cannot apply them and the KafkaUser never becomes ready`,
+        'enable authorization on the cluster (authorization: KafkaAuthorization.simple()) or remove the ACLs and grants');
+      c.check(authz?.type === 'custom' && !authz.supportsAdminApi, subject,
+        `has ACL rules, but cluster "${this.cluster.clusterName}" uses a custom authorizer without supportsAdminApi, so the User Operator cannot apply them`,
+        'set supportsAdminApi: true if the authorizer supports the Kafka Admin API for ACLs, or remove the ACLs and grants');
+    }
+    for (const rule of this._acls) {
+      c.check(rule.operations.length === 0, subject,
+        `the ACL rule on ${rule.resource} has no operations`, 'name at least one operation');
+      c.check(rule.resource.type !== AclResourceType.CLUSTER && !rule.resource.name, subject,
+        `the ACL rule on a ${rule.resource.type} has an empty name`, 'name the resource, or use "*" for all of them');
+    }
+
+    const listeners = this.cluster.listeners;
+    if (listeners.length > 0 && listeners.every((l) => this.accepts(l) === false)) {
+      c.add(subject,
+        `authentication "${this.authentication.type}" is accepted by no listener of cluster "${this.cluster.clusterName}" (listeners: ${listeners.map((l) => `${l.name}=${l.authentication.type}`).join(', ')})`,
+        `add a listener with ${this.expectedListenerAuth()} authentication, or change the user's authentication`);
+    }
+    for (const p of this._connectionProblems) {
+      c.add(subject, p.problem, p.fix);
+    }
+
+    const tls = this.authentication.tlsOptions;
+    if (tls.validity || tls.renewBefore) {
+      c.check(!tls.validity || !tls.renewBefore, subject,
+        'certificate validity and renewBefore must be set together', 'set both validity and renewBefore, or neither');
+      const v = tls.validity ? wholeDays(tls.validity) : undefined;
+      const r = tls.renewBefore ? wholeDays(tls.renewBefore) : undefined;
+      c.check(v !== undefined && (v === null || v < 1), subject,
+        `certificate validity ${tls.validity?.toHumanString()} is not a whole number of days of at least 1`, 'use Duration.days(n) with n >= 1');
+      c.check(r !== undefined && (r === null || r < 1), subject,
+        `certificate renewBefore ${tls.renewBefore?.toHumanString()} is not a whole number of days of at least 1`, 'use Duration.days(n) with n >= 1');
+      c.check(typeof v === 'number' && typeof r === 'number' && r >= v, subject,
+        `certificate renewBefore (${r} days) must be less than validity (${v} days)`, 'renew before the certificate expires, e.g. validity 365 days and renewBefore 30 days');
+    }
+
+    const q = this.props.quotas ?? {};
+    for (const [name, size] of [['producerByteRate', q.producerByteRate], ['consumerByteRate', q.consumerByteRate]] as Array<[string, Size | undefined]>) {
+      if (size !== undefined) {
+        const b = bytesOf(size);
+        c.check(!Number.isInteger(b) || b < 0, subject, `quota ${name} ${b} bytes/s is not a whole number of bytes >= 0`, 'use a whole, non-negative number of bytes per second');
+      }
+    }
+    c.check(q.requestPercentage !== undefined && (!Number.isInteger(q.requestPercentage) || q.requestPercentage < 0), subject,
+      `quota requestPercentage ${q.requestPercentage} is not an integer >= 0`, 'use a whole, non-negative percentage');
+    c.check(q.controllerMutationRate !== undefined && q.controllerMutationRate < 0, subject,
+      `quota controllerMutationRate ${q.controllerMutationRate} is negative`, 'use a non-negative rate');
+  }
+
+  /** The ACL rules, deduplicated and in a stable order. */
+  private renderAcls(): strimzi.KafkaUserSpecAuthorizationAcls[] {
+    const groups = new Map<string, { rule: AclRule; ops: Set<AclOperation> }>();
+    for (const rule of this._acls) {
+      const host = rule.host ?? '*';
+      const permission = rule.permission ?? AclPermissionType.ALLOW;
+      const key = [
+        permission === AclPermissionType.ALLOW ? 0 : 1,
+        RESOURCE_ORDER.indexOf(rule.resource.type),
+        rule.resource.patternType === AclPatternType.LITERAL ? 0 : 1,
+        rule.resource.name ?? '',
+        host,
+      ];
+      const k = JSON.stringify(key);
+      const g = groups.get(k) ?? { rule: { ...rule, host, permission }, ops: new Set<AclOperation>() };
+      rule.operations.forEach((op) => g.ops.add(op));
+      groups.set(k, g);
+    }
+    const keys = [...groups.keys()].sort((a, b) => compareKeys(JSON.parse(a), JSON.parse(b)));
+    return keys.map((k) => {
+      const { rule, ops } = groups.get(k)!;
+      const r = rule.resource;
+      return {
+        type: rule.permission === AclPermissionType.DENY ? 'deny' as any : undefined,
+        resource: {
+          type: r.type as any,
+          name: r.type === AclResourceType.CLUSTER ? undefined : r.name,
+          patternType: r.patternType === AclPatternType.PREFIX ? 'prefix' as any : undefined,
+        },
+        host: rule.host === '*' ? undefined : rule.host,
+        operations: OPERATION_ORDER.filter((op) => ops.has(op)) as any,
+      };
+    });
+  }
+
+  private renderSpec(): strimzi.KafkaUserSpec {
+    const auth = this.authentication;
+    const tls = auth.tlsOptions;
+    const q = this.props.quotas;
+    const quotas = q && {
+      producerByteRate: q.producerByteRate && bytesOf(q.producerByteRate),
+      consumerByteRate: q.consumerByteRate && bytesOf(q.consumerByteRate),
+      requestPercentage: q.requestPercentage,
+      controllerMutationRate: q.controllerMutationRate,
+    };
+    const labels = this.props.secretLabels;
+    const annotations = this.props.secretAnnotations;
+    return {
+      authentication: {
+        type: auth.type as any,
+        password: auth.scramOptions.password && {
+          valueFrom: { secretKeyRef: { name: auth.scramOptions.password.secretName, key: auth.scramOptions.password.key } },
+        },
+        validityDays: tls.validity && (wholeDays(tls.validity) ?? undefined),
+        renewalDays: tls.renewBefore && (wholeDays(tls.renewBefore) ?? undefined),
+      },
+      authorization: this._acls.length > 0 ? { type: 'simple' as any, acls: this.renderAcls() } : undefined,
+      quotas: quotas && Object.values(quotas).some((v) => v !== undefined) ? quotas : undefined,
+      template: labels || annotations ? { secret: { metadata: { labels, annotations } } } : undefined,
+    };
+  }
+}
+
+function compareKeys(a: any[], b: any[]): number {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] < b[i]) return -1;
+    if (a[i] > b[i]) return 1;
+  }
+  return 0;
+}
+
+/** Whole days of a duration, or null when it is not a whole number of days. */
+function wholeDays(d: Duration): number | null {
+  const days = d.toDays({ integral: false });
+  return Number.isInteger(days) ? days : null;
+}
+
+/** A size in bytes. */
+function bytesOf(size: Size): number {
+  return Math.round(size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024 * 1000) / 1000;
 }
