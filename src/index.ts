@@ -9,3 +9,5 @@ export * from './strimzi/acl';
 export * from './strimzi/topic';
 export * from './strimzi/user';
 export * from './monitoring/metric-names';
+export * from './monitoring/metrics-config';
+export * from './monitoring/kafka-metrics';

@@ -1,0 +1,17 @@
+import { Chart } from 'cdk8s';
+import { KafkaCluster, Listener, NodeRole } from '../../src';
+
+/**
+ * A cluster whose node pools are deliberately not named `kafka`, so every
+ * selector and alert is shown to work for any pool name.
+ */
+export function newCluster(chart: Chart, name = 'my-cluster', namespace = 'kafka'): KafkaCluster {
+  const cluster = new KafkaCluster(chart, 'Cluster', {
+    name,
+    namespace,
+    listeners: [Listener.internal({ name: 'tls', port: 9093 })],
+  });
+  cluster.addNodePool('Brokers', { name: 'brokers-a', roles: [NodeRole.BROKER], replicas: 3 });
+  cluster.addNodePool('Controllers', { name: 'ctrl', roles: [NodeRole.CONTROLLER], replicas: 3 });
+  return cluster;
+}

@@ -1,0 +1,200 @@
+import { Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import * as YAML from 'yaml';
+import { newCluster } from './fixtures';
+import { JmxAuthentication, KafkaMetrics, MetricsConfig } from '../../src';
+import { docOf, newChart, synth, validationErrors, warningsOf } from '../util';
+
+describe('KafkaMetrics', () => {
+  test('defaults to the JMX exporter with a generated ConfigMap next to the cluster', () => {
+    // GIVEN
+    const chart = newChart();
+    const cluster = newCluster(chart);
+    // WHEN
+    new KafkaMetrics(chart, 'Metrics', { cluster });
+    const docs = synth(chart);
+    // THEN
+    const kafka = docOf(docs, 'Kafka');
+    expect(kafka.spec.kafka.metricsConfig).toEqual({
+      type: 'jmxPrometheusExporter',
+      valueFrom: { configMapKeyRef: { name: 'my-cluster-kafka-metrics', key: 'metrics-config.yml' } },
+    });
+    expect(kafka.spec.kafkaExporter).toBeUndefined();
+    const cm = docOf(docs, 'ConfigMap', 'my-cluster-kafka-metrics');
+    expect(cm.metadata.namespace).toBe('kafka');
+    const config = YAML.parse(cm.data['metrics-config.yml']);
+    expect(config.lowercaseOutputName).toBe(true);
+    expect(config.rules.length).toBeGreaterThan(10);
+  });
+
+  test('the Strimzi Metrics Reporter needs no ConfigMap and passes the allow list', () => {
+    const chart = newChart();
+    const cluster = newCluster(chart);
+    new KafkaMetrics(chart, 'Metrics', {
+      cluster,
+      metrics: MetricsConfig.strimziMetricsReporter({ allowList: ['kafka_server_replicamanager.*', 'kafka_controller_kafkacontroller.*'] }),
+    });
+    const docs = synth(chart);
+    expect(docOf(docs, 'Kafka').spec.kafka.metricsConfig).toEqual({
+      type: 'strimziMetricsReporter',
+      values: { allowList: ['kafka_server_replicamanager.*', 'kafka_controller_kafkacontroller.*'] },
+    });
+    expect(docs.filter((d) => d.kind === 'ConfigMap')).toHaveLength(0);
+  });
+
+  test('the Kafka Exporter renders its filters and resources, and the optional Service selects the exporter pod on 9404', () => {
+    const chart = newChart();
+    const cluster = newCluster(chart);
+    new KafkaMetrics(chart, 'Metrics', {
+      cluster,
+      kafkaExporter: {
+        topicRegex: 'orders-.*',
+        groupRegex: '.*',
+        groupExcludeRegex: 'console-consumer-.*',
+        showAllOffsets: false,
+        resources: {
+          cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(500) },
+          memory: { request: Size.mebibytes(128), limit: Size.mebibytes(256) },
+        },
+        service: true,
+      },
+    });
+    const docs = synth(chart);
+    expect(docOf(docs, 'Kafka').spec.kafkaExporter).toEqual({
+      topicRegex: 'orders-.*',
+      groupRegex: '.*',
+      groupExcludeRegex: 'console-consumer-.*',
+      showAllOffsets: false,
+      resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+    });
+    const svc = docOf(docs, 'Service', 'my-cluster-kafka-exporter');
+    expect(svc.metadata.namespace).toBe('kafka');
+    expect(svc.spec.ports).toEqual([{ name: 'tcp-prometheus', port: 9404, targetPort: 9404 }]);
+    // the labels Strimzi puts on the exporter pod
+    expect(svc.spec.selector).toEqual({
+      'strimzi.io/cluster': 'my-cluster',
+      'strimzi.io/kind': 'Kafka',
+      'strimzi.io/name': 'my-cluster-kafka-exporter',
+    });
+  });
+
+  test('JMX with password authentication renders jmxOptions without a warning', () => {
+    const chart = newChart();
+    const cluster = newCluster(chart);
+    new KafkaMetrics(chart, 'Metrics', { cluster, jmx: {} });
+    const docs = synth(chart);
+    expect(docOf(docs, 'Kafka').spec.kafka.jmxOptions).toEqual({ authentication: { type: 'password' } });
+    expect(warningsOf(chart)).toEqual([]);
+  });
+
+  test('JMX without authentication renders empty jmxOptions and warns', () => {
+    const chart = newChart();
+    const cluster = newCluster(chart);
+    new KafkaMetrics(chart, 'Metrics', { cluster, jmx: { authentication: JmxAuthentication.none() } });
+    const docs = synth(chart);
+    expect(docOf(docs, 'Kafka').spec.kafka.jmxOptions).toEqual({});
+    const warnings = warningsOf(chart);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^\[test\/Metrics\] JMX on port 9999 of every Kafka node has no authentication/);
+    expect(warnings[0]).toContain('use JmxAuthentication.password()');
+  });
+
+  describe('bring your own exporter ConfigMap', () => {
+    test('a ConfigMap defined in the app with the key is accepted', () => {
+      const chart = newChart();
+      const cluster = newCluster(chart);
+      new kplus.ConfigMap(chart, 'Own', { metadata: { name: 'kafka-metrics', namespace: 'kafka' }, data: { 'kafka-metrics-config.yml': 'rules: []' } });
+      new KafkaMetrics(chart, 'Metrics', {
+        cluster,
+        metrics: MetricsConfig.jmxPrometheusExporterFromConfigMap({ configMapName: 'kafka-metrics', key: 'kafka-metrics-config.yml' }),
+      });
+      const docs = synth(chart);
+      expect(docOf(docs, 'Kafka').spec.kafka.metricsConfig.valueFrom.configMapKeyRef).toEqual({ name: 'kafka-metrics', key: 'kafka-metrics-config.yml' });
+    });
+
+    test('a ConfigMap managed elsewhere is accepted when declared so', () => {
+      const chart = newChart();
+      const cluster = newCluster(chart);
+      new KafkaMetrics(chart, 'Metrics', {
+        cluster,
+        metrics: MetricsConfig.jmxPrometheusExporterFromConfigMap({ configMapName: 'kafka-metrics', key: 'k', createdOutsideApp: true }),
+      });
+      expect(() => synth(chart)).not.toThrow();
+    });
+
+    test('NEGATIVE: a referenced ConfigMap that the app does not create fails', () => {
+      const chart = newChart();
+      const cluster = newCluster(chart);
+      // same name in another namespace does not count
+      new kplus.ConfigMap(chart, 'Elsewhere', { metadata: { name: 'kafka-metrics', namespace: 'other' }, data: { k: 'x' } });
+      new KafkaMetrics(chart, 'Metrics', {
+        cluster,
+        metrics: MetricsConfig.jmxPrometheusExporterFromConfigMap({ configMapName: 'kafka-metrics', key: 'k' }),
+      });
+      expect(validationErrors(chart)).toEqual([
+        '[test/Metrics] cluster "my-cluster" metrics: metrics ConfigMap "kafka-metrics" (key "k") is referenced but no ConfigMap of that name is defined in namespace "kafka" in this app, so Strimzi cannot reconcile the Kafka pods; define the ConfigMap in the app, use MetricsConfig.jmxPrometheusExporter() to generate one, or set createdOutsideApp: true if it is managed elsewhere',
+      ]);
+    });
+
+    test('NEGATIVE: a referenced key missing from the ConfigMap fails', () => {
+      const chart = newChart();
+      const cluster = newCluster(chart);
+      new kplus.ConfigMap(chart, 'Own', { metadata: { name: 'kafka-metrics', namespace: 'kafka' }, data: { 'other.yml': 'rules: []' } });
+      new KafkaMetrics(chart, 'Metrics', {
+        cluster,
+        metrics: MetricsConfig.jmxPrometheusExporterFromConfigMap({ configMapName: 'kafka-metrics', key: 'kafka-metrics-config.yml' }),
+      });
+      expect(validationErrors(chart)).toEqual([
+        '[test/Metrics] cluster "my-cluster" metrics: metrics ConfigMap "kafka-metrics" has no key "kafka-metrics-config.yml" (keys: other.yml); reference one of its keys or add the exporter configuration under that key',
+      ]);
+    });
+  });
+
+  test('NEGATIVE: the Strimzi Metrics Reporter is rejected for Cruise Control', () => {
+    const chart = newChart();
+    const cluster = newCluster(chart);
+    cluster._addSpecContribution((spec) => { spec.cruiseControl = {}; });
+    new KafkaMetrics(chart, 'Metrics', { cluster, cruiseControlMetrics: MetricsConfig.strimziMetricsReporter() });
+    expect(validationErrors(chart)).toEqual([
+      '[test/Metrics] cluster "my-cluster" Cruise Control metrics: Cruise Control does not support metrics type "strimziMetricsReporter" (Strimzi 1.2.0 accepts only "jmxPrometheusExporter" there); use MetricsConfig.jmxPrometheusExporter() for it',
+    ]);
+  });
+
+  test('Cruise Control gets its own generated exporter ConfigMap', () => {
+    const chart = newChart();
+    const cluster = newCluster(chart);
+    cluster._addSpecContribution((spec) => { spec.cruiseControl = {}; });
+    new KafkaMetrics(chart, 'Metrics', { cluster, cruiseControlMetrics: MetricsConfig.jmxPrometheusExporter() });
+    const docs = synth(chart);
+    expect(docOf(docs, 'Kafka').spec.cruiseControl.metricsConfig.valueFrom.configMapKeyRef).toEqual({ name: 'my-cluster-cruise-control-metrics', key: 'metrics-config.yml' });
+    expect(docOf(docs, 'ConfigMap', 'my-cluster-cruise-control-metrics')).toBeDefined();
+  });
+
+  test('NEGATIVE: Cruise Control metrics on a cluster without Cruise Control fail', () => {
+    const chart = newChart();
+    const cluster = newCluster(chart);
+    new KafkaMetrics(chart, 'Metrics', { cluster, cruiseControlMetrics: MetricsConfig.jmxPrometheusExporter() });
+    expect(validationErrors(chart)).toEqual([
+      '[test/Metrics] cluster "my-cluster" Cruise Control metrics: Cruise Control metrics are configured but the cluster does not run Cruise Control (no spec.cruiseControl); enable Cruise Control on the cluster or drop cruiseControlMetrics',
+    ]);
+  });
+
+  test('NEGATIVE: an empty or invalid reporter allow list and an invalid exporter regex fail together', () => {
+    const chart = newChart();
+    const cluster = newCluster(chart);
+    new KafkaMetrics(chart, 'Metrics', {
+      cluster,
+      metrics: MetricsConfig.strimziMetricsReporter({ allowList: ['kafka_(server'] }),
+      kafkaExporter: { topicRegex: '[a-' },
+    });
+    expect(validationErrors(chart)).toEqual([
+      '[test/Metrics] cluster "my-cluster" metrics: allow list entry "kafka_(server" is not a valid regular expression; fix or remove the entry',
+      '[test/Metrics] cluster "my-cluster" Kafka Exporter: topicRegex "[a-" is not a valid regular expression; fix the expression',
+    ]);
+    const chart2 = newChart();
+    new KafkaMetrics(chart2, 'Metrics', { cluster: newCluster(chart2), metrics: MetricsConfig.strimziMetricsReporter({ allowList: [] }) });
+    expect(validationErrors(chart2)).toEqual([
+      '[test/Metrics] cluster "my-cluster" metrics: the Strimzi Metrics Reporter allow list is empty (it must contain at least one regular expression); omit allowList to use the operator defaults, or list the metrics to keep',
+    ]);
+  });
+});
