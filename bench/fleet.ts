@@ -109,7 +109,7 @@ function buildCluster(scope: Construct, index: number, namespace: string, famili
 
   addMonitoring(scope, cluster, families, skipped);
   const topics = addTopics(cluster, families, skipped);
-  const users = addUsers(cluster, topics, families, skipped);
+  const users = addUsers(scope, cluster, topics, families, skipped);
   addScalers(scope, cluster, topics, users, families, skipped);
 }
 
@@ -136,7 +136,7 @@ function addTopics(cluster: lib.KafkaCluster, families: Set<string>, skipped: Se
   const topics: any[] = [];
   for (let t = 0; t < UNIT.topicsPerCluster; t++) {
     topics.push(c.addTopic(`Topic${t}`, {
-      name: `orders.v1.part-${pad(t, 4)}`,
+      topicName: topicName(t),
       partitions: 12,
       replicas: 3,
     }));
@@ -144,31 +144,37 @@ function addTopics(cluster: lib.KafkaCluster, families: Set<string>, skipped: Se
   return topics;
 }
 
-function addUsers(cluster: lib.KafkaCluster, topics: any[], families: Set<string>, skipped: Set<string>): any[] {
+function addUsers(scope: Construct, cluster: lib.KafkaCluster, topics: any[], families: Set<string>, skipped: Set<string>): any[] {
   const c: any = cluster;
-  if (typeof c.addUser !== 'function') {
-    skipped.add('KafkaUser');
-    return [];
-  }
-  families.add('KafkaUser');
-  const users: any[] = [];
   const grants = topics.length > 0 && typeof topics[0].grantRead === 'function' && typeof topics[0].grantWrite === 'function';
-  if (grants) {
-    families.add('grants');
-  } else {
-    skipped.add('grants');
+  families.add('KafkaUser');
+  families.add(grants ? 'topic grants' : 'KafkaUser ACLs (addAcl)');
+  if (!grants) {
+    skipped.add('topic grants');
   }
+  const users: any[] = [];
   for (let u = 0; u < UNIT.usersPerCluster; u++) {
-    const user = c.addUser(`User${u}`, { name: `service-${pad(u, 3)}` });
+    const userName = `service-${pad(u, 3)}`;
+    const user: lib.KafkaUser = typeof c.addUser === 'function'
+      ? c.addUser(`User${u}`, { userName })
+      : new lib.KafkaUser(scope, `User${u}`, { cluster, userName });
     users.push(user);
-    if (!grants) {
-      continue;
-    }
     for (let r = 0; r < UNIT.readsPerUser; r++) {
-      topics[(u * 2 + r) % topics.length].grantRead(user, { consumerGroup: `service-${pad(u, 3)}` });
+      const t = (u * 2 + r) % UNIT.topicsPerCluster;
+      if (grants) {
+        topics[t].grantRead(user, { consumerGroup: userName });
+      } else {
+        user.addAcl({ resource: lib.AclResource.topic(topicName(t)), operations: [lib.AclOperation.READ, lib.AclOperation.DESCRIBE] });
+        user.addAcl({ resource: lib.AclResource.group(userName), operations: [lib.AclOperation.READ] });
+      }
     }
     for (let w = 0; w < UNIT.writesPerUser; w++) {
-      topics[(u * 2 + 80 + w) % topics.length].grantWrite(user);
+      const t = (u * 2 + 80 + w) % UNIT.topicsPerCluster;
+      if (grants) {
+        topics[t].grantWrite(user);
+      } else {
+        user.addAcl({ resource: lib.AclResource.topic(topicName(t)), operations: [lib.AclOperation.WRITE, lib.AclOperation.DESCRIBE] });
+      }
     }
   }
   return users;
@@ -193,6 +199,10 @@ function addScalers(scope: Construct, cluster: lib.KafkaCluster, topics: any[], 
       maxReplicas: 12,
     });
   }
+}
+
+function topicName(t: number): string {
+  return `orders.v1.part-${pad(t, 4)}`;
 }
 
 function pad(n: number, width = 2): string {
