@@ -8,6 +8,8 @@ export * from './strimzi/node-pool';
 export * from './strimzi/acl';
 export * from './strimzi/topic';
 export * from './strimzi/user';
+export * from './strimzi/topic-config';
+export * from './strimzi/grants';
 export * from './monitoring/metric-names';
 export * from './monitoring/metrics-config';
 export * from './monitoring/kafka-metrics';

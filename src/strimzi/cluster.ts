@@ -7,6 +7,8 @@ import * as strimzi from '../../imports/kafka.strimzi.io';
 import { SecretKeyReference } from './connection';
 import { Warnings } from '../common/warnings';
 import { KafkaAuthorization } from './authorization';
+import { Topic, TopicOptions } from './topic';
+import { KafkaUser, KafkaUserOptions } from './user';
 
 /**
  * What other constructs need to know about a Kafka cluster.
@@ -148,6 +150,16 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     const pool = new KafkaNodePool(this, id, { ...props, cluster: this });
     this._pools.push(pool);
     return pool;
+  }
+
+  /** Add a topic to this cluster (a `KafkaTopic` in the cluster's namespace). */
+  public addTopic(id: string, options: TopicOptions = {}): Topic {
+    return new Topic(this, id, { ...options, cluster: this });
+  }
+
+  /** Add a user to this cluster (a `KafkaUser` in the cluster's namespace). */
+  public addUser(id: string, options: KafkaUserOptions = {}): KafkaUser {
+    return new KafkaUser(this, id, { ...options, cluster: this });
   }
 
   public findListener(name: string): Listener | undefined {

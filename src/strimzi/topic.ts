@@ -1,5 +1,14 @@
-import { IConstruct } from 'constructs';
+import { ApiObject, Duration, Lazy, Size, SizeRoundingBehavior } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { AclResource, AclRule } from './acl';
 import type { IKafkaCluster } from './cluster';
+import { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
+import { CleanupPolicy, CompressionType, MessageTimestampType } from './topic-config';
+import type { KafkaUser } from './user';
+import * as strimzi from '../../imports/kafka.strimzi.io';
+import { isDns1123Subdomain, toDns1123Label } from '../common/names';
+import { addRules, ViolationCollector } from '../common/validation';
+import { Warnings } from '../common/warnings';
 
 /**
  * A Kafka topic managed by the Topic Operator.
@@ -14,4 +23,308 @@ export interface ITopic extends IConstruct {
    * @default - the broker default (`num.partitions`)
    */
   readonly partitions?: number;
+}
+
+/**
+ * Options of a topic, as passed to `KafkaCluster.addTopic()`.
+ */
+export interface TopicOptions {
+  /**
+   * The topic's name in Kafka: letters, digits, `.`, `_` and `-`, at most 249
+   * characters. When it is not a valid Kubernetes name, the KafkaTopic gets a
+   * derived, stable metadata.name and `spec.topicName` carries the Kafka name.
+   * @default - the construct id
+   */
+  readonly topicName?: string;
+  /**
+   * Number of partitions (at least 1; can only grow later). It caps how many
+   * consumers of one group do work.
+   * @default - the broker default (`num.partitions`)
+   */
+  readonly partitions?: number;
+  /**
+   * Replication factor (1 to the number of brokers).
+   * @default - the broker default (`default.replication.factor`)
+   */
+  readonly replicas?: number;
+  /**
+   * How long records are kept (`retention.ms`). For unlimited retention set `config: { 'retention.ms': -1 }`.
+   * @default - the broker default (7 days unless changed)
+   */
+  readonly retention?: Duration;
+  /**
+   * Maximum size of each partition before old segments are deleted (`retention.bytes`).
+   * @default - the broker default (unlimited unless changed)
+   */
+  readonly retentionBytes?: Size;
+  /**
+   * Size of one log segment file (`segment.bytes`).
+   * @default - the broker default (1 GiB unless changed)
+   */
+  readonly segmentBytes?: Size;
+  /**
+   * Time after which a segment is rolled even if not full (`segment.ms`).
+   * @default - the broker default (7 days unless changed)
+   */
+  readonly segmentTime?: Duration;
+  /**
+   * What happens to old segments (`cleanup.policy`).
+   * @default - the broker default (delete unless changed)
+   */
+  readonly cleanupPolicy?: CleanupPolicy;
+  /**
+   * Replicas that must acknowledge an `acks=all` write (`min.insync.replicas`); at most `replicas`.
+   * @default - the broker default
+   */
+  readonly minInSyncReplicas?: number;
+  /**
+   * Largest record batch the topic accepts (`max.message.bytes`).
+   * @default - the broker default (about 1 MiB unless changed)
+   */
+  readonly maxMessageBytes?: Size;
+  /**
+   * How the broker stores record batches (`compression.type`).
+   * @default - the broker default (producer unless changed)
+   */
+  readonly compressionType?: CompressionType;
+  /**
+   * Which timestamp records carry (`message.timestamp.type`).
+   * @default - the broker default (CreateTime unless changed)
+   */
+  readonly messageTimestampType?: MessageTimestampType;
+  /**
+   * How long delete markers are kept on compacted topics (`delete.retention.ms`).
+   * @default - the broker default (1 day unless changed)
+   */
+  readonly deleteRetention?: Duration;
+  /**
+   * Minimum time a record stays uncompacted (`min.compaction.lag.ms`).
+   * @default - the broker default (0 unless changed)
+   */
+  readonly minCompactionLag?: Duration;
+  /**
+   * Any other topic configuration (values: strings, numbers, booleans or lists of them).
+   * A key may not repeat a setting made through a typed property.
+   * @default - none
+   */
+  readonly config?: { [key: string]: any };
+}
+
+/**
+ * Properties of a `Topic`.
+ */
+export interface TopicProps extends TopicOptions {
+  /** The cluster the topic lives in. The KafkaTopic is created in the cluster's namespace. */
+  readonly cluster: IKafkaCluster;
+}
+
+const TOPIC_NAME = /^[a-zA-Z0-9._-]+$/;
+const TOPIC_MARKER = Symbol.for('cdk8s-kafka.Topic');
+
+/**
+ * A Strimzi `KafkaTopic`.
+ *
+ * Create it with `cluster.addTopic(id, options)` or `new Topic(scope, id, { cluster, ... })`,
+ * and give users access with `grantRead()`, `grantWrite()` and `grantReadWrite()`.
+ */
+export class Topic extends Construct implements ITopic {
+  /** Whether `x` is a `Topic` of this library. */
+  public static isTopic(x: any): x is Topic {
+    return x !== null && typeof x === 'object' && TOPIC_MARKER in x;
+  }
+
+  public readonly topicName: string;
+  public readonly cluster: IKafkaCluster;
+  public readonly partitions?: number;
+  /** The replication factor, when set. */
+  public readonly replicas?: number;
+  /** The KafkaTopic's metadata.name (equals `topicName` when that is a valid Kubernetes name). */
+  public readonly resourceName: string;
+  /** The `KafkaTopic` resource (escape hatch). */
+  public readonly resource: ApiObject;
+
+  private readonly props: TopicProps;
+  private readonly _config: { [key: string]: any };
+  private readonly _duplicateConfig: string[] = [];
+
+  constructor(scope: Construct, id: string, props: TopicProps) {
+    super(scope, id);
+    Object.defineProperty(this, TOPIC_MARKER, { value: true });
+    this.props = props;
+    this.cluster = props.cluster;
+    this.topicName = props.topicName ?? id;
+    this.partitions = props.partitions;
+    this.replicas = props.replicas;
+    this.resourceName = isDns1123Subdomain(this.topicName) ? this.topicName : toDns1123Label(this.topicName);
+    this._config = this.buildConfig();
+
+    this.resource = new strimzi.KafkaTopic(this, 'Resource', {
+      metadata: {
+        name: this.resourceName,
+        namespace: this.cluster.namespace,
+        labels: { 'strimzi.io/cluster': this.cluster.clusterName },
+      },
+      spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
+    });
+
+    const minIsr = this.minInSyncReplicas;
+    if (minIsr !== undefined && minIsr === this.replicas) {
+      Warnings.of(this).add(`topic "${this.topicName}": min.insync.replicas ${minIsr} equals replicas ${this.replicas}, so one broker down stops every acks=all producer; raise replicas to ${minIsr + 1}${minIsr > 1 ? ` or lower min.insync.replicas to ${minIsr - 1}` : ''}`);
+    }
+    addRules(this, (c) => this.checkRules(c));
+  }
+
+  /** The effective `min.insync.replicas` of the topic, when set here. */
+  public get minInSyncReplicas(): number | undefined {
+    const v = this._config['min.insync.replicas'];
+    return v === undefined ? undefined : Number(v);
+  }
+
+  /** The topic configuration this construct renders (`spec.config`). */
+  public get config(): { [key: string]: any } {
+    return { ...this._config };
+  }
+
+  /**
+   * Let `user` consume this topic: Read and Describe on the topic, and Read on
+   * `options.consumerGroup` (or group prefix).
+   * @returns the rules granted
+   */
+  public grantRead(user: KafkaUser, options: GrantReadOptions = {}): AclRule[] {
+    this.checkSameCluster(user);
+    return user.grantReadTopics(AclResource.topic(this.topicName), options);
+  }
+
+  /**
+   * Let `user` produce to this topic: Write and Describe on the topic (all an
+   * idempotent producer needs since Kafka 2.8), and Write and Describe on
+   * `options.transactionalId` (or prefix) for transactional producers.
+   * @returns the rules granted
+   */
+  public grantWrite(user: KafkaUser, options: GrantWriteOptions = {}): AclRule[] {
+    this.checkSameCluster(user);
+    return user.grantWriteTopics(AclResource.topic(this.topicName), options);
+  }
+
+  /**
+   * `grantRead` and `grantWrite` together.
+   * @returns the rules granted
+   */
+  public grantReadWrite(user: KafkaUser, options: GrantReadWriteOptions = {}): AclRule[] {
+    this.checkSameCluster(user);
+    return user.grantReadWriteTopics(AclResource.topic(this.topicName), options);
+  }
+
+  private checkSameCluster(user: KafkaUser): void {
+    if (user.cluster !== this.cluster) {
+      user._addProblem(
+        `is granted access to topic "${this.topicName}" of cluster "${this.cluster.clusterName}", but belongs to cluster "${user.cluster.clusterName}"`,
+        'grant topics of the user\'s own cluster, or create a user in the topic\'s cluster',
+      );
+    }
+  }
+
+  private buildConfig(): { [key: string]: any } {
+    const p = this.props;
+    const typed: { [key: string]: any } = {
+      'retention.ms': p.retention?.toMilliseconds(),
+      'retention.bytes': p.retentionBytes && bytesOf(p.retentionBytes),
+      'segment.bytes': p.segmentBytes && bytesOf(p.segmentBytes),
+      'segment.ms': p.segmentTime?.toMilliseconds(),
+      'cleanup.policy': p.cleanupPolicy?.value,
+      'min.insync.replicas': p.minInSyncReplicas,
+      'max.message.bytes': p.maxMessageBytes && bytesOf(p.maxMessageBytes),
+      'compression.type': p.compressionType?.value,
+      'message.timestamp.type': p.messageTimestampType?.value,
+      'delete.retention.ms': p.deleteRetention?.toMilliseconds(),
+      'min.compaction.lag.ms': p.minCompactionLag?.toMilliseconds(),
+    };
+    const out: { [key: string]: any } = {};
+    for (const [k, v] of Object.entries(typed)) {
+      if (v !== undefined) {
+        out[k] = v;
+      }
+    }
+    for (const [k, v] of Object.entries(p.config ?? {})) {
+      if (k in out) {
+        this._duplicateConfig.push(k);
+        continue;
+      }
+      out[k] = v;
+    }
+    return out;
+  }
+
+  private checkRules(c: ViolationCollector): void {
+    const name = this.topicName;
+    const subject = `topic "${name}"`;
+    c.check(name.length === 0 || name.length > 249, subject,
+      `the name has ${name.length} characters; Kafka topic names have 1 to 249`, 'choose a shorter name');
+    c.check(name.length > 0 && !TOPIC_NAME.test(name), subject,
+      'the name contains characters Kafka does not allow in topic names (only letters, digits, ".", "_" and "-")', 'remove or replace the other characters');
+    c.check(name === '.' || name === '..', subject,
+      `the name "${name}" is reserved by Kafka`, 'choose another name');
+
+    const ns = this.resource.toJson().metadata?.namespace;
+    c.check(ns !== this.cluster.namespace, subject,
+      `the KafkaTopic is in namespace "${ns}", but the Topic Operator of cluster "${this.cluster.clusterName}" watches only namespace "${this.cluster.namespace}"`,
+      'keep the topic in the cluster\'s namespace (do not patch metadata.namespace)');
+
+    const partitions = this.partitions;
+    c.check(partitions !== undefined && (!Number.isInteger(partitions) || partitions < 1), subject,
+      `partitions ${partitions} is not an integer >= 1`, 'use at least 1 partition');
+    const replicas = this.replicas;
+    c.check(replicas !== undefined && (!Number.isInteger(replicas) || replicas < 1 || replicas > 32767), subject,
+      `replicas ${replicas} is not an integer from 1 to 32767`, 'use a replication factor of at least 1');
+    const brokers = this.cluster.brokerCount;
+    c.check(replicas !== undefined && brokers > 0 && replicas > brokers, subject,
+      `replicas ${replicas} exceeds the ${brokers} broker(s) of cluster "${this.cluster.clusterName}"; a partition cannot have more replicas than there are brokers`,
+      `use replicas <= ${brokers}, or add brokers`);
+    const minIsr = this.minInSyncReplicas;
+    c.check(minIsr !== undefined && (!Number.isInteger(minIsr) || minIsr < 1), subject,
+      `min.insync.replicas ${this._config['min.insync.replicas']} is not an integer >= 1`, 'use at least 1');
+    c.check(minIsr !== undefined && replicas !== undefined && minIsr > replicas, subject,
+      `min.insync.replicas ${minIsr} exceeds replicas ${replicas}, so no acks=all write can ever succeed`,
+      `use min.insync.replicas <= ${replicas} (usually replicas - 1)`);
+
+    for (const key of this._duplicateConfig) {
+      c.add(subject, `config key "${key}" is also set by a typed property`, `remove "${key}" from config, or the typed property`);
+    }
+    for (const [key, value] of Object.entries(this._config)) {
+      c.check(!isConfigValue(value), subject,
+        `config "${key}" has a value of a type Strimzi rejects (${JSON.stringify(value)})`, 'use a string, number, boolean or a list of them');
+    }
+
+    const clashes = this.cluster.node.root.node.findAll()
+      .filter((x) => Topic.isTopic(x) && x !== this && x.cluster === this.cluster && x.topicName === name) as Topic[];
+    const first = [this, ...clashes].sort((a, b) => indexInTree(a) - indexInTree(b))[0];
+    if (clashes.length > 0 && first !== this) {
+      c.add(subject,
+        `cluster "${this.cluster.clusterName}" already has a topic named "${name}" (${first.node.path}); the Topic Operator would mark the newer KafkaTopic as conflicting`,
+        'define each Kafka topic once and share the construct');
+    }
+  }
+
+  private renderSpec(): strimzi.KafkaTopicSpec {
+    return {
+      topicName: this.resourceName !== this.topicName ? this.topicName : undefined,
+      partitions: this.partitions,
+      replicas: this.replicas,
+      config: Object.keys(this._config).length > 0 ? { ...this._config } : undefined,
+    };
+  }
+}
+
+function indexInTree(c: IConstruct): number {
+  return c.node.root.node.findAll().indexOf(c);
+}
+
+function isConfigValue(v: any): boolean {
+  const scalar = (x: any) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
+  return scalar(v) || (Array.isArray(v) && v.every(scalar));
+}
+
+/** A size in bytes. */
+function bytesOf(size: Size): number {
+  return Math.round(size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024);
 }

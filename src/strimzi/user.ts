@@ -11,6 +11,7 @@ import {
 } from './acl';
 import type { IKafkaCluster } from './cluster';
 import { KafkaConnectionDetails, SecretKeyReference, SecurityProtocol } from './connection';
+import { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
 import { Listener, ListenerAuthenticationType } from './listener';
 import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Subdomain } from '../common/names';
@@ -208,7 +209,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
   public readonly resource: ApiObject;
 
   private readonly _acls: AclRule[] = [];
-  private readonly _connectionProblems: Array<{ listener: string; problem: string; fix: string }> = [];
+  private readonly _problems: Array<{ problem: string; fix: string }> = [];
   private readonly props: KafkaUserProps;
 
   constructor(scope: Construct, id: string, props: KafkaUserProps) {
@@ -266,6 +267,65 @@ export class KafkaUser extends Construct implements IKafkaUser {
   }
 
   /**
+   * Let the user consume the given topics: Read and Describe on them, and Read
+   * on the consumer group (or group prefix) named in `options`.
+   * @param topics `AclResource.topic()`, `AclResource.topicPrefix()` or `AclResource.allTopics()`
+   * @returns the rules granted
+   */
+  public grantReadTopics(topics: AclResource, options: GrantReadOptions = {}): AclRule[] {
+    KafkaUser.assertTopicResource(topics, 'grantReadTopics');
+    const rules: AclRule[] = [{ resource: topics, operations: [AclOperation.READ, AclOperation.DESCRIBE] }];
+    if (options.consumerGroup !== undefined) {
+      rules.push({ resource: AclResource.group(options.consumerGroup), operations: [AclOperation.READ] });
+    }
+    if (options.consumerGroupPrefix !== undefined) {
+      rules.push({ resource: AclResource.groupPrefix(options.consumerGroupPrefix), operations: [AclOperation.READ] });
+    }
+    return rules.map((r) => this.addAcl(r));
+  }
+
+  /**
+   * Let the user produce to the given topics: Write and Describe on them (all an
+   * idempotent producer needs since Kafka 2.8), plus Write and Describe on the
+   * transactional ID (or prefix) named in `options`.
+   * @param topics `AclResource.topic()`, `AclResource.topicPrefix()` or `AclResource.allTopics()`
+   * @returns the rules granted
+   */
+  public grantWriteTopics(topics: AclResource, options: GrantWriteOptions = {}): AclRule[] {
+    KafkaUser.assertTopicResource(topics, 'grantWriteTopics');
+    const rules: AclRule[] = [{ resource: topics, operations: [AclOperation.WRITE, AclOperation.DESCRIBE] }];
+    if (options.transactionalId !== undefined) {
+      rules.push({ resource: AclResource.transactionalId(options.transactionalId), operations: [AclOperation.WRITE, AclOperation.DESCRIBE] });
+    }
+    if (options.transactionalIdPrefix !== undefined) {
+      rules.push({ resource: AclResource.transactionalIdPrefix(options.transactionalIdPrefix), operations: [AclOperation.WRITE, AclOperation.DESCRIBE] });
+    }
+    return rules.map((r) => this.addAcl(r));
+  }
+
+  /**
+   * `grantReadTopics` and `grantWriteTopics` together.
+   * @returns the rules granted
+   */
+  public grantReadWriteTopics(topics: AclResource, options: GrantReadWriteOptions = {}): AclRule[] {
+    return [...this.grantReadTopics(topics, options), ...this.grantWriteTopics(topics, options)];
+  }
+
+  /**
+   * Records a problem found while composing this user (reported at synth time).
+   * @internal
+   */
+  public _addProblem(problem: string, fix: string): void {
+    this._problems.push({ problem, fix });
+  }
+
+  private static assertTopicResource(resource: AclResource, method: string): void {
+    if (resource.type !== AclResourceType.TOPIC) {
+      throw new Error(`${method}() takes a topic resource (AclResource.topic(), topicPrefix() or allTopics()), not ${resource}`);
+    }
+  }
+
+  /**
    * Whether the user may perform `operation` on the named resource, as Kafka's
    * authorizer would decide it: a matching deny rule wins; `All` covers every
    * operation; Read, Write, Delete and Alter imply Describe; AlterConfigs implies
@@ -310,7 +370,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
   public connectionDetails(listener: Listener): KafkaConnectionDetails {
     const problem = this.listenerProblem(listener);
     if (problem) {
-      this._connectionProblems.push({ listener: listener.name, ...problem });
+      this._problems.push(problem);
     }
     const sasl = this.authentication.type === KafkaUserAuthenticationType.SCRAM_SHA_512;
     const protocol = sasl
@@ -431,7 +491,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
         `authentication "${this.authentication.type}" is accepted by no listener of cluster "${this.cluster.clusterName}" (listeners: ${listeners.map((l) => `${l.name}=${l.authentication.type}`).join(', ')})`,
         `add a listener with ${this.expectedListenerAuth()} authentication, or change the user's authentication`);
     }
-    for (const p of this._connectionProblems) {
+    for (const p of this._problems) {
       c.add(subject, p.problem, p.fix);
     }
 

@@ -1,0 +1,185 @@
+import { ApiObject, Duration, JsonPatch, Size } from 'cdk8s';
+import {
+  CleanupPolicy,
+  CompressionType,
+  KafkaCluster,
+  Listener,
+  MessageTimestampType,
+  NodeRole,
+  Topic,
+} from '../../src';
+import { docOf, docsOf, newChart, synth, validationErrors, warningsOf } from '../util';
+
+function cluster(brokers = 3) {
+  const chart = newChart('apps');
+  const c = new KafkaCluster(chart, 'my-cluster', { namespace: 'kafka', listeners: [Listener.internal({ name: 'tls', port: 9093 })] });
+  c.addNodePool('brokers', { roles: [NodeRole.BROKER], replicas: brokers });
+  c.addNodePool('controllers', { roles: [NodeRole.CONTROLLER], replicas: 3 });
+  return { chart, cluster: c };
+}
+
+describe('Topic rendering', () => {
+  test('a topic lives in the cluster namespace with the cluster label; names valid in Kubernetes are kept', () => {
+    const { chart, cluster: c } = cluster();
+    const t = c.addTopic('orders', { partitions: 6, replicas: 3 });
+    const doc = docOf(synth(chart), 'KafkaTopic');
+    expect(doc.apiVersion).toBe('kafka.strimzi.io/v1');
+    expect(doc.metadata).toEqual({ name: 'orders', namespace: 'kafka', labels: { 'strimzi.io/cluster': 'my-cluster' } });
+    expect(doc.spec).toEqual({ partitions: 6, replicas: 3 });
+    expect(t.topicName).toBe('orders');
+    expect(t.resourceName).toBe('orders');
+  });
+
+  test('a Kafka name that is not a Kubernetes name gets a derived metadata.name and spec.topicName', () => {
+    const { chart, cluster: c } = cluster();
+    const a = c.addTopic('a', { topicName: 'Orders_V2' });
+    const b = c.addTopic('b', { topicName: 'orders-v2' });
+    const d = c.addTopic('d', { topicName: 'orders_v2' });
+    expect(a.resourceName).toMatch(/^orders-v2-[0-9a-f]{8}$/);
+    expect(d.resourceName).toMatch(/^orders-v2-[0-9a-f]{8}$/);
+    expect(a.resourceName).not.toBe(d.resourceName);
+    expect(b.resourceName).toBe('orders-v2');
+    const docs = synth(chart);
+    expect(docOf(docs, 'KafkaTopic', a.resourceName).spec).toEqual({ topicName: 'Orders_V2' });
+    expect(docOf(docs, 'KafkaTopic', 'orders-v2').spec).toEqual({});
+    // stable across synths
+    expect(new Topic(newChart(), 'x', { cluster: c, topicName: 'Orders_V2' }).resourceName).toBe(a.resourceName);
+  });
+
+  test('a long Kafka name is shortened to a valid Kubernetes name', () => {
+    const { chart, cluster: c } = cluster();
+    const name = 'x'.repeat(240) + '_tail';
+    const t = c.addTopic('long', { topicName: name });
+    expect(t.resourceName.length).toBeLessThanOrEqual(63);
+    expect(docOf(synth(chart), 'KafkaTopic').spec.topicName).toBe(name);
+  });
+
+  test('typed settings render as Kafka topic config next to the free-form map', () => {
+    const { chart, cluster: c } = cluster();
+    c.addTopic('events', {
+      retention: Duration.hours(2),
+      retentionBytes: Size.gibibytes(10),
+      segmentBytes: Size.gibibytes(1),
+      segmentTime: Duration.hours(1),
+      cleanupPolicy: CleanupPolicy.COMPACT_DELETE,
+      minInSyncReplicas: 2,
+      replicas: 3,
+      maxMessageBytes: Size.mebibytes(2),
+      compressionType: CompressionType.ZSTD,
+      messageTimestampType: MessageTimestampType.LOG_APPEND_TIME,
+      deleteRetention: Duration.days(1),
+      minCompactionLag: Duration.minutes(5),
+      config: { 'unclean.leader.election.enable': false, 'follower.replication.throttled.replicas': ['0:1', '1:2'] },
+    });
+    expect(docOf(synth(chart), 'KafkaTopic').spec.config).toEqual({
+      'retention.ms': 7200000,
+      'retention.bytes': 10737418240,
+      'segment.bytes': 1073741824,
+      'segment.ms': 3600000,
+      'cleanup.policy': 'compact,delete',
+      'min.insync.replicas': 2,
+      'max.message.bytes': 2097152,
+      'compression.type': 'zstd',
+      'message.timestamp.type': 'LogAppendTime',
+      'delete.retention.ms': 86400000,
+      'min.compaction.lag.ms': 300000,
+      'unclean.leader.election.enable': false,
+      'follower.replication.throttled.replicas': ['0:1', '1:2'],
+    });
+  });
+
+  test('min.insync.replicas equal to replicas is a warning, not an error', () => {
+    const { chart, cluster: c } = cluster();
+    c.addTopic('t', { replicas: 2, config: { 'min.insync.replicas': 2 } });
+    synth(chart);
+    expect(warningsOf(chart)).toEqual([
+      '[test/my-cluster/t] topic "t": min.insync.replicas 2 equals replicas 2, so one broker down stops every acks=all producer; raise replicas to 3 or lower min.insync.replicas to 1',
+    ]);
+  });
+
+  test('min.insync.replicas below replicas gives no warning', () => {
+    const { chart, cluster: c } = cluster();
+    c.addTopic('t', { replicas: 3, minInSyncReplicas: 2 });
+    synth(chart);
+    expect(warningsOf(chart)).toEqual([]);
+  });
+});
+
+describe('Topic validation', () => {
+  test('topic name rules', () => {
+    const { chart, cluster: c } = cluster();
+    c.addTopic('long', { topicName: 'a'.repeat(250) });
+    c.addTopic('chars', { topicName: 'orders/eu' });
+    c.addTopic('dot', { topicName: '.' });
+    c.addTopic('dotdot', { topicName: '..' });
+    expect(validationErrors(chart)).toEqual([
+      `[test/my-cluster/long] topic "${'a'.repeat(250)}": the name has 250 characters; Kafka topic names have 1 to 249; choose a shorter name`,
+      '[test/my-cluster/chars] topic "orders/eu": the name contains characters Kafka does not allow in topic names (only letters, digits, ".", "_" and "-"); remove or replace the other characters',
+      '[test/my-cluster/dot] topic ".": the name "." is reserved by Kafka; choose another name',
+      '[test/my-cluster/dotdot] topic "..": the name ".." is reserved by Kafka; choose another name',
+    ]);
+  });
+
+  test('replicas above the broker count', () => {
+    const { chart, cluster: c } = cluster(2);
+    c.addTopic('t', { replicas: 3 });
+    expect(validationErrors(chart)).toEqual([
+      '[test/my-cluster/t] topic "t": replicas 3 exceeds the 2 broker(s) of cluster "my-cluster"; a partition cannot have more replicas than there are brokers; use replicas <= 2, or add brokers',
+    ]);
+  });
+
+  test('replicas and partitions out of range', () => {
+    const { chart, cluster: c } = cluster();
+    c.addTopic('t', { replicas: 0, partitions: 0 });
+    c.addTopic('u', { partitions: 1.5 });
+    expect(validationErrors(chart)).toEqual([
+      '[test/my-cluster/t] topic "t": partitions 0 is not an integer >= 1; use at least 1 partition',
+      '[test/my-cluster/t] topic "t": replicas 0 is not an integer from 1 to 32767; use a replication factor of at least 1',
+      '[test/my-cluster/u] topic "u": partitions 1.5 is not an integer >= 1; use at least 1 partition',
+    ]);
+  });
+
+  test('min.insync.replicas above replicas', () => {
+    const { chart, cluster: c } = cluster();
+    c.addTopic('t', { replicas: 2, minInSyncReplicas: 3 });
+    expect(validationErrors(chart)).toEqual([
+      '[test/my-cluster/t] topic "t": min.insync.replicas 3 exceeds replicas 2, so no acks=all write can ever succeed; use min.insync.replicas <= 2 (usually replicas - 1)',
+    ]);
+  });
+
+  test('a config key repeating a typed property, and a config value Strimzi rejects', () => {
+    const { chart, cluster: c } = cluster();
+    c.addTopic('t', { retention: Duration.hours(1), config: { 'retention.ms': 1000, 'x.y': { nested: true } } });
+    expect(validationErrors(chart)).toEqual([
+      '[test/my-cluster/t] topic "t": config key "retention.ms" is also set by a typed property; remove "retention.ms" from config, or the typed property',
+      '[test/my-cluster/t] topic "t": config "x.y" has a value of a type Strimzi rejects ({"nested":true}); use a string, number, boolean or a list of them',
+    ]);
+  });
+
+  test('two topics with the same Kafka name in one cluster', () => {
+    const { chart, cluster: c } = cluster();
+    c.addTopic('first', { topicName: 'orders' });
+    new Topic(chart, 'second', { cluster: c, topicName: 'orders' });
+    expect(validationErrors(chart)).toEqual([
+      '[test/second] topic "orders": cluster "my-cluster" already has a topic named "orders" (test/my-cluster/first); the Topic Operator would mark the newer KafkaTopic as conflicting; define each Kafka topic once and share the construct',
+    ]);
+  });
+
+  test('the same topic name in two clusters is fine', () => {
+    const { chart, cluster: c } = cluster();
+    const other = new KafkaCluster(chart, 'other', { namespace: 'kafka2', listeners: [Listener.internal({ name: 'tls', port: 9093 })] });
+    other.addNodePool('p', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
+    c.addTopic('orders');
+    other.addTopic('orders');
+    expect(docsOf(synth(chart), 'KafkaTopic').map((d) => d.metadata.namespace)).toEqual(['kafka', 'kafka2']);
+  });
+
+  test('a topic moved out of the cluster namespace', () => {
+    const { chart, cluster: c } = cluster();
+    const t = c.addTopic('orders');
+    ApiObject.of(t).addJsonPatch(JsonPatch.replace('/metadata/namespace', 'apps'));
+    expect(validationErrors(chart)).toEqual([
+      '[test/my-cluster/orders] topic "orders": the KafkaTopic is in namespace "apps", but the Topic Operator of cluster "my-cluster" watches only namespace "kafka"; keep the topic in the cluster\'s namespace (do not patch metadata.namespace)',
+    ]);
+  });
+});
