@@ -13,3 +13,4 @@ export * from './strimzi/grants';
 export * from './monitoring/metric-names';
 export * from './monitoring/metrics-config';
 export * from './monitoring/kafka-metrics';
+export * from './monitoring/pod-monitors';

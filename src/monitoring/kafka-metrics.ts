@@ -127,6 +127,8 @@ export class KafkaMetrics extends Construct {
   public readonly metrics: MetricsConfig;
   /** Whether the Kafka Exporter runs. */
   public readonly kafkaExporterEnabled: boolean;
+  /** Whether Cruise Control metrics are configured. */
+  public readonly cruiseControlMetricsEnabled: boolean;
   /** The generated exporter ConfigMap of the Kafka nodes, if any. */
   public readonly configMap?: ApiObject;
   /** The Kafka Exporter Service, if requested. */
@@ -138,6 +140,7 @@ export class KafkaMetrics extends Construct {
     this.cluster = cluster;
     this.metrics = props.metrics ?? MetricsConfig.jmxPrometheusExporter();
     this.kafkaExporterEnabled = props.kafkaExporter !== undefined;
+    this.cruiseControlMetricsEnabled = props.cruiseControlMetrics !== undefined;
     const target = { name: cluster.clusterName, namespace: cluster.namespace };
 
     const kafka = this.metrics._bind(this, 'KafkaMetricsConfig', MetricsComponent.KAFKA, target);

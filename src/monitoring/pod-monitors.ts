@@ -1,0 +1,119 @@
+import { ApiObject, Duration, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { KafkaMetrics } from './kafka-metrics';
+import { _scrapeTargets, _strimziRelabelings } from './scrape-targets';
+import * as prom from '../../imports/monitoring.coreos.com';
+import { addRules } from '../common/validation';
+
+/**
+ * Which namespaces a PodMonitor looks for pods in.
+ */
+export class MonitoredNamespaces {
+  /** Every namespace. */
+  public static any(): MonitoredNamespaces {
+    return new MonitoredNamespaces(true, []);
+  }
+
+  /** The named namespaces. */
+  public static names(...names: string[]): MonitoredNamespaces {
+    return new MonitoredNamespaces(false, names);
+  }
+
+  private constructor(
+    /** Whether every namespace is selected. */
+    public readonly any: boolean,
+    /** The selected namespaces, when not `any`. */
+    public readonly names: string[],
+  ) {}
+
+  /** Whether `namespace` is selected. */
+  public includes(namespace: string): boolean {
+    return this.any || this.names.includes(namespace);
+  }
+}
+
+/**
+ * Properties of `KafkaPodMonitors`.
+ */
+export interface KafkaPodMonitorsProps {
+  /** The metrics of the cluster to scrape. */
+  readonly metrics: KafkaMetrics;
+  /**
+   * Namespace of the PodMonitor objects.
+   * @default - the cluster's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * Namespaces the PodMonitors of the cluster's pods look in. Must include the
+   * cluster's namespace.
+   * @default MonitoredNamespaces.names(<cluster namespace>)
+   */
+  readonly namespaceSelector?: MonitoredNamespaces;
+  /**
+   * Labels of the PodMonitors, for the Prometheus resource's `podMonitorSelector`.
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * Namespace of the Strimzi cluster operator, to scrape its metrics (which
+   * include the certificate expiry the alerts use).
+   * @default - the cluster's namespace
+   */
+  readonly clusterOperatorNamespace?: string;
+  /**
+   * Scrape the cluster operator.
+   * @default true
+   */
+  readonly scrapeClusterOperator?: boolean;
+  /**
+   * Scrape interval.
+   * @default - the Prometheus default
+   */
+  readonly interval?: Duration;
+}
+
+/**
+ * Prometheus Operator PodMonitors for a Strimzi cluster: the Kafka nodes of
+ * every node pool, the entity operator, the Kafka Exporter, Cruise Control
+ * (when its metrics are on) and the cluster operator. Series get the labels
+ * listed in `ScrapeLabels`.
+ */
+export class KafkaPodMonitors extends Construct {
+  /** The PodMonitors, by target id (`kafka`, `entity-operator`, `kafka-exporter`, `cruise-control`, `cluster-operator`). */
+  public readonly podMonitors: { [id: string]: ApiObject } = {};
+
+  constructor(scope: Construct, id: string, props: KafkaPodMonitorsProps) {
+    super(scope, id);
+    const cluster = props.metrics.cluster;
+    const namespace = props.namespace ?? cluster.namespace;
+    const selector = props.namespaceSelector ?? MonitoredNamespaces.names(cluster.namespace);
+    const coNamespace = (props.scrapeClusterOperator ?? true) ? (props.clusterOperatorNamespace ?? cluster.namespace) : undefined;
+    const relabelings = _strimziRelabelings();
+
+    for (const target of _scrapeTargets(props.metrics, coNamespace)) {
+      const namespaces = target.id === 'cluster-operator' ? MonitoredNamespaces.names(target.namespace) : selector;
+      const name = target.id === 'cluster-operator' ? `${cluster.clusterName}-strimzi-cluster-operator` : `${cluster.clusterName}-${target.id}`;
+      this.podMonitors[target.id] = new prom.PodMonitor(this, target.id === 'kafka' ? 'Resource' : target.id, {
+        metadata: { name, namespace, labels: props.labels },
+        spec: Lazy.any({
+          produce: (): prom.PodMonitorSpec => ({
+            selector: { matchLabels: target.matchLabels },
+            namespaceSelector: namespaces.any ? { any: true } : { matchNames: namespaces.names },
+            podMetricsEndpoints: target.ports.map((port) => ({
+              port,
+              path: '/metrics',
+              interval: props.interval ? `${props.interval.toSeconds()}s` : undefined,
+              relabelings: relabelings as any,
+            })),
+          }),
+        }) as any,
+      });
+    }
+
+    addRules(this, (c) => {
+      c.check(!selector.includes(cluster.namespace), `PodMonitors of cluster "${cluster.clusterName}"`,
+        `the namespace selector (${selector.names.join(', ') || 'none'}) does not include the cluster's namespace "${cluster.namespace}", so no Kafka pod would be scraped`,
+        `add "${cluster.namespace}" to namespaceSelector or use MonitoredNamespaces.any()`);
+    });
+  }
+}
