@@ -10,6 +10,7 @@ export * from './strimzi/topic';
 export * from './strimzi/user';
 export * from './strimzi/topic-config';
 export * from './strimzi/grants';
+export * from './strimzi/kafka-client';
 export * from './monitoring/metric-names';
 export * from './monitoring/metrics-config';
 export * from './monitoring/kafka-metrics';
