@@ -7,7 +7,7 @@
  * offer yet is skipped and reported in `FleetReport.families`, so the bench
  * always states what it measured.
  */
-import { App, Chart } from 'cdk8s';
+import { App, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as lib from '../src';
 
@@ -107,96 +107,76 @@ function buildCluster(scope: Construct, index: number, namespace: string, famili
   cluster.addNodePool('BrokersA', { name: 'brokers-a', roles: [lib.NodeRole.BROKER], replicas: 3 });
   cluster.addNodePool('BrokersB', { name: 'brokers-b', roles: [lib.NodeRole.BROKER], replicas: 3 });
 
-  addMonitoring(scope, cluster, families, skipped);
-  const topics = addTopics(cluster, families, skipped);
-  const users = addUsers(scope, cluster, topics, families, skipped);
+  addMonitoring(scope, cluster, families);
+  const topics = addTopics(cluster, families);
+  const users = addUsers(cluster, topics, families);
   addScalers(scope, cluster, topics, users, families, skipped);
 }
 
-// The sections below use the library's newer constructs when they exist. They are
-// looked up dynamically so the bench keeps running while those families land.
-
-function addMonitoring(scope: Construct, cluster: lib.KafkaCluster, families: Set<string>, skipped: Set<string>): void {
-  const l: any = lib;
-  if (typeof l.KafkaMonitoring === 'function') {
-    new l.KafkaMonitoring(scope, 'Monitoring', { cluster });
-    families.add('KafkaMonitoring');
-  } else {
-    skipped.add('monitoring');
-  }
+function addMonitoring(scope: Construct, cluster: lib.KafkaCluster, families: Set<string>): void {
+  // Broker and controller metrics through the JMX Prometheus exporter, the Kafka
+  // Exporter, and PodMonitors for every Strimzi pod kind.
+  const metrics = new lib.KafkaMetrics(scope, 'Metrics', { cluster, kafkaExporter: {} });
+  new lib.KafkaPodMonitors(scope, 'PodMonitors', { metrics });
+  families.add('KafkaMetrics');
+  families.add('KafkaPodMonitors');
 }
 
-function addTopics(cluster: lib.KafkaCluster, families: Set<string>, skipped: Set<string>): any[] {
-  const c: any = cluster;
-  if (typeof c.addTopic !== 'function') {
-    skipped.add('KafkaTopic');
-    return [];
-  }
-  families.add('KafkaTopic');
-  const topics: any[] = [];
+function addTopics(cluster: lib.KafkaCluster, families: Set<string>): lib.Topic[] {
+  families.add('Topic');
+  const topics: lib.Topic[] = [];
   for (let t = 0; t < UNIT.topicsPerCluster; t++) {
-    topics.push(c.addTopic(`Topic${t}`, {
+    topics.push(cluster.addTopic(`Topic${t}`, {
       topicName: topicName(t),
       partitions: 12,
       replicas: 3,
+      minInSyncReplicas: 2,
+      retention: Duration.days(7),
     }));
   }
   return topics;
 }
 
-function addUsers(scope: Construct, cluster: lib.KafkaCluster, topics: any[], families: Set<string>, skipped: Set<string>): any[] {
-  const c: any = cluster;
-  const grants = topics.length > 0 && typeof topics[0].grantRead === 'function' && typeof topics[0].grantWrite === 'function';
+function addUsers(cluster: lib.KafkaCluster, topics: lib.Topic[], families: Set<string>): lib.KafkaUser[] {
   families.add('KafkaUser');
-  families.add(grants ? 'topic grants' : 'KafkaUser ACLs (addAcl)');
-  if (!grants) {
-    skipped.add('topic grants');
-  }
-  const users: any[] = [];
+  families.add('topic grants');
+  const users: lib.KafkaUser[] = [];
   for (let u = 0; u < UNIT.usersPerCluster; u++) {
     const userName = `service-${pad(u, 3)}`;
-    const user: lib.KafkaUser = typeof c.addUser === 'function'
-      ? c.addUser(`User${u}`, { userName })
-      : new lib.KafkaUser(scope, `User${u}`, { cluster, userName });
+    const user = cluster.addUser(`User${u}`, { userName });
     users.push(user);
     for (let r = 0; r < UNIT.readsPerUser; r++) {
-      const t = (u * 2 + r) % UNIT.topicsPerCluster;
-      if (grants) {
-        topics[t].grantRead(user, { consumerGroup: userName });
-      } else {
-        user.addAcl({ resource: lib.AclResource.topic(topicName(t)), operations: [lib.AclOperation.READ, lib.AclOperation.DESCRIBE] });
-        user.addAcl({ resource: lib.AclResource.group(userName), operations: [lib.AclOperation.READ] });
-      }
+      topics[(u * 2 + r) % topics.length].grantRead(user, { consumerGroup: userName });
     }
     for (let w = 0; w < UNIT.writesPerUser; w++) {
-      const t = (u * 2 + 80 + w) % UNIT.topicsPerCluster;
-      if (grants) {
-        topics[t].grantWrite(user);
-      } else {
-        user.addAcl({ resource: lib.AclResource.topic(topicName(t)), operations: [lib.AclOperation.WRITE, lib.AclOperation.DESCRIBE] });
-      }
+      topics[(u * 2 + 80 + w) % topics.length].grantWrite(user);
     }
   }
   return users;
 }
 
-function addScalers(scope: Construct, cluster: lib.KafkaCluster, topics: any[], users: any[], families: Set<string>, skipped: Set<string>): void {
+// Families still being built are looked up dynamically, so the bench keeps
+// running while they land.
+
+function addScalers(scope: Construct, cluster: lib.KafkaCluster, topics: lib.Topic[], users: lib.KafkaUser[], families: Set<string>, skipped: Set<string>): void {
   const l: any = lib;
-  if (typeof l.KedaConsumerScaler !== 'function' || topics.length === 0 || users.length === 0) {
+  if (typeof l.KedaConsumerScaler !== 'function' || typeof l.ScaleTarget?.deployment !== 'function') {
     skipped.add('KedaConsumerScaler');
     return;
   }
   families.add('KedaConsumerScaler');
+  const listener = cluster.findListener('scram');
   for (let s = 0; s < UNIT.scalersPerCluster; s++) {
-    const user = users[s % users.length];
+    // User s reads topics 2s, 2s+1, 2s+2 with consumer group service-<s>.
+    const user = users[s];
     new l.KedaConsumerScaler(scope, `Scaler${s}`, {
+      target: l.ScaleTarget.deployment(`consumer-${pad(s, 3)}`),
       cluster,
+      consumerGroup: user.userName,
       topic: topics[(s * 2) % topics.length],
-      consumerGroup: `service-${pad(s % users.length, 3)}`,
+      listener,
       user,
-      workload: { kind: 'Deployment', apiVersion: 'apps/v1', name: `consumer-${pad(s, 3)}` },
-      minReplicas: 1,
-      maxReplicas: 12,
+      maxReplicaCount: 12,
     });
   }
 }

@@ -5,7 +5,8 @@
  *   npm run bench                 full run (1x, 4x, 16x; 5 runs each; both layouts)
  *   npm run bench -- --quick      short run (1x and 4x, 3 runs, FleetApp only)
  *   options: --runs N  --scales 1,4,16  --layouts chart-per-cluster,single-chart
- *            --apps app,fleet  --profile  --no-check
+ *            --apps app,fleet  --profile  --no-check  --worktree (measure the
+ *            uncommitted src/ instead of HEAD's)
  *
  * Each measurement is a fresh `node` process (bench/child.ts), so peak memory
  * is per run. The baseline rebuilds the library's own output (same documents,
@@ -37,6 +38,7 @@ function parseArgs(argv) {
     apps: list(get('apps'), quick ? ['fleet'] : ['app', 'fleet']),
     profile: argv.includes('--profile'),
     check: !argv.includes('--no-check'),
+    worktree: argv.includes('--worktree'),
   };
 }
 
@@ -58,32 +60,77 @@ function listTs(dir) {
   return out;
 }
 
-function build() {
-  const ts = require('typescript');
-  let compiled = 0;
-  for (const dir of ['src', 'imports', 'bench']) {
+/**
+ * The sources to measure: src/ and imports/ as committed at HEAD (so files
+ * being edited in the working tree cannot break a run), or the working tree
+ * with --worktree; bench/ always from the working tree.
+ * Returns [{ rel, text, version }].
+ */
+function sources(worktree) {
+  const out = [];
+  const fromDisk = (dir) => {
     for (const file of listTs(path.join(ROOT, dir))) {
       const rel = path.relative(ROOT, file);
-      const target = path.join(BUILD, rel.replace(/\.ts$/, '.js'));
-      if (fs.existsSync(target) && fs.statSync(target).mtimeMs >= fs.statSync(file).mtimeMs) {
-        continue;
+      out.push({ rel, version: String(fs.statSync(file).mtimeMs), text: () => fs.readFileSync(file, 'utf-8') });
+    }
+  };
+  if (worktree) {
+    fromDisk('src');
+    fromDisk('imports');
+  } else {
+    const listing = execFileSync('git', ['ls-tree', '-r', 'HEAD', '--', 'src', 'imports'], { cwd: ROOT, encoding: 'utf-8' });
+    for (const line of listing.trim().split('\n')) {
+      const [meta, rel] = line.split('\t');
+      const sha = meta.split(' ')[2];
+      if (rel.endsWith('.ts') && !rel.endsWith('.d.ts') && !rel.endsWith('.test.ts')) {
+        out.push({ rel, version: sha, text: () => execFileSync('git', ['cat-file', 'blob', sha], { cwd: ROOT, encoding: 'utf-8', maxBuffer: 64 * 2 ** 20 }) });
       }
-      const result = ts.transpileModule(fs.readFileSync(file, 'utf-8'), {
-        fileName: rel,
-        compilerOptions: {
-          module: ts.ModuleKind.CommonJS,
-          target: ts.ScriptTarget.ES2022,
-          esModuleInterop: true,
-          experimentalDecorators: true,
-        },
-      });
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, result.outputText);
-      compiled++;
     }
   }
-  // Node resolves cdk8s and constructs from the repository's node_modules.
+  fromDisk('bench');
+  return out;
+}
+
+function build(worktree) {
+  const ts = require('typescript');
+  const stampFile = path.join(BUILD, '.versions.json');
+  const stamps = fs.existsSync(stampFile) ? JSON.parse(fs.readFileSync(stampFile, 'utf-8')) : {};
+  const next = {};
+  let compiled = 0;
+  for (const src of sources(worktree)) {
+    const target = path.join(BUILD, src.rel.replace(/\.ts$/, '.js'));
+    next[src.rel] = src.version;
+    if (stamps[src.rel] === src.version && fs.existsSync(target)) {
+      continue;
+    }
+    const result = ts.transpileModule(src.text(), {
+      fileName: src.rel,
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        esModuleInterop: true,
+        experimentalDecorators: true,
+      },
+    });
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, result.outputText);
+    compiled++;
+  }
+  // Drop files that no longer exist in the measured tree.
+  for (const rel of Object.keys(stamps)) {
+    if (!(rel in next)) {
+      fs.rmSync(path.join(BUILD, rel.replace(/\.ts$/, '.js')), { force: true });
+    }
+  }
+  fs.mkdirSync(BUILD, { recursive: true });
+  fs.writeFileSync(stampFile, JSON.stringify(next));
+  // Node resolves cdk8s, cdk8s-plus and constructs from the repository's node_modules.
   return compiled;
+}
+
+function measuredCommit(worktree) {
+  const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf-8' }).trim();
+  return worktree ? `working tree on ${head}` : `commit ${head}`;
 }
 
 // ---------------------------------------------------------------------------
@@ -277,8 +324,9 @@ function profile(scale, layout, app) {
 function main() {
   const opts = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  const compiled = build();
-  process.stderr.write(`bench: transpiled ${compiled} changed file(s) to ${path.relative(ROOT, BUILD)}\n`);
+  const compiled = build(opts.worktree);
+  const measured = measuredCommit(opts.worktree);
+  process.stderr.write(`bench: measuring src/ of ${measured}; transpiled ${compiled} changed file(s) to ${path.relative(ROOT, BUILD)}\n`);
   process.stderr.write(`bench: ${hardware()}\n`);
 
   const prep = {};
@@ -299,6 +347,7 @@ function main() {
 
   const first = Object.values(prep)[0];
   const md = [
+    `Measured: src/ of ${measured}.`,
     `Hardware: ${hardware()}`,
     '',
     `Runs: median of ${opts.runs} fresh processes per cell; sizes ${opts.scales.map((s) => `${s}x`).join(', ')}.`,
