@@ -1,0 +1,790 @@
+import { ApiObject, Chart, Duration, JsonPatch, Lazy } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { CrossNamespaceCredentials } from './cross-namespace-credentials';
+import { LagTrigger, LagTriggerType } from './lag-trigger';
+import { IScalableWorkload } from './scale-target';
+import { CopiedSecret, SecretCopy } from './secret-copy';
+import { OffsetResetPolicy, ScalerFallback, ScalingRules } from './scaling-options';
+import * as keda from '../../imports/keda.sh';
+import { addRules, ViolationCollector } from '../common/validation';
+import { Warnings } from '../common/warnings';
+import { AclOperation, AclResourceType, KafkaUserAuthenticationType } from '../strimzi/acl';
+import type { IKafkaCluster } from '../strimzi/cluster';
+import { KafkaConnectionDetails, SecretKeyReference, SecurityProtocol } from '../strimzi/connection';
+import { Listener, ListenerAuthenticationType } from '../strimzi/listener';
+import type { ITopic } from '../strimzi/topic';
+import type { IKafkaUser } from '../strimzi/user';
+
+/**
+ * Properties of a `KedaConsumerScaler`.
+ */
+export interface KedaConsumerScalerProps {
+  /**
+   * The consumer workload to scale: a cdk8s-plus Deployment or StatefulSet, or
+   * `ScaleTarget.of(kind, name)` for one defined elsewhere.
+   */
+  readonly target: IScalableWorkload;
+  /** The Kafka cluster the consumer reads from. */
+  readonly cluster: IKafkaCluster;
+  /** The consumer group whose lag drives scaling. */
+  readonly consumerGroup: string;
+  /**
+   * The topic the group consumes. Without a topic (and without `topicName`)
+   * the kafka trigger sums the lag over every topic the group has committed
+   * offsets for.
+   * @default - no topic, see `topicName`
+   */
+  readonly topic?: ITopic;
+  /**
+   * The name of a topic not managed in this app (its partition count is then
+   * unknown, so the partition checks cannot run).
+   * @default - no topic, see `topic`
+   */
+  readonly topicName?: string;
+  /**
+   * The listener KEDA connects through (kafka trigger).
+   * @default - the cluster's first in-cluster listener whose authentication matches the user's (or that has none, without a user)
+   */
+  readonly listener?: Listener;
+  /**
+   * The Kafka user KEDA authenticates as (kafka trigger); it needs Read on the
+   * topic and the group when the cluster enforces ACLs. Required when the
+   * listener requires authentication.
+   * @default - no authentication
+   */
+  readonly user?: IKafkaUser;
+  /**
+   * Where KEDA reads the lag from.
+   * @default LagTrigger.kafka()
+   */
+  readonly trigger?: LagTrigger;
+  /**
+   * Target lag per replica: KEDA aims for about `ceil(totalLag / lagThreshold)` replicas.
+   * @default 10
+   */
+  readonly lagThreshold?: number;
+  /**
+   * The lag above which the workload is active (scaled up from zero or idle).
+   * @default 0
+   */
+  readonly activationLagThreshold?: number;
+  /**
+   * Lag of partitions without a committed offset; match the consumer's `auto.offset.reset`.
+   * @default OffsetResetPolicy.LATEST
+   */
+  readonly offsetResetPolicy?: OffsetResetPolicy;
+  /**
+   * Minimum replicas. 0 lets KEDA scale the consumer to zero while there is no lag.
+   * @default 1
+   */
+  readonly minReplicaCount?: number;
+  /**
+   * Maximum replicas.
+   * @default - the topic's partition count when known (and `allowIdleConsumers` is not set), else 100
+   */
+  readonly maxReplicaCount?: number;
+  /**
+   * Replicas while there is no lag, below `minReplicaCount` (in practice 0).
+   * @default - none: the workload stays at `minReplicaCount`
+   */
+  readonly idleReplicaCount?: number;
+  /**
+   * How often KEDA checks the trigger for activation.
+   * @default - KEDA's default, 30 seconds
+   */
+  readonly pollingInterval?: Duration;
+  /**
+   * How long after the last activity KEDA scales to zero or idle.
+   * @default - KEDA's default, 5 minutes
+   */
+  readonly cooldownPeriod?: Duration;
+  /**
+   * Grace period after creation before the first scale to zero.
+   * @default - none
+   */
+  readonly initialCooldownPeriod?: Duration;
+  /**
+   * Replica count while the trigger keeps failing.
+   * @default - no fallback
+   */
+  readonly fallback?: ScalerFallback;
+  /**
+   * How the HPA scales down.
+   * @default - the HPA defaults
+   */
+  readonly scaleDown?: ScalingRules;
+  /**
+   * How the HPA scales up.
+   * @default - the HPA defaults
+   */
+  readonly scaleUp?: ScalingRules;
+  /**
+   * Allow more replicas than partitions (the extra consumers get no partitions).
+   * @default false
+   */
+  readonly allowIdleConsumers?: boolean;
+  /**
+   * Ignore the lag of partitions whose committed offset did not move since the
+   * last poll (a stuck consumer does not scale the workload out).
+   * @default false
+   */
+  readonly excludePersistentLag?: boolean;
+  /**
+   * Count partitions without a committed offset as lag 0.
+   * @default false
+   */
+  readonly scaleToZeroOnInvalidOffset?: boolean;
+  /**
+   * Cap replicas at the number of partitions that currently have lag. Needs a topic.
+   * @default false
+   */
+  readonly limitToPartitionsWithLag?: boolean;
+  /**
+   * Round the replica count to a divisor of the partition count, so every
+   * consumer gets the same number of partitions. Needs a topic.
+   * @default false
+   */
+  readonly ensureEvenDistributionOfPartitions?: boolean;
+  /**
+   * Only these partitions count: ids and inclusive ranges, e.g. `0,2,5-7`. Needs a topic.
+   * @default - all partitions
+   */
+  readonly partitionLimitation?: string;
+  /**
+   * How KEDA gets the credentials when the workload runs in another namespace
+   * than the cluster (required then, since Strimzi writes the Secrets into the
+   * cluster's namespace only).
+   * @default - none; a workload in another namespace than the cluster is a synth-time error when credentials are needed
+   */
+  readonly crossNamespaceCredentials?: CrossNamespaceCredentials;
+  /**
+   * Whether KEDA resets the workload to its replica count from before KEDA
+   * when the ScaledObject is deleted.
+   * @default false
+   */
+  readonly restoreToOriginalReplicaCount?: boolean;
+  /**
+   * Name of the ScaledObject (KEDA names its HPA `keda-hpa-<name>`).
+   * @default - the target's name
+   */
+  readonly name?: string;
+}
+
+interface AuthParam {
+  readonly parameter: string;
+  readonly secret?: SecretKeyReference;
+  readonly configMapKey?: string;
+}
+
+interface Finding {
+  readonly subject: string;
+  readonly problem: string;
+  readonly fix: string;
+}
+
+const SCALER_MARK = Symbol.for('cdk8s-kafka.KedaConsumerScaler');
+const TRIGGER_NAME = 'consumer-lag';
+
+/**
+ * Scales a consumer workload on the lag of its consumer group with KEDA.
+ *
+ * Renders a KEDA `ScaledObject` with a `kafka` trigger (or a `prometheus`
+ * trigger on the Kafka Exporter's lag metric) and, when the listener needs
+ * credentials, a `TriggerAuthentication` wired to the Secrets Strimzi writes
+ * for the user and the cluster CA, plus a ConfigMap holding the SCRAM user
+ * name (no Strimzi Secret has it). When the workload runs in another
+ * namespace than the cluster, `crossNamespaceCredentials` says how KEDA gets
+ * those Secrets.
+ */
+export class KedaConsumerScaler extends Construct {
+  /**
+   * Whether `x` is a KedaConsumerScaler.
+   */
+  public static isKedaConsumerScaler(x: any): x is KedaConsumerScaler {
+    return x !== null && typeof x === 'object' && SCALER_MARK in x;
+  }
+
+  /** The ScaledObject (also `ApiObject.of(scaler)`). */
+  public readonly scaledObject: ApiObject;
+  /** The ScaledObject's name. */
+  public readonly scaledObjectName: string;
+  /** The namespace of the ScaledObject and the workload. */
+  public readonly namespace: string;
+  /** The scaled workload. */
+  public readonly target: IScalableWorkload;
+  /** The listener KEDA connects through (kafka trigger). */
+  public readonly listener?: Listener;
+  /** The TriggerAuthentication or ClusterTriggerAuthentication, when credentials are needed. */
+  public readonly triggerAuthentication?: ApiObject;
+  /** The ConfigMap holding the SCRAM user name, when SCRAM is used. */
+  public readonly usernameConfigMap?: ApiObject;
+  /** The job copying the credentials, with `CrossNamespaceCredentials.copyTo...()`. */
+  public readonly secretCopy?: SecretCopy;
+  /** The namespace the Secrets KEDA reads live in, when credentials are needed. */
+  public readonly credentialsNamespace?: string;
+
+  private readonly props: KedaConsumerScalerProps;
+  private readonly trigger: LagTrigger;
+  private readonly topicName?: string;
+  private readonly findings: Finding[] = [];
+  private readonly triggerTls?: boolean;
+  private readonly triggerSasl?: string;
+  private readonly bootstrapServers?: string;
+
+  constructor(scope: Construct, id: string, props: KedaConsumerScalerProps) {
+    super(scope, id);
+    Object.defineProperty(this, SCALER_MARK, { value: true });
+    this.props = props;
+    this.target = props.target;
+    this.trigger = props.trigger ?? LagTrigger.kafka();
+    this.namespace = props.target.metadata.namespace ?? Chart.of(this).namespace ?? 'default';
+    this.scaledObjectName = props.name ?? props.target.name;
+    this.topicName = props.topic?.topicName ?? props.topicName;
+
+    this.scaledObject = new keda.ScaledObject(this, 'Resource', {
+      metadata: { name: this.scaledObjectName, namespace: this.namespace },
+      spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
+    });
+
+    if (this.trigger.type === LagTriggerType.KAFKA) {
+      this.listener = props.listener ?? this.defaultListener();
+      if (this.listener) {
+        const auth = this.planAuthentication(this.listener);
+        this.bootstrapServers = auth.bootstrapServers;
+        this.triggerTls = auth.tls;
+        this.triggerSasl = auth.sasl;
+        if (auth.params.length > 0) {
+          const placed = this.placeCredentials(auth.secretsNamespace, auth.params, auth.username);
+          this.credentialsNamespace = placed.namespace;
+          this.triggerAuthentication = placed.triggerAuthentication;
+          this.usernameConfigMap = placed.usernameConfigMap;
+          this.secretCopy = placed.secretCopy;
+        }
+      }
+    } else if (props.user) {
+      Warnings.of(this).add(`user "${props.user.userName}" is not used: the prometheus trigger reads lag from Prometheus, not from Kafka`);
+    }
+
+    this.addWarnings();
+    addRules(this, (c) => this.checkRules(c));
+  }
+
+  /**
+   * Identifies the scaled workload the way KEDA's admission webhook does
+   * (namespace, kind, name).
+   * @internal
+   */
+  public get _targetKey(): string {
+    return `${this.namespace}/${this.target.kind}/${this.target.name}`;
+  }
+
+  private get partitions(): number | undefined {
+    return this.props.topic?.partitions;
+  }
+
+  private get minReplicas(): number {
+    return this.props.minReplicaCount ?? 1;
+  }
+
+  private get maxReplicas(): number {
+    if (this.props.maxReplicaCount !== undefined) {
+      return this.props.maxReplicaCount;
+    }
+    const cap = this.partitionCap();
+    return cap !== undefined && !this.props.allowIdleConsumers ? Math.max(cap, 1) : 100;
+  }
+
+  /** The partitions the trigger counts, when known: the topic's, narrowed by partitionLimitation. */
+  private partitionCap(): number | undefined {
+    const partitions = this.partitions;
+    if (partitions === undefined) {
+      return undefined;
+    }
+    const limited = this.props.partitionLimitation !== undefined ? parsePartitionLimitation(this.props.partitionLimitation) : undefined;
+    if (limited && limited.ids) {
+      return limited.ids.filter((p) => p < partitions).length;
+    }
+    return partitions;
+  }
+
+  private defaultListener(): Listener | undefined {
+    const inCluster = this.props.cluster.listeners.filter((l) => !l.isExternal);
+    const wanted = this.props.user ? listenerAuthFor(this.props.user.authenticationType) : ListenerAuthenticationType.NONE;
+    const found = inCluster.find((l) => l.authentication.type === wanted) ?? inCluster[0];
+    if (!found) {
+      this.findings.push({
+        subject: `cluster "${this.props.cluster.clusterName}"`,
+        problem: 'has no in-cluster listener for KEDA to connect through',
+        fix: 'add an internal listener to the cluster, or pass listener',
+      });
+    }
+    return found;
+  }
+
+  private planAuthentication(listener: Listener): {
+    bootstrapServers: string; tls: boolean; sasl?: string; params: AuthParam[]; secretsNamespace: string; username?: string;
+  } {
+    const { cluster, user } = this.props;
+    const subject = `listener "${listener.name}"`;
+    const params: AuthParam[] = [];
+    if (!cluster.findListener(listener.name)) {
+      this.findings.push({ subject, problem: `is not a listener of cluster "${cluster.clusterName}"`, fix: `pass one of ${cluster.listeners.map((l) => `"${l.name}"`).join(', ') || 'the cluster\'s listeners'}` });
+    }
+    const listenerAuth = listener.authentication.type;
+    let details: KafkaConnectionDetails | undefined;
+    if (user) {
+      const expected = listenerAuthFor(user.authenticationType);
+      if (listenerAuth !== expected) {
+        this.findings.push({
+          subject,
+          problem: `requires ${listenerAuth} authentication, but user "${user.userName}" authenticates with ${user.authenticationType}`,
+          fix: listenerAuth === ListenerAuthenticationType.NONE
+            ? `use a listener with ${expected} authentication for this user, or drop user`
+            : `use a listener with ${expected} authentication, or a user of the listener's kind`,
+        });
+      } else {
+        try {
+          details = user.connectionDetails(listener);
+        } catch (e: any) {
+          this.findings.push({ subject: `user "${user.userName}"`, problem: `has no connection details for listener "${listener.name}" (${e.message ?? e})`, fix: 'pass a listener the user can connect through' });
+        }
+      }
+    } else if (listenerAuth !== ListenerAuthenticationType.NONE) {
+      this.findings.push({
+        subject,
+        problem: `requires ${listenerAuth} authentication, but no user was given`,
+        fix: 'pass user (a KafkaUser with Read on the topic and the consumer group), or a listener without authentication',
+      });
+    }
+
+    const bootstrapServers = details?.bootstrapServers ?? cluster.bootstrapServers(listener);
+    const secretsNamespace = details?.namespace ?? cluster.namespace;
+    const tls = details
+      ? details.securityProtocol === SecurityProtocol.SSL || details.securityProtocol === SecurityProtocol.SASL_SSL
+      : listener.tls;
+    if (tls) {
+      const ca = details ? details.brokerCa : this.listenerCa(listener);
+      if (ca) {
+        params.push({ parameter: 'ca', secret: ca });
+      }
+    }
+    let sasl: string | undefined;
+    let username: string | undefined;
+    if (details?.saslMechanism !== undefined && user) {
+      if (details.saslMechanism === 'SCRAM-SHA-512' || details.saslMechanism === 'SCRAM-SHA-256') {
+        sasl = details.saslMechanism === 'SCRAM-SHA-512' ? 'scram_sha512' : 'scram_sha256';
+        username = details.username ?? user.userName;
+        params.push({ parameter: 'username', configMapKey: 'username' });
+        if (details.password) {
+          params.push({ parameter: 'password', secret: details.password });
+        } else {
+          this.findings.push({ subject: `user "${user.userName}"`, problem: 'has no password Secret in its connection details', fix: 'use a KafkaUser with scram-sha-512 authentication' });
+        }
+      } else {
+        this.findings.push({ subject: `user "${user.userName}"`, problem: `uses SASL mechanism ${details.saslMechanism}, which the kafka trigger cannot be wired for here`, fix: 'use a scram-sha-512 or tls user' });
+      }
+    }
+    if (user && details && user.authenticationType !== KafkaUserAuthenticationType.SCRAM_SHA_512) {
+      if (details.userCertificate && details.userKey) {
+        params.push({ parameter: 'cert', secret: details.userCertificate });
+        params.push({ parameter: 'key', secret: details.userKey });
+      } else {
+        this.findings.push({
+          subject: `user "${user.userName}"`,
+          problem: `authenticates with ${user.authenticationType}, and Strimzi writes no Secret with its certificate and key`,
+          fix: 'use a KafkaUser with tls authentication, or add the cert and key parameters to the TriggerAuthentication yourself',
+        });
+      }
+    }
+    return { bootstrapServers, tls, sasl, params, secretsNamespace, username };
+  }
+
+  private listenerCa(listener: Listener): SecretKeyReference | undefined {
+    const custom = listener.options.brokerCertificate;
+    if (custom) {
+      return custom.caSecretName ? { secretName: custom.caSecretName, key: custom.caKey ?? 'ca.crt' } : undefined;
+    }
+    return this.props.cluster.clusterCaCertificate;
+  }
+
+  private placeCredentials(secretsNamespace: string, params: AuthParam[], username: string | undefined): {
+    namespace: string; triggerAuthentication: ApiObject; usernameConfigMap?: ApiObject; secretCopy?: SecretCopy;
+  } {
+    const cross = this.props.crossNamespaceCredentials;
+    const secretRefs = params.filter((p) => p.secret).map((p) => p.secret!);
+    const needsCross = secretRefs.length > 0 && secretsNamespace !== this.namespace;
+    let authNamespace = this.namespace;
+    let clusterScoped = false;
+    let secretCopy: SecretCopy | undefined;
+    let baseName = `${this.scaledObjectName}-kafka`;
+
+    if (needsCross) {
+      if (!cross) {
+        this.findings.push({
+          subject: `workload ${this.target.kind} "${this.target.name}"`,
+          problem: `runs in namespace "${this.namespace}", but the Secrets KEDA needs (${[...new Set(secretRefs.map((s) => s.secretName))].map((s) => `"${s}"`).join(', ')}) are in namespace "${secretsNamespace}", and a TriggerAuthentication reads Secrets only from its own namespace`,
+          fix: 'set crossNamespaceCredentials (CrossNamespaceCredentials.copyToWorkloadNamespace(), copyToKedaNamespace() or syncedToKedaNamespace()), or run the workload in the cluster\'s namespace',
+        });
+      } else if (cross.usesClusterTriggerAuthentication) {
+        clusterScoped = true;
+        authNamespace = cross.kedaNamespace!;
+        baseName = `${this.namespace}-${this.scaledObjectName}-kafka`;
+      }
+      if (cross?.copiesSecrets) {
+        const secrets: CopiedSecret[] = secretRefs.map((s) => ({ secretName: s.secretName, keys: [s.key] }));
+        secretCopy = new SecretCopy(this, 'SecretCopy', {
+          name: `${baseName}-copy`,
+          sourceNamespace: secretsNamespace,
+          targetNamespace: authNamespace,
+          secrets,
+          schedule: cross.copyOptions.schedule,
+          image: cross.copyOptions.image,
+        });
+      }
+    } else if (cross) {
+      Warnings.of(this).add(`crossNamespaceCredentials is ignored: the workload runs in the cluster's namespace "${secretsNamespace}", where KEDA reads the Secrets directly`);
+    }
+
+    let usernameConfigMap: ApiObject | undefined;
+    const configMapName = `${baseName}-username`;
+    if (username !== undefined) {
+      usernameConfigMap = new ApiObject(this, 'Username', {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: configMapName, namespace: authNamespace },
+        data: { username },
+      } as any);
+    }
+
+    const spec = {
+      secretTargetRef: params.filter((p) => p.secret).map((p) => ({ parameter: p.parameter, name: p.secret!.secretName, key: p.secret!.key })),
+      configMapTargetRef: params.filter((p) => p.configMapKey)
+        .map((p) => ({ parameter: p.parameter, name: configMapName, key: p.configMapKey! })),
+    };
+    const clean = {
+      secretTargetRef: spec.secretTargetRef.length > 0 ? spec.secretTargetRef : undefined,
+      configMapTargetRef: spec.configMapTargetRef.length > 0 ? spec.configMapTargetRef : undefined,
+    };
+    let triggerAuthentication: ApiObject;
+    if (clusterScoped) {
+      triggerAuthentication = new keda.ClusterTriggerAuthentication(this, 'TriggerAuthentication', {
+        metadata: { name: baseName },
+        spec: clean,
+      });
+      if (Chart.of(this).namespace) {
+        triggerAuthentication.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+      }
+    } else {
+      triggerAuthentication = new keda.TriggerAuthentication(this, 'TriggerAuthentication', {
+        metadata: { name: baseName, namespace: authNamespace },
+        spec: clean,
+      });
+    }
+    return { namespace: authNamespace, triggerAuthentication, usernameConfigMap, secretCopy };
+  }
+
+  private addWarnings(): void {
+    const p = this.props;
+    const idleOrZero = p.idleReplicaCount !== undefined || this.minReplicas === 0;
+    if (!idleOrZero && (p.pollingInterval || p.cooldownPeriod)) {
+      Warnings.of(this).add(`${p.pollingInterval ? 'pollingInterval' : 'cooldownPeriod'} has no effect while minReplicaCount is ${this.minReplicas} and there is no idleReplicaCount: KEDA uses them only to scale to and from zero or idle`);
+    }
+  }
+
+  private checkRules(c: ViolationCollector): void {
+    const p = this.props;
+    const kafka = this.trigger.type === LagTriggerType.KAFKA;
+    const so = `ScaledObject "${this.scaledObjectName}"`;
+    for (const f of this.findings) {
+      c.add(f.subject, f.problem, f.fix);
+    }
+
+    // Names
+    checkName(c, so, 'name', this.scaledObjectName, 63, 'set name to a shorter ScaledObject name');
+    checkName(c, so, 'HPA name', `keda-hpa-${this.scaledObjectName}`, 63, `set name to at most ${63 - 'keda-hpa-'.length} characters`);
+    if (this.triggerAuthentication) {
+      checkName(c, so, `${this.triggerAuthentication.kind} name`, this.triggerAuthentication.name, 63, 'set name to a shorter ScaledObject name');
+    }
+    if (this.usernameConfigMap) {
+      checkName(c, so, 'user name ConfigMap name', this.usernameConfigMap.name, 63, 'set name to a shorter ScaledObject name');
+    }
+
+    // The consumer group and topic
+    c.check(p.consumerGroup.trim().length === 0, so, 'consumerGroup is empty', 'name the consumer group the workload consumes as');
+    c.check(p.topic !== undefined && p.topicName !== undefined, so,
+      `both topic and topicName ("${p.topicName}") are set`, 'set only one of them');
+    if (p.topic && (p.topic.cluster.clusterName !== p.cluster.clusterName || p.topic.cluster.namespace !== p.cluster.namespace)) {
+      c.add(`topic "${p.topic.topicName}"`, `belongs to cluster "${p.topic.cluster.clusterName}", not to "${p.cluster.clusterName}"`, 'pass the topic\'s cluster as cluster');
+    }
+
+    // Replica counts
+    const min = this.minReplicas;
+    const max = this.maxReplicas;
+    c.check(!isCount(min, 0), so, `minReplicaCount ${min} is not a whole number of 0 or more`, 'use 0 or more');
+    c.check(!isCount(max, 1), so, `maxReplicaCount ${max} is not a whole number of 1 or more`, 'use 1 or more');
+    c.check(min > max, so, `minReplicaCount ${min} is above maxReplicaCount ${max}`, 'make minReplicaCount at most maxReplicaCount');
+    if (p.idleReplicaCount !== undefined) {
+      c.check(!isCount(p.idleReplicaCount, 0), so, `idleReplicaCount ${p.idleReplicaCount} is not a whole number of 0 or more`, 'use 0');
+      c.check(p.idleReplicaCount >= min, so,
+        `idleReplicaCount ${p.idleReplicaCount} must be less than minReplicaCount ${min} (KEDA rejects it otherwise)`,
+        `raise minReplicaCount to ${p.idleReplicaCount + 1} or more, or drop idleReplicaCount`);
+    }
+    const cap = this.partitionCap();
+    if (cap !== undefined && !p.allowIdleConsumers && max > cap) {
+      const what = p.partitionLimitation !== undefined
+        ? `the ${cap} partitions of topic "${this.topicName}" selected by partitionLimitation`
+        : `the ${cap} partitions of topic "${this.topicName}"`;
+      c.add(so, `maxReplicaCount ${max} is above ${what}; a consumer group assigns each partition to one consumer, so ${max - cap} pods would sit idle${kafka ? ', and the kafka trigger caps its metric at the partition count, so KEDA would never run them anyway' : ''}`,
+        `lower maxReplicaCount to ${cap}, give the topic at least ${max} partitions, or set allowIdleConsumers: true`);
+    }
+
+    // Thresholds
+    const lag = p.lagThreshold ?? 10;
+    c.check(!(lag > 0) || (kafka && !Number.isInteger(lag)), so,
+      `lagThreshold ${lag} must be ${kafka ? 'a whole number ' : ''}above 0 (it is the target lag per replica)`, 'use 1 or more');
+    if (p.activationLagThreshold !== undefined) {
+      const a = p.activationLagThreshold;
+      c.check(!(a >= 0) || (kafka && !Number.isInteger(a)), so,
+        `activationLagThreshold ${a} must be ${kafka ? 'a whole number of ' : ''}0 or more`, 'use 0 (active on any lag) or more');
+    }
+
+    // Kafka trigger options
+    const kafkaOnly: Array<[string, unknown]> = [
+      ['offsetResetPolicy', p.offsetResetPolicy], ['excludePersistentLag', p.excludePersistentLag],
+      ['scaleToZeroOnInvalidOffset', p.scaleToZeroOnInvalidOffset], ['limitToPartitionsWithLag', p.limitToPartitionsWithLag],
+      ['ensureEvenDistributionOfPartitions', p.ensureEvenDistributionOfPartitions], ['partitionLimitation', p.partitionLimitation],
+    ];
+    if (!kafka) {
+      for (const [name, value] of kafkaOnly) {
+        c.check(value !== undefined, so, `${name} applies only to the kafka trigger, not to the prometheus trigger`, `drop ${name}, or use LagTrigger.kafka()`);
+      }
+      const server = this.trigger.prometheusOptions!.serverAddress;
+      c.check(!/^https?:\/\/[^\s/]+/.test(server), so, `Prometheus serverAddress "${server}" is not an http(s) URL`, 'use e.g. http://prometheus-operated.monitoring.svc:9090');
+    }
+    c.check(!!p.allowIdleConsumers && !!p.limitToPartitionsWithLag, so,
+      'allowIdleConsumers and limitToPartitionsWithLag cannot both be set (one lifts the partition cap, the other narrows it)', 'set only one of them');
+    c.check(!!p.limitToPartitionsWithLag && !!p.ensureEvenDistributionOfPartitions, so,
+      'limitToPartitionsWithLag and ensureEvenDistributionOfPartitions cannot both be set', 'set only one of them');
+    const noTopic = this.topicName === undefined;
+    c.check(!!p.limitToPartitionsWithLag && noTopic, so, 'limitToPartitionsWithLag needs a topic', 'set topic or topicName');
+    c.check(!!p.ensureEvenDistributionOfPartitions && noTopic, so, 'ensureEvenDistributionOfPartitions needs a topic', 'set topic or topicName');
+    if (p.partitionLimitation !== undefined) {
+      c.check(noTopic, so, 'partitionLimitation needs a topic (KEDA ignores it without one)', 'set topic or topicName');
+      const parsed = parsePartitionLimitation(p.partitionLimitation);
+      if (parsed.error) {
+        c.add(so, `partitionLimitation "${p.partitionLimitation}" is invalid: ${parsed.error}`, 'use partition ids and inclusive ranges separated by commas, e.g. "0,2,5-7"');
+      } else if (this.partitions !== undefined) {
+        const outside = parsed.ids!.filter((id) => id >= this.partitions!);
+        c.check(outside.length > 0, so,
+          `partitionLimitation "${p.partitionLimitation}" names partition ${outside.join(', ')}, but topic "${this.topicName}" has partitions 0-${this.partitions - 1}`,
+          'name existing partitions only');
+      }
+    }
+
+    // ACLs
+    if (kafka && p.user && p.cluster.authorizationEnabled) {
+      const u = p.user;
+      if (this.topicName !== undefined && !u.isAllowed(AclResourceType.TOPIC, this.topicName, AclOperation.READ)) {
+        c.add(`user "${u.userName}"`, `may not Read topic "${this.topicName}", so KEDA cannot read its offsets (cluster "${p.cluster.clusterName}" enforces ACLs)`,
+          `grant it, e.g. topic.grantRead(user, { consumerGroup: '${p.consumerGroup}' })`);
+      }
+      if (!u.isAllowed(AclResourceType.GROUP, p.consumerGroup, AclOperation.READ)) {
+        c.add(`user "${u.userName}"`, `may not Read consumer group "${p.consumerGroup}", so KEDA cannot read the group's committed offsets (cluster "${p.cluster.clusterName}" enforces ACLs)`,
+          `grant it, e.g. topic.grantRead(user, { consumerGroup: '${p.consumerGroup}' })`);
+      }
+    }
+
+    // Durations, fallback, HPA behaviour
+    if (p.pollingInterval) {
+      c.check(p.pollingInterval.toMilliseconds() < 1000, so, `pollingInterval ${p.pollingInterval.toMilliseconds()}ms is below 1 second`, 'use 1 second or more');
+    }
+    if (p.fallback) {
+      c.check(!isCount(p.fallback.failureThreshold, 0) || !isCount(p.fallback.replicas, 0), so,
+        `fallback failureThreshold ${p.fallback.failureThreshold} and replicas ${p.fallback.replicas} must both be whole numbers of 0 or more`, 'use 0 or more');
+    }
+    for (const [dir, rules] of [['scaleDown', p.scaleDown], ['scaleUp', p.scaleUp]] as Array<[string, ScalingRules | undefined]>) {
+      if (!rules) {
+        continue;
+      }
+      if (rules.stabilizationWindow) {
+        const s = rules.stabilizationWindow.toSeconds();
+        c.check(s < 0 || s > 3600, so, `${dir} stabilizationWindow ${s}s is outside 0 to 3600 seconds`, 'use at most one hour');
+      }
+      for (const policy of rules.policies ?? []) {
+        const period = policy.period.toSeconds();
+        c.check(period < 1 || period > 1800, so, `${dir} policy period ${period}s is outside 1 to 1800 seconds`, 'use 1 second to 30 minutes');
+        c.check(!isCount(policy.value, 1), so, `${dir} policy value ${policy.value} is not a whole number of 1 or more`, 'use 1 or more');
+      }
+    }
+
+    // One ScaledObject per workload (KEDA's webhook rejects a second one)
+    const others = scaledObjectsFor(this.node.root, this._targetKey).filter((o) => o !== this.scaledObject);
+    if (others.length > 0) {
+      c.add(`workload ${this.target.kind} "${this.target.name}"`,
+        `in namespace "${this.namespace}" is also scaled by ${others.map((o) => `${o.node.path} (ScaledObject "${o.name}")`).join(', ')}; KEDA admits only one ScaledObject per workload`,
+        'combine the triggers into one scaler, or scale another workload');
+    }
+  }
+
+  private renderSpec(): keda.ScaledObjectSpec {
+    const p = this.props;
+    const seconds = (d?: Duration) => d?.toSeconds();
+    const behavior = (r?: ScalingRules) => r && {
+      stabilizationWindowSeconds: seconds(r.stabilizationWindow),
+      selectPolicy: r.selectPolicy,
+      policies: r.policies?.map((x) => ({ type: x.type, value: x.value, periodSeconds: x.period.toSeconds() })),
+    };
+    const hpaBehavior = (p.scaleDown || p.scaleUp) ? { scaleDown: behavior(p.scaleDown), scaleUp: behavior(p.scaleUp) } : undefined;
+    const advanced = (hpaBehavior || p.restoreToOriginalReplicaCount !== undefined) ? {
+      restoreToOriginalReplicaCount: p.restoreToOriginalReplicaCount,
+      horizontalPodAutoscalerConfig: hpaBehavior ? { behavior: hpaBehavior } : undefined,
+    } : undefined;
+    return {
+      scaleTargetRef: { apiVersion: this.target.apiVersion, kind: this.target.kind, name: this.target.name },
+      pollingInterval: seconds(p.pollingInterval),
+      cooldownPeriod: seconds(p.cooldownPeriod),
+      initialCooldownPeriod: seconds(p.initialCooldownPeriod),
+      idleReplicaCount: p.idleReplicaCount,
+      minReplicaCount: this.minReplicas,
+      maxReplicaCount: this.maxReplicas,
+      fallback: p.fallback && { failureThreshold: p.fallback.failureThreshold, replicas: p.fallback.replicas, behavior: p.fallback.behavior as any },
+      advanced: advanced as any,
+      triggers: [this.renderTrigger()],
+    };
+  }
+
+  private renderTrigger(): keda.ScaledObjectSpecTriggers {
+    const p = this.props;
+    const str = (v: unknown) => (v === undefined ? undefined : String(v));
+    if (this.trigger.type === LagTriggerType.PROMETHEUS) {
+      const o = this.trigger.prometheusOptions!;
+      return {
+        type: 'prometheus',
+        name: TRIGGER_NAME,
+        metadata: dropUndefined({
+          serverAddress: o.serverAddress,
+          query: o.query ?? lagQuery(p.consumerGroup, this.topicName, o.labelMatchers),
+          threshold: String(p.lagThreshold ?? 10),
+          activationThreshold: str(p.activationLagThreshold),
+          ignoreNullValues: str(o.ignoreNullValues),
+        }),
+      };
+    }
+    const auth = this.triggerAuthentication;
+    return {
+      type: 'kafka',
+      name: TRIGGER_NAME,
+      metadata: dropUndefined({
+        bootstrapServers: this.bootstrapServers ?? '',
+        consumerGroup: p.consumerGroup,
+        topic: this.topicName,
+        lagThreshold: String(p.lagThreshold ?? 10),
+        activationLagThreshold: str(p.activationLagThreshold),
+        offsetResetPolicy: p.offsetResetPolicy,
+        allowIdleConsumers: str(p.allowIdleConsumers),
+        excludePersistentLag: str(p.excludePersistentLag),
+        scaleToZeroOnInvalidOffset: str(p.scaleToZeroOnInvalidOffset),
+        limitToPartitionsWithLag: str(p.limitToPartitionsWithLag),
+        ensureEvenDistributionOfPartitions: str(p.ensureEvenDistributionOfPartitions),
+        partitionLimitation: p.partitionLimitation,
+        version: p.cluster.version.version,
+        tls: this.triggerTls ? 'enable' : undefined,
+        sasl: this.triggerSasl,
+      }),
+      authenticationRef: auth && {
+        name: auth.name,
+        kind: auth.kind as keda.ScaledObjectSpecTriggersAuthenticationRefKind,
+      },
+    };
+  }
+}
+
+function listenerAuthFor(type: KafkaUserAuthenticationType): ListenerAuthenticationType {
+  return type === KafkaUserAuthenticationType.SCRAM_SHA_512 ? ListenerAuthenticationType.SCRAM_SHA_512 : ListenerAuthenticationType.TLS;
+}
+
+function isCount(n: number, min: number): boolean {
+  return Number.isInteger(n) && n >= min;
+}
+
+function checkName(c: ViolationCollector, subject: string, what: string, name: string, max: number, fix: string): void {
+  c.check(name.length > max, subject, `${what} "${name}" is ${name.length} characters; Kubernetes allows at most ${max}`, fix);
+}
+
+function dropUndefined(m: { [k: string]: string | undefined }): { [k: string]: string } {
+  const out: { [k: string]: string } = {};
+  for (const [k, v] of Object.entries(m)) {
+    if (v !== undefined) {
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+function promString(v: string): string {
+  return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function lagQuery(group: string, topic: string | undefined, extra: { [label: string]: string } = {}): string {
+  const matchers: Array<[string, string]> = [['consumergroup', group]];
+  if (topic !== undefined) {
+    matchers.push(['topic', topic]);
+  }
+  matchers.push(...Object.entries(extra));
+  // The exporter reports -1 for partitions without a committed offset: clamp them to 0 before summing.
+  return `sum(clamp_min(kafka_consumergroup_lag{${matchers.map(([k, v]) => `${k}=${promString(v)}`).join(',')}}, 0))`;
+}
+
+/**
+ * Parses KEDA's partitionLimitation syntax: comma-separated partition ids and
+ * inclusive ranges `a-b` (a <= b). A blank string means no limit.
+ */
+function parsePartitionLimitation(spec: string): { ids?: number[]; error?: string } {
+  if (spec.trim() === '') {
+    return {};
+  }
+  const ids = new Set<number>();
+  for (const raw of spec.split(',')) {
+    const item = raw.trim();
+    const range = /^(\d+)\s*-\s*(\d+)$/.exec(item);
+    if (range) {
+      const from = Number(range[1]);
+      const to = Number(range[2]);
+      if (from > to) {
+        return { error: `range "${item}" runs backwards` };
+      }
+      for (let i = from; i <= to; i++) {
+        ids.add(i);
+      }
+    } else if (/^\d+$/.test(item)) {
+      ids.add(Number(item));
+    } else {
+      return { error: `"${item}" is neither a partition id nor a range` };
+    }
+  }
+  return { ids: [...ids].sort((a, b) => a - b) };
+}
+
+/** Every ScaledObject in the app that targets the workload `key` (namespace/kind/name). */
+function scaledObjectsFor(root: IConstruct, key: string): ApiObject[] {
+  const out: ApiObject[] = [];
+  for (const c of root.node.findAll()) {
+    if (KedaConsumerScaler.isKedaConsumerScaler(c)) {
+      if (c._targetKey === key) {
+        out.push(c.scaledObject);
+      }
+      continue;
+    }
+    const o = c as any;
+    if (o.kind === 'ScaledObject' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('keda.sh/')
+      && typeof o.toJson === 'function' && !KedaConsumerScaler.isKedaConsumerScaler(c.node.scope)) {
+      const json = o.toJson();
+      const ref = json?.spec?.scaleTargetRef ?? {};
+      const ns = json?.metadata?.namespace ?? 'default';
+      if (`${ns}/${ref.kind ?? 'Deployment'}/${ref.name}` === key) {
+        out.push(o);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,230 @@
+import { ApiObject, Cron } from 'cdk8s';
+import { Construct } from 'constructs';
+import { addRules } from '../common/validation';
+
+/**
+ * The default image of the copy job: the Kubernetes project's kubectl image,
+ * which ships bash next to kubectl.
+ */
+const DEFAULT_SECRET_COPY_IMAGE = 'registry.k8s.io/kubectl:v1.33.0';
+
+/**
+ * One Secret to copy, and the keys to copy from it.
+ */
+export interface CopiedSecret {
+  /** The Secret's name (the copy gets the same name). */
+  readonly secretName: string;
+  /** The keys to copy; the copy holds only these. */
+  readonly keys: string[];
+}
+
+/**
+ * Options of the copy schedule.
+ */
+export interface SecretCopyScheduleOptions {
+  /**
+   * How often the copy runs. Every run also picks up rotated passwords and
+   * renewed CA certificates.
+   * @default - every 5 minutes
+   */
+  readonly schedule?: Cron;
+  /**
+   * Container image with `kubectl` and `bash`.
+   * @default 'registry.k8s.io/kubectl:v1.33.0'
+   */
+  readonly image?: string;
+}
+
+/**
+ * Properties of a `SecretCopy`.
+ */
+export interface SecretCopyProps extends SecretCopyScheduleOptions {
+  /** The namespace the Secrets are read from. */
+  readonly sourceNamespace: string;
+  /** The namespace the copies are written to. */
+  readonly targetNamespace: string;
+  /** The Secrets and keys to copy. */
+  readonly secrets: CopiedSecret[];
+  /**
+   * Name of the CronJob and its ServiceAccount, Roles and RoleBindings (at most 52 characters).
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+}
+
+/**
+ * Keeps copies of named Secret keys in another namespace.
+ *
+ * Strimzi writes user and CA Secrets only into the Kafka cluster's namespace,
+ * and Kubernetes has no cross-namespace Secret reference. This renders a
+ * CronJob in the target namespace whose ServiceAccount may read exactly the
+ * named Secrets in the source namespace (Role with `resourceNames`) and write
+ * them in the target namespace, where it server-side-applies copies holding
+ * only the named keys. A run fails (visible as a failed Job) while a Secret or
+ * key is missing, e.g. before the User Operator has written it.
+ */
+export class SecretCopy extends Construct {
+  /** The copy CronJob. */
+  public readonly cronJob: ApiObject;
+  /** The name of the CronJob, ServiceAccount and target-side Role. */
+  public readonly name: string;
+  /** The namespace the copies are written to. */
+  public readonly targetNamespace: string;
+  /** The namespace the Secrets are read from. */
+  public readonly sourceNamespace: string;
+
+  constructor(scope: Construct, id: string, props: SecretCopyProps) {
+    super(scope, id);
+    this.name = props.name ?? id.toLowerCase();
+    this.sourceNamespace = props.sourceNamespace;
+    this.targetNamespace = props.targetNamespace;
+    const secrets = mergeSecrets(props.secrets);
+    const names = secrets.map((s) => s.secretName);
+    const sourceSideName = `${props.targetNamespace}-${this.name}`;
+    const labels = { 'app.kubernetes.io/name': 'secret-copy', 'app.kubernetes.io/managed-by': 'cdk8s-kafka' };
+
+    addRules(this, (c) => {
+      c.check(this.name.length > 52, `secret copy "${this.name}"`,
+        `name is ${this.name.length} characters; a CronJob name may have at most 52`, 'choose a shorter name');
+      c.check(sourceSideName.length > 63, `secret copy "${this.name}"`,
+        `the Role in namespace "${props.sourceNamespace}" would be named "${sourceSideName}" (${sourceSideName.length} characters; at most 63 allowed)`,
+        'choose a shorter name');
+      c.check(props.sourceNamespace === props.targetNamespace, `secret copy "${this.name}"`,
+        `source and target namespace are both "${props.sourceNamespace}"`, 'copy into another namespace, or reference the Secrets directly');
+      c.check(secrets.length === 0, `secret copy "${this.name}"`, 'no Secrets to copy', 'name at least one Secret');
+      for (const s of secrets) {
+        c.check(s.keys.length === 0, `secret copy "${this.name}"`, `Secret "${s.secretName}" names no keys`, 'name the keys to copy');
+      }
+    });
+
+    new ApiObject(this, 'ServiceAccount', {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: this.name, namespace: props.targetNamespace, labels },
+    });
+
+    // Read access to exactly the named Secrets in the source namespace.
+    new ApiObject(this, 'SourceRole', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: { name: sourceSideName, namespace: props.sourceNamespace, labels },
+      rules: [{ apiGroups: [''], resources: ['secrets'], resourceNames: names, verbs: ['get'] }],
+    } as any);
+    new ApiObject(this, 'SourceRoleBinding', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: sourceSideName, namespace: props.sourceNamespace, labels },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: sourceSideName },
+      subjects: [{ kind: 'ServiceAccount', name: this.name, namespace: props.targetNamespace }],
+    } as any);
+
+    // Write access to the copies. `create` cannot be limited by resourceNames
+    // (the name is not known when a create is authorized).
+    new ApiObject(this, 'TargetRole', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: { name: this.name, namespace: props.targetNamespace, labels },
+      rules: [
+        { apiGroups: [''], resources: ['secrets'], resourceNames: names, verbs: ['get', 'patch', 'update'] },
+        { apiGroups: [''], resources: ['secrets'], verbs: ['create'] },
+      ],
+    } as any);
+    new ApiObject(this, 'TargetRoleBinding', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: this.name, namespace: props.targetNamespace, labels },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: this.name },
+      subjects: [{ kind: 'ServiceAccount', name: this.name, namespace: props.targetNamespace }],
+    } as any);
+
+    const schedule = props.schedule ?? Cron.schedule({ minute: '*/5' });
+    this.cronJob = new ApiObject(this, 'Resource', {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: this.name, namespace: props.targetNamespace, labels },
+      spec: {
+        schedule: schedule.expressionString,
+        concurrencyPolicy: 'Forbid',
+        successfulJobsHistoryLimit: 1,
+        failedJobsHistoryLimit: 3,
+        jobTemplate: {
+          spec: {
+            backoffLimit: 2,
+            template: {
+              metadata: { labels },
+              spec: {
+                serviceAccountName: this.name,
+                restartPolicy: 'Never',
+                securityContext: {
+                  runAsNonRoot: true,
+                  runAsUser: 65534,
+                  runAsGroup: 65534,
+                  seccompProfile: { type: 'RuntimeDefault' },
+                },
+                containers: [{
+                  name: 'copy',
+                  image: props.image ?? DEFAULT_SECRET_COPY_IMAGE,
+                  command: ['/bin/bash', '-c', copyScript(secrets)],
+                  env: [
+                    { name: 'SOURCE_NAMESPACE', value: props.sourceNamespace },
+                    { name: 'TARGET_NAMESPACE', value: props.targetNamespace },
+                    { name: 'HOME', value: '/tmp' },
+                  ],
+                  resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '128Mi' } },
+                  securityContext: {
+                    allowPrivilegeEscalation: false,
+                    readOnlyRootFilesystem: true,
+                    capabilities: { drop: ['ALL'] },
+                  },
+                  volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+                }],
+                volumes: [{ name: 'tmp', emptyDir: {} }],
+              },
+            },
+          },
+        },
+      },
+    } as any);
+  }
+}
+
+function mergeSecrets(secrets: CopiedSecret[]): CopiedSecret[] {
+  const byName = new Map<string, Set<string>>();
+  for (const s of secrets) {
+    const keys = byName.get(s.secretName) ?? new Set<string>();
+    s.keys.forEach((k) => keys.add(k));
+    byName.set(s.secretName, keys);
+  }
+  return [...byName.entries()].map(([secretName, keys]) => ({ secretName, keys: [...keys] }));
+}
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The copy script: for each Secret, read the named keys (base64 as stored)
+ * and server-side-apply a Secret with the same name and only those keys.
+ */
+function copyScript(secrets: CopiedSecret[]): string {
+  const lines = [
+    'set -euo pipefail',
+    'copy() {',
+    '  local name="$1"; shift',
+    '  local data="" key value',
+    '  for key in "$@"; do',
+    '    value="$(kubectl get secret "$name" --namespace "$SOURCE_NAMESPACE" --output "go-template={{index .data \\"$key\\"}}")"',
+    '    if [ -z "$value" ] || [ "$value" = "<no value>" ]; then',
+    '      echo "Secret $SOURCE_NAMESPACE/$name has no key $key yet" >&2',
+    '      return 1',
+    '    fi',
+    '    data+="  \\"$key\\": \\"$value\\""$\'\\n\'',
+    '  done',
+    '  printf \'apiVersion: v1\\nkind: Secret\\ntype: Opaque\\nmetadata:\\n  name: "%s"\\n  namespace: "%s"\\n  labels:\\n    app.kubernetes.io/managed-by: cdk8s-kafka\\n    cdk8s-kafka/copied-from: "%s"\\ndata:\\n%s\' \\',
+    '    "$name" "$TARGET_NAMESPACE" "$SOURCE_NAMESPACE" "$data" \\',
+    '    | kubectl apply --server-side --force-conflicts --field-manager=cdk8s-kafka-secret-copy -f -',
+    '}',
+    ...secrets.map((s) => ['copy', s.secretName, ...s.keys].map(shellQuote).join(' ').replace(/^'copy'/, 'copy')),
+  ];
+  return lines.join('\n') + '\n';
+}
