@@ -1,3 +1,6 @@
+import * as strimzi from '../../imports/kafka.strimzi.io';
+import { ViolationCollector } from '../common/validation';
+
 /**
  * The listener types Strimzi 1.2.0 accepts (`spec.kafka.listeners[].type`).
  */
@@ -220,6 +223,11 @@ export interface ListenerOptions {
    */
   readonly maxConnections?: number;
   /**
+   * Maximum new connections per second per broker on this listener.
+   * @default - unlimited
+   */
+  readonly maxConnectionCreationRate?: number;
+  /**
    * Explicit opt-in to a listener reachable from outside the cluster without TLS
    * or without authentication. Without it such a listener is a synth-time error.
    * @default false
@@ -301,6 +309,8 @@ export interface LoadBalancerListenerOptions extends ServiceListenerOptions {
   readonly createBootstrapService?: boolean;
   /** Finalizers on the load balancer Services. @default - none */
   readonly finalizers?: string[];
+  /** Whether Kubernetes also allocates node ports for the load balancer Services. @default - Kubernetes default (true) */
+  readonly allocateLoadBalancerNodePorts?: boolean;
 }
 
 /**
@@ -421,4 +431,232 @@ export class Listener {
   public get externalPort(): number {
     return [ListenerType.ROUTE, ListenerType.INGRESS, ListenerType.TLS_ROUTE].includes(this.type) ? 443 : this.port;
   }
+
+  /**
+   * Whether Strimzi names this listener's per-broker objects without the listener
+   * name (its legacy rule for a listener named `external` on port 9094).
+   */
+  public get usesLegacyExternalNames(): boolean {
+    return this.name === 'external' && this.port === 9094;
+  }
+
+  /**
+   * The host clients use to bootstrap from outside the cluster, when it is known at synth time
+   * (route, ingress and TLSRoute listeners with a bootstrap host).
+   */
+  public get externalBootstrapHost(): string | undefined {
+    return [ListenerType.ROUTE, ListenerType.INGRESS, ListenerType.TLS_ROUTE].includes(this.type) ? this.options.bootstrap?.host : undefined;
+  }
+
+  /**
+   * The listener as Strimzi's `spec.kafka.listeners[]` item.
+   * @internal
+   */
+  public _render(): strimzi.KafkaSpecKafkaListeners {
+    const configuration = this.renderConfiguration();
+    return {
+      name: this.name,
+      port: this.port,
+      type: this.type as unknown as strimzi.KafkaSpecKafkaListenersType,
+      tls: this.tls,
+      authentication: this.renderAuthentication(),
+      configuration: Object.keys(configuration).length > 0 ? configuration : undefined,
+      networkPolicyPeers: this.options.networkPolicyPeers?.map((p) => ({
+        podSelector: p.podLabels ? { matchLabels: { ...p.podLabels } } : undefined,
+        namespaceSelector: p.namespaceLabels ? { matchLabels: { ...p.namespaceLabels } } : undefined,
+        ipBlock: p.ipBlock ? { cidr: p.ipBlock } : undefined,
+      })),
+    };
+  }
+
+  /**
+   * Checks the listener's own rules.
+   * @param c where violations go
+   * @param brokerIds the broker node IDs when they are known at synth time
+   * @param brokerCount the number of broker nodes
+   * @internal
+   */
+  public _check(c: ViolationCollector, brokerIds: number[] | undefined, brokerCount: number): void {
+    const subject = `listener "${this.name}"`;
+    const o = this.options as any;
+    c.check(!/^[a-z0-9]{1,11}$/.test(this.name), subject,
+      `name "${this.name}" must be 1-11 lower-case letters or digits (Strimzi's rule ^[a-z0-9]{1,11}$)`,
+      `rename it, e.g. "${this.name.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 11) || 'external'}"`);
+    if (!Number.isInteger(this.port) || this.port < 9092) {
+      c.add(subject, `port ${this.port} is below 9092, the lowest listener port Strimzi accepts (lower ports are used by Kafka itself: 9090 controller, 9091 replication)`, 'use 9092-9403 or 9405+ (not 9999)');
+    } else if (this.port === 9404) {
+      c.add(subject, 'port 9404 is reserved by Strimzi for metrics', 'use 9092-9403 or 9405+ (not 9999)');
+    } else if (this.port === 9999) {
+      c.add(subject, 'port 9999 is reserved by Strimzi for JMX', 'use 9092-9403 or 9405+ (not 9404)');
+    }
+    if (!this.tls && [ListenerType.ROUTE, ListenerType.INGRESS, ListenerType.TLS_ROUTE].includes(this.type)) {
+      c.add(subject, `type ${this.type} needs tls: true (traffic is routed by TLS SNI passthrough on port 443)`, 'set tls: true');
+    }
+    c.check(!this.tls && this.authentication.type === ListenerAuthenticationType.TLS, subject,
+      'authentication tls (mutual TLS) needs tls: true on the listener', 'set tls: true, or use ListenerAuthentication.scramSha512()');
+    c.check(!this.tls && this.options.brokerCertificate !== undefined, subject,
+      `a custom broker certificate (secret "${this.options.brokerCertificate?.secretName}") needs tls: true`, 'set tls: true, or remove brokerCertificate');
+    const cert = this.options.brokerCertificate;
+    if (cert) {
+      c.check(!cert.secretName || !cert.certificate || !cert.key, subject,
+        'brokerCertificate needs a non-empty secretName, certificate and key', 'name the Secret and both of its keys');
+    }
+
+    // Configuration options only on the types that accept them.
+    const config = this.renderConfiguration() as any;
+    for (const [key, types] of Object.entries(CONFIGURATION_TYPES)) {
+      const used = key.startsWith('bootstrap.') ? config.bootstrap?.[key.slice('bootstrap.'.length)] !== undefined
+        : key.startsWith('brokers[].') ? (config.brokers ?? []).some((b: any) => b[key.slice('brokers[].'.length)] !== undefined)
+          : config[key] !== undefined;
+      if (used && !types.includes(this.type)) {
+        c.add(subject, `option ${key.replace('externalIPs', 'externalIps')} does not apply to type ${this.type} (Strimzi accepts it only on ${types.join(', ')})`, 'remove it or change the listener type');
+      }
+    }
+
+    if (this.type === ListenerType.INGRESS || this.type === ListenerType.TLS_ROUTE) {
+      c.check(!this.options.bootstrap?.host, subject, `type ${this.type} needs a bootstrap host`, 'set bootstrap.host, e.g. "kafka.example.com"');
+      if (!o.hostTemplate) {
+        const hosts = new Set((this.options.brokers ?? []).filter((b) => b.host).map((b) => b.broker));
+        if (brokerIds) {
+          const missing = brokerIds.filter((id) => !hosts.has(id));
+          c.check(missing.length > 0, subject, `type ${this.type} needs a host for every broker; brokers ${missing.join(', ')} have none`,
+            'set hostTemplate (e.g. "broker-{nodeId}.kafka.example.com") or brokers[].host for each broker');
+        } else {
+          c.check(hosts.size < Math.max(brokerCount, 1), subject, `type ${this.type} needs a host for every broker; ${hosts.size} of ${brokerCount} brokers have one`,
+            'set hostTemplate (e.g. "broker-{nodeId}.kafka.example.com") or brokers[].host for each broker');
+        }
+      }
+    }
+    if (this.type === ListenerType.TLS_ROUTE) {
+      c.check(!o.parentRefs || o.parentRefs.length === 0, subject, 'type tlsroute needs at least one Gateway parentRef', 'set parentRefs to the Gateway listener(s) the TLSRoutes attach to');
+    }
+    for (const b of this.options.brokers ?? []) {
+      c.check(!Number.isInteger(b.broker) || b.broker < 0, subject, `brokers[].broker ${b.broker} is not a node ID (an integer >= 0)`, 'use the node ID of a broker');
+    }
+
+    if (this.isExternal && !this.options.allowInsecureExternalAccess) {
+      const gaps: string[] = [];
+      if (!this.tls) gaps.push('without TLS');
+      if (this.authentication.type === ListenerAuthenticationType.NONE) gaps.push('without authentication');
+      c.check(gaps.length > 0, subject, `type ${this.type} is reachable from outside the Kubernetes cluster ${gaps.join(' and ')}`,
+        'enable tls and authentication, or opt in with allowInsecureExternalAccess: true');
+    }
+  }
+
+  private renderAuthentication(): strimzi.KafkaSpecKafkaListenersAuthentication | undefined {
+    const a = this.authentication;
+    switch (a.type) {
+      case ListenerAuthenticationType.NONE:
+        return undefined;
+      case ListenerAuthenticationType.CUSTOM:
+        return {
+          type: a.type as unknown as strimzi.KafkaSpecKafkaListenersAuthenticationType,
+          sasl: a.customOptions?.sasl,
+          listenerConfig: a.customOptions?.listenerConfig,
+        };
+      default:
+        return { type: a.type as unknown as strimzi.KafkaSpecKafkaListenersAuthenticationType };
+    }
+  }
+
+  private renderConfiguration(): strimzi.KafkaSpecKafkaListenersConfiguration {
+    const o = this.options as any;
+    const b = this.options.bootstrap;
+    const cert = this.options.brokerCertificate;
+    const bootstrap: strimzi.KafkaSpecKafkaListenersConfigurationBootstrap | undefined = b && prune({
+      alternativeNames: b.alternativeNames,
+      host: b.host,
+      nodePort: b.nodePort,
+      loadBalancerIp: b.loadBalancerIp,
+      externalIPs: b.externalIps,
+      labels: b.labels,
+      annotations: b.annotations,
+    });
+    const parentRefs: GatewayParentRef[] | undefined = o.parentRefs;
+    return prune({
+      brokerCertChainAndKey: cert && { secretName: cert.secretName, certificate: cert.certificate, key: cert.key },
+      class: o.ingressClass ?? o.loadBalancerClass,
+      externalTrafficPolicy: o.externalTrafficPolicy,
+      loadBalancerSourceRanges: o.loadBalancerSourceRanges,
+      bootstrap: bootstrap && Object.keys(bootstrap).length > 0 ? bootstrap : undefined,
+      brokers: this.options.brokers?.map((x) => prune({
+        broker: x.broker,
+        advertisedHost: x.advertisedHost,
+        advertisedPort: x.advertisedPort,
+        host: x.host,
+        nodePort: x.nodePort,
+        loadBalancerIp: x.loadBalancerIp,
+        externalIPs: x.externalIps,
+        labels: x.labels,
+        annotations: x.annotations,
+      }) as strimzi.KafkaSpecKafkaListenersConfigurationBrokers),
+      createBootstrapService: o.createBootstrapService,
+      finalizers: o.finalizers,
+      useServiceDnsDomain: o.useServiceDnsDomain,
+      maxConnections: this.options.maxConnections,
+      maxConnectionCreationRate: this.options.maxConnectionCreationRate,
+      preferredNodePortAddressType: o.preferredNodePortAddressType,
+      publishNotReadyAddresses: o.publishNotReadyAddresses,
+      perBrokerAnnotationsTemplate: o.perBrokerAnnotationsTemplate,
+      perBrokerLabelsTemplate: o.perBrokerLabelsTemplate,
+      hostTemplate: o.hostTemplate,
+      advertisedHostTemplate: this.options.advertisedHostTemplate,
+      advertisedPortTemplate: this.options.advertisedPortTemplate,
+      allocateLoadBalancerNodePorts: o.allocateLoadBalancerNodePorts,
+      parentRefs: parentRefs?.map((p) => prune({
+        name: p.name,
+        namespace: p.namespace,
+        sectionName: p.sectionName,
+        port: p.port,
+        group: p.group ?? 'gateway.networking.k8s.io',
+        kind: p.kind ?? 'Gateway',
+      }) as strimzi.KafkaSpecKafkaListenersConfigurationParentRefs),
+    });
+  }
+}
+
+const ALL_BUT_INTERNAL = [ListenerType.CLUSTER_IP, ListenerType.NODE_PORT, ListenerType.LOAD_BALANCER, ListenerType.INGRESS, ListenerType.ROUTE, ListenerType.TLS_ROUTE];
+const HOSTED = [ListenerType.ROUTE, ListenerType.INGRESS, ListenerType.TLS_ROUTE];
+
+/**
+ * Which listener types accept which `configuration` option (Strimzi 1.2.0's listener validator).
+ * Options not listed apply to every type.
+ */
+const CONFIGURATION_TYPES: { [option: string]: ListenerType[] } = {
+  'useServiceDnsDomain': [ListenerType.INTERNAL, ListenerType.CLUSTER_IP],
+  'publishNotReadyAddresses': ALL_BUT_INTERNAL,
+  'perBrokerLabelsTemplate': ALL_BUT_INTERNAL,
+  'perBrokerAnnotationsTemplate': ALL_BUT_INTERNAL,
+  'class': [ListenerType.INGRESS, ListenerType.LOAD_BALANCER],
+  'externalTrafficPolicy': [ListenerType.LOAD_BALANCER, ListenerType.NODE_PORT],
+  'loadBalancerSourceRanges': [ListenerType.LOAD_BALANCER],
+  'finalizers': [ListenerType.LOAD_BALANCER],
+  'allocateLoadBalancerNodePorts': [ListenerType.LOAD_BALANCER],
+  'createBootstrapService': [ListenerType.LOAD_BALANCER],
+  'preferredNodePortAddressType': [ListenerType.NODE_PORT],
+  'hostTemplate': HOSTED,
+  'parentRefs': [ListenerType.TLS_ROUTE],
+  'bootstrap.host': HOSTED,
+  'brokers[].host': HOSTED,
+  'bootstrap.loadBalancerIp': [ListenerType.LOAD_BALANCER],
+  'brokers[].loadBalancerIp': [ListenerType.LOAD_BALANCER],
+  'bootstrap.nodePort': [ListenerType.NODE_PORT, ListenerType.LOAD_BALANCER],
+  'brokers[].nodePort': [ListenerType.NODE_PORT, ListenerType.LOAD_BALANCER],
+  'bootstrap.externalIPs': [ListenerType.NODE_PORT],
+  'brokers[].externalIPs': [ListenerType.NODE_PORT],
+  'bootstrap.labels': ALL_BUT_INTERNAL,
+  'bootstrap.annotations': ALL_BUT_INTERNAL,
+  'brokers[].labels': ALL_BUT_INTERNAL,
+  'brokers[].annotations': ALL_BUT_INTERNAL,
+};
+
+/** A copy of `obj` without undefined values. */
+function prune<T extends object>(obj: T): T {
+  const out: any = {};
+  for (const [k, v] of Object.entries(obj)) {
+    if (v !== undefined) {
+      out[k] = v;
+    }
+  }
+  return out;
 }

@@ -1,7 +1,16 @@
 import { ApiObject, Lazy } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import type { KafkaCluster } from './cluster';
+import { checkStrimziLabels } from './private/labels';
+import { checkResources, compact, renderContainerTemplate, renderJvm, renderPodTemplate, renderL1Resources } from './private/render';
+import { JvmOptions } from './resources';
+import { Spread } from './scheduling';
+import { Storage } from './storage';
+import { ContainerTemplateOptions, PodTemplateOptions } from './templates';
 import * as strimzi from '../../imports/kafka.strimzi.io';
+import { isDns1123Label } from '../common/names';
+import { addRules, ViolationCollector } from '../common/validation';
 
 /**
  * The roles of the nodes in a pool.
@@ -26,6 +35,50 @@ export interface KafkaNodePoolProps {
   readonly roles: NodeRole[];
   /** Number of nodes. */
   readonly replicas: number;
+  /**
+   * Storage of each node.
+   * @default Storage.ephemeral() - data is lost when a pod is deleted; set persistent storage for anything but tests
+   */
+  readonly storage?: Storage;
+  /**
+   * CPU and memory requests and limits of each node.
+   * @default - none (Strimzi sets no requests or limits)
+   */
+  readonly resources?: kplus.ContainerResources;
+  /**
+   * JVM options (heap sizes, `-XX` flags, GC logging).
+   * @default - Strimzi's defaults, derived from the memory limit
+   */
+  readonly jvm?: JvmOptions;
+  /**
+   * Rules spreading the pool's pods across zones or hosts. More can be added with `addSpread()`.
+   * @default - none
+   */
+  readonly spread?: Spread[];
+  /**
+   * Pod settings (labels, annotations, security context, tolerations, priority class).
+   * Merged with the cluster's pod template by Strimzi; the pool wins on conflicts.
+   * @default - none
+   */
+  readonly podTemplate?: PodTemplateOptions;
+  /**
+   * Kafka container settings (security context, environment).
+   * @default - none
+   */
+  readonly containerTemplate?: ContainerTemplateOptions;
+  /**
+   * Node IDs Strimzi should give this pool's nodes (annotation `strimzi.io/next-node-ids`).
+   * When every pool lists at least `replicas` IDs, the IDs are known at synth time
+   * (needed for per-broker listener settings).
+   * @default - assigned by Strimzi
+   */
+  readonly nodeIds?: number[];
+  /**
+   * Labels on the KafkaNodePool resource (Strimzi copies them to the pool's pods).
+   * Only `strimzi.io/cluster` may use the `strimzi.io/` prefix, and it is set by the library.
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
 }
 
 /**
@@ -47,29 +100,110 @@ export class KafkaNodePool extends Construct {
   public readonly roles: NodeRole[];
   /** Number of nodes. */
   public readonly replicas: number;
+  /** Storage of each node. */
+  public readonly storage: Storage;
   /** The `KafkaNodePool` resource (escape hatch). */
   public readonly resource: ApiObject;
+  /** The cluster the pool belongs to. */
+  public readonly cluster: KafkaCluster;
+
+  private readonly props: KafkaNodePoolConstructProps;
+  private readonly spreads: Spread[] = [];
 
   constructor(scope: Construct, id: string, props: KafkaNodePoolConstructProps) {
     super(scope, id);
+    this.props = props;
+    this.cluster = props.cluster;
     this.poolName = props.name ?? id.toLowerCase();
     this.roles = props.roles;
     this.replicas = props.replicas;
+    this.storage = props.storage ?? Storage.ephemeral();
+    this.spreads.push(...(props.spread ?? []));
     this.resource = new strimzi.KafkaNodePool(this, 'Resource', {
       metadata: {
         name: this.poolName,
         namespace: props.cluster.namespace,
-        labels: { 'strimzi.io/cluster': props.cluster.clusterName },
+        labels: { ...props.labels, 'strimzi.io/cluster': props.cluster.clusterName },
+        annotations: props.nodeIds && props.nodeIds.length > 0 ? { 'strimzi.io/next-node-ids': formatNodeIds(props.nodeIds) } : undefined,
       },
       spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
     });
+    addRules(this, (c) => this.check(c));
+  }
+
+  /** Whether the pool's nodes are brokers. */
+  public get isBroker(): boolean {
+    return this.roles.includes(NodeRole.BROKER);
+  }
+
+  /** Whether the pool's nodes are KRaft controllers. */
+  public get isController(): boolean {
+    return this.roles.includes(NodeRole.CONTROLLER);
+  }
+
+  /**
+   * The node IDs of the pool's nodes, when known at synth time (`nodeIds` lists at least `replicas` IDs).
+   */
+  public get nodeIds(): number[] | undefined {
+    const ids = this.props.nodeIds;
+    return ids && ids.length >= this.replicas ? ids.slice(0, this.replicas) : undefined;
+  }
+
+  /** The names of the pool's pods, when the node IDs are known (`<cluster>-<pool>-<nodeId>`). */
+  public get podNames(): string[] | undefined {
+    return this.nodeIds?.map((n) => `${this.cluster.clusterName}-${this.poolName}-${n}`);
+  }
+
+  /** Add a rule spreading the pool's pods across zones, hosts or another node label. */
+  public addSpread(spread: Spread): Spread {
+    this.spreads.push(spread);
+    return spread;
   }
 
   private renderSpec(): strimzi.KafkaNodePoolSpec {
+    const template = compact({
+      pod: renderPodTemplate(this.props.podTemplate, this.spreads, this.cluster.clusterName, this.poolName),
+      kafkaContainer: renderContainerTemplate(this.props.containerTemplate),
+    });
     return {
       replicas: this.replicas,
-      roles: this.roles as any,
-      storage: { type: 'ephemeral' as any },
+      roles: this.roles as unknown as strimzi.KafkaNodePoolSpecRoles[],
+      storage: this.storage._render(),
+      resources: renderL1Resources(this.props.resources),
+      jvmOptions: renderJvm(this.props.jvm),
+      template,
     };
   }
+
+  private check(c: ViolationCollector): void {
+    const subject = `node pool "${this.poolName}"`;
+    c.check(!isDns1123Label(this.poolName), subject,
+      `name "${this.poolName}" is not a valid DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters); it becomes part of pod and Service names`,
+      'choose a name like "brokers" or "controllers"');
+    c.check(!Number.isInteger(this.replicas) || this.replicas < 0, subject, `replicas ${this.replicas} is not an integer >= 0`, 'set replicas to 0 or more');
+    c.check(this.roles.length === 0, subject, 'has no roles (each pool needs broker, controller or both)', 'set roles, e.g. [NodeRole.BROKER]');
+    c.check(new Set(this.roles).size !== this.roles.length, subject, `lists a role twice (${this.roles.join(', ')})`, 'list each role once');
+    const ids = this.props.nodeIds ?? [];
+    c.check(ids.some((n) => !Number.isInteger(n) || n < 0), subject, `nodeIds ${ids.join(', ')} contain a value that is not an integer >= 0`, 'use non-negative integers');
+    c.check(new Set(ids).size !== ids.length, subject, `nodeIds ${ids.join(', ')} contain duplicates`, 'list each node ID once');
+    c.check(ids.length > 0 && ids.length < this.replicas, subject, `nodeIds lists ${ids.length} IDs for ${this.replicas} replicas, so the remaining IDs are chosen by Strimzi`, `list at least ${this.replicas} node IDs`);
+    checkStrimziLabels(c, subject, this.props.labels, 'the KafkaNodePool');
+    checkStrimziLabels(c, subject, this.props.podTemplate?.labels, 'the pod template');
+    this.storage._check(c, subject);
+    checkResources(c, subject, this.props.resources, this.props.jvm);
+  }
+}
+
+/** Node IDs in Strimzi's annotation syntax, with ranges: `[0-2, 10]`. */
+function formatNodeIds(ids: number[]): string {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(j > i ? `${sorted[i]}-${sorted[j]}` : `${sorted[i]}`);
+    i = j + 1;
+  }
+  return `[${parts.join(', ')}]`;
 }

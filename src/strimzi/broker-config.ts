@@ -1,0 +1,287 @@
+/*
+ * Broker configuration rules (`spec.kafka.config`), checked at synth time.
+ *
+ * Library-internal: not exported from the package. The table records type and
+ * range of the Kafka 4.x broker settings people actually set; unknown keys pass
+ * (the operator treats them as plugin settings too).
+ */
+import { ViolationCollector } from '../common/validation';
+
+/** Value kinds of broker settings. */
+type ConfigType = 'int' | 'short' | 'long' | 'double' | 'boolean' | 'string' | 'list' | 'class';
+
+interface ConfigKey {
+  readonly type: ConfigType;
+  /** Smallest allowed value (numbers). */
+  readonly min?: number;
+  /** Largest allowed value (numbers). */
+  readonly max?: number;
+  /** Allowed values (strings, list items), compared case-sensitively as Kafka does. */
+  readonly values?: string[];
+  /** Values allowed besides the range (e.g. -1 for "unlimited"). */
+  readonly also?: number[];
+}
+
+const INT_MAX = 2147483647;
+const SHORT_MAX = 32767;
+
+/** Type and range of well-known Kafka 4.x broker settings. */
+export const BROKER_CONFIG_KEYS: { [key: string]: ConfigKey } = {
+  // Topic defaults
+  'num.partitions': { type: 'int', min: 1 },
+  'default.replication.factor': { type: 'int', min: 1 },
+  'min.insync.replicas': { type: 'int', min: 1 },
+  'auto.create.topics.enable': { type: 'boolean' },
+  'delete.topic.enable': { type: 'boolean' },
+  'unclean.leader.election.enable': { type: 'boolean' },
+  'auto.leader.rebalance.enable': { type: 'boolean' },
+  'leader.imbalance.per.broker.percentage': { type: 'int', min: 0, max: 100 },
+  'leader.imbalance.check.interval.seconds': { type: 'long', min: 1 },
+  'compression.type': { type: 'string', values: ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer'] },
+  'compression.gzip.level': { type: 'int', min: 1, max: 9, also: [-1] },
+  'compression.lz4.level': { type: 'int', min: 1, max: 17 },
+  'compression.zstd.level': { type: 'int', min: -131072, max: 22 },
+  'message.max.bytes': { type: 'int', min: 0 },
+  // Log retention, segments, cleaning
+  'log.retention.ms': { type: 'long', min: -1 },
+  'log.retention.minutes': { type: 'int', min: -1 },
+  'log.retention.hours': { type: 'int', min: -1 },
+  'log.retention.bytes': { type: 'long', min: -1 },
+  'log.retention.check.interval.ms': { type: 'long', min: 1 },
+  'log.local.retention.ms': { type: 'long', min: -2 },
+  'log.local.retention.bytes': { type: 'long', min: -2 },
+  'log.segment.bytes': { type: 'int', min: 1048576 },
+  'log.roll.ms': { type: 'long', min: 1 },
+  'log.roll.hours': { type: 'int', min: 1 },
+  'log.index.size.max.bytes': { type: 'int', min: 4 },
+  'log.index.interval.bytes': { type: 'int', min: 0 },
+  'log.flush.interval.messages': { type: 'long', min: 1 },
+  'log.flush.interval.ms': { type: 'long', min: 0 },
+  'log.cleanup.policy': { type: 'list', values: ['delete', 'compact'] },
+  'log.cleaner.enable': { type: 'boolean' },
+  'log.cleaner.threads': { type: 'int', min: 0 },
+  'log.cleaner.min.cleanable.ratio': { type: 'double', min: 0, max: 1 },
+  'log.cleaner.delete.retention.ms': { type: 'long', min: 0 },
+  'log.cleaner.min.compaction.lag.ms': { type: 'long', min: 0 },
+  'log.message.timestamp.type': { type: 'string', values: ['CreateTime', 'LogAppendTime'] },
+  'log.message.timestamp.before.max.ms': { type: 'long', min: 0 },
+  'log.message.timestamp.after.max.ms': { type: 'long', min: 0 },
+  'log.preallocate': { type: 'boolean' },
+  // Threads, sockets, requests
+  'num.network.threads': { type: 'int', min: 1 },
+  'num.io.threads': { type: 'int', min: 1 },
+  'background.threads': { type: 'int', min: 1 },
+  'num.replica.fetchers': { type: 'int', min: 1 },
+  'num.recovery.threads.per.data.dir': { type: 'int', min: 1 },
+  'queued.max.requests': { type: 'int', min: 1 },
+  'socket.send.buffer.bytes': { type: 'int', min: -1 },
+  'socket.receive.buffer.bytes': { type: 'int', min: -1 },
+  'socket.request.max.bytes': { type: 'int', min: 1 },
+  'connections.max.idle.ms': { type: 'long' },
+  'max.connections': { type: 'int', min: 0 },
+  'max.connections.per.ip': { type: 'int', min: 0 },
+  'max.connection.creation.rate': { type: 'int', min: 0 },
+  'fetch.max.bytes': { type: 'int', min: 1024 },
+  // Replication
+  'replica.fetch.max.bytes': { type: 'int', min: 0 },
+  'replica.fetch.wait.max.ms': { type: 'int' },
+  'replica.lag.time.max.ms': { type: 'long' },
+  'replica.selector.class': { type: 'class' },
+  // Internal topics
+  'offsets.topic.replication.factor': { type: 'short', min: 1 },
+  'offsets.topic.num.partitions': { type: 'int', min: 1 },
+  'offsets.topic.segment.bytes': { type: 'int', min: 1 },
+  'offsets.retention.minutes': { type: 'int', min: 1 },
+  'transaction.state.log.replication.factor': { type: 'short', min: 1 },
+  'transaction.state.log.min.isr': { type: 'int', min: 1 },
+  'transaction.state.log.num.partitions': { type: 'int', min: 1 },
+  'transaction.state.log.segment.bytes': { type: 'int', min: 1 },
+  'transactional.id.expiration.ms': { type: 'int', min: 1 },
+  'transaction.max.timeout.ms': { type: 'int', min: 1 },
+  'producer.id.expiration.ms': { type: 'int', min: 1 },
+  // Consumer groups
+  'group.initial.rebalance.delay.ms': { type: 'int', min: 0 },
+  'group.min.session.timeout.ms': { type: 'int' },
+  'group.max.session.timeout.ms': { type: 'int' },
+  'group.coordinator.rebalance.protocols': { type: 'list', values: ['classic', 'consumer', 'streams', 'share'] },
+  'max.incremental.fetch.session.cache.slots': { type: 'int', min: 0 },
+};
+
+/**
+ * Settings that no longer exist in Kafka 4 (ZooKeeper and the old message formats are gone),
+ * with the reason. A Kafka 4 broker ignores or rejects them.
+ */
+export const REMOVED_IN_KAFKA_4: { [key: string]: string } = {
+  'inter.broker.protocol.version': 'Kafka 4 runs in KRaft mode only, where the cluster-wide metadata.version replaces it (set KafkaCluster metadataVersion instead)',
+  'log.message.format.version': 'Kafka 4 writes only the v2 record format, so the format version cannot be chosen any more',
+  'log.message.timestamp.difference.max.ms': 'Kafka 4 replaced it by log.message.timestamp.before.max.ms and log.message.timestamp.after.max.ms',
+  'offsets.commit.required.acks': 'Kafka 4 always commits offsets with acks=all',
+  'control.plane.listener.name': 'it only served ZooKeeper-mode controllers, and Kafka 4 has no ZooKeeper mode',
+  'broker.id.generation.enable': 'it only served ZooKeeper mode; KRaft node IDs are assigned by Strimzi',
+  'reserved.broker.max.id': 'it only served ZooKeeper mode; KRaft node IDs are assigned by Strimzi',
+  'quota.producer.default': 'Kafka 4 removed static default quotas; use dynamic quotas (KafkaUser quotas or spec.kafka.quotas)',
+  'quota.consumer.default': 'Kafka 4 removed static default quotas; use dynamic quotas (KafkaUser quotas or spec.kafka.quotas)',
+  'auto.include.jmx.reporter': 'Kafka 4 removed it; the JMX reporter is controlled by metric.reporters',
+  'delegation.token.master.key': 'Kafka 4 removed it in favour of delegation.token.secret.key',
+};
+
+/** Keys Strimzi forbids in `spec.kafka.config` (case-insensitive prefixes). */
+const FORBIDDEN_PREFIXES = [
+  'listeners', 'advertised.', 'broker.', 'listener.', 'host.name', 'port', 'inter.broker.listener.name', 'sasl.', 'ssl.',
+  'security.', 'password.', 'log.dir', 'zookeeper.connect', 'zookeeper.set.acl', 'zookeeper.ssl', 'zookeeper.clientCnxnSocket',
+  'authorizer.', 'super.user', 'cruise.control.metrics.topic', 'cruise.control.metrics.reporter.bootstrap.servers', 'node.id',
+  'process.roles', 'controller.', 'metadata.log.dir', 'prometheus.metrics.reporter.', 'cordoned.log.dirs',
+];
+
+/** Forbidden-prefix keys Strimzi lets through (exact matches). */
+const FORBIDDEN_EXCEPTIONS = [
+  'zookeeper.connection.timeout.ms', 'sasl.server.max.receive.size', 'ssl.cipher.suites', 'ssl.protocol', 'ssl.enabled.protocols',
+  'ssl.secure.random.implementation', 'cruise.control.metrics.topic.num.partitions', 'cruise.control.metrics.topic.replication.factor',
+  'cruise.control.metrics.topic.retention.ms', 'cruise.control.metrics.topic.auto.create.retries',
+  'cruise.control.metrics.topic.auto.create.timeout.ms', 'cruise.control.metrics.topic.min.insync.replicas',
+  'controller.quorum.election.backoff.max.ms', 'controller.quorum.election.timeout.ms', 'controller.quorum.fetch.timeout.ms',
+  'broker.session.timeout.ms', 'broker.heartbeat.interval.ms', 'controller.socket.timeout.ms',
+];
+
+/** What the operator sets for a forbidden prefix, to point users to the right place. */
+const OWNER_HINTS: Array<[string, string]> = [
+  ['listener', 'configure listeners with Listener'],
+  ['advertised.', 'configure advertised hosts and ports on the Listener (brokers[], advertisedHostTemplate)'],
+  ['sasl.', 'choose listener authentication with ListenerAuthentication'],
+  ['ssl.', 'Strimzi manages TLS; use a listener brokerCertificate for your own certificate'],
+  ['security.', 'Strimzi sets the listener security protocols from the Listener settings'],
+  ['authorizer.', 'use the authorization prop (KafkaAuthorization)'],
+  ['super.user', 'use KafkaAuthorization.simple({ superUsers })'],
+  ['broker.rack', 'use the rack prop'],
+  ['log.dir', 'use the node pool storage'],
+  ['metadata.log.dir', 'use kraftMetadata on a JBOD volume'],
+  ['prometheus.metrics.reporter.', 'configure metrics with the monitoring constructs'],
+  ['node.id', 'node IDs are assigned by Strimzi (see KafkaNodePool nodeIds)'],
+  ['process.roles', 'use the node pool roles'],
+  ['controller.', 'Strimzi configures the KRaft controller quorum from the node pools'],
+];
+
+/** Whether Strimzi forbids (and silently drops) a `spec.kafka.config` key. */
+export function isForbiddenBrokerKey(key: string): boolean {
+  const lower = key.toLowerCase();
+  if (FORBIDDEN_EXCEPTIONS.includes(key)) {
+    return false;
+  }
+  // Kafka 0.51+ accepts per-listener connection limits for defined listeners.
+  if (/^listener\.name\.[a-z0-9]+-[0-9]+\.(connections\.max\.reauth\.ms|max\.connections|max\.connection\.creation\.rate)$/.test(key)) {
+    return false;
+  }
+  return FORBIDDEN_PREFIXES.some((p) => lower.startsWith(p.toLowerCase()));
+}
+
+/** A number from a config value, or undefined when it is not one. */
+function asNumber(v: any): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '' && !isNaN(Number(v))) return Number(v);
+  return undefined;
+}
+
+function describe(v: any): string {
+  return typeof v === 'string' ? `"${v}"` : JSON.stringify(v);
+}
+
+/** Why a value does not fit its key, or undefined when it does. */
+function typeProblem(key: string, spec: ConfigKey, value: any): string | undefined {
+  const shown = describe(value);
+  switch (spec.type) {
+    case 'boolean':
+      if (value === true || value === false || value === 'true' || value === 'false') return undefined;
+      return `${shown} is not a boolean (true or false)`;
+    case 'int':
+    case 'short':
+    case 'long': {
+      const n = asNumber(value);
+      if (n === undefined || !Number.isInteger(n)) return `${shown} is not an integer (${spec.type})`;
+      const upper = spec.type === 'short' ? SHORT_MAX : spec.type === 'int' ? INT_MAX : Number.MAX_SAFE_INTEGER;
+      const min = spec.min ?? -upper - 1;
+      const max = Math.min(spec.max ?? upper, upper);
+      if (spec.also?.includes(n)) return undefined;
+      if (n < min || n > max) {
+        const extra = spec.also ? ` or ${spec.also.join(', ')}` : '';
+        return `${shown} is outside the allowed range ${spec.min !== undefined ? spec.min : '-inf'}..${spec.max ?? upper}${extra}`;
+      }
+      return undefined;
+    }
+    case 'double': {
+      const n = asNumber(value);
+      if (n === undefined) return `${shown} is not a number`;
+      if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
+        return `${shown} is outside the allowed range ${spec.min ?? '-inf'}..${spec.max ?? 'inf'}`;
+      }
+      return undefined;
+    }
+    case 'list': {
+      const items: any[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((s) => s.trim()) : [value];
+      const bad = spec.values ? items.filter((i) => !spec.values!.includes(String(i))) : [];
+      if (items.length === 0 || items.some((i) => String(i) === '')) return `${shown} is an empty list`;
+      return bad.length > 0 ? `${shown} contains ${bad.map(describe).join(', ')}; allowed: ${spec.values!.join(', ')}` : undefined;
+    }
+    case 'string':
+    case 'class':
+      if (typeof value !== 'string') return `${shown} is not a string`;
+      if (spec.values && !spec.values.includes(value)) return `${shown} is not one of ${spec.values.join(', ')}`;
+      return undefined;
+    default:
+      return key ? undefined : undefined;
+  }
+}
+
+/**
+ * Checks a broker configuration against Strimzi's and Kafka 4's rules.
+ * @param brokerCount broker nodes of the cluster (replication factors may not exceed it)
+ */
+export function checkBrokerConfig(c: ViolationCollector, config: { [key: string]: any }, brokerCount: number): void {
+  for (const [key, value] of Object.entries(config)) {
+    const subject = `broker config "${key}"`;
+    const removed = REMOVED_IN_KAFKA_4[key] ?? (key.toLowerCase().startsWith('zookeeper.') ? 'Kafka 4 has no ZooKeeper; the cluster runs in KRaft mode' : undefined);
+    if (removed) {
+      c.add(subject, `the setting no longer exists in Kafka 4: ${removed}`, 'remove it');
+      continue;
+    }
+    if (isForbiddenBrokerKey(key)) {
+      const hint = OWNER_HINTS.find(([p]) => key.toLowerCase().startsWith(p.toLowerCase()))?.[1] ?? 'Strimzi sets it itself';
+      c.add(subject, 'Strimzi owns this setting and would silently drop it from spec.kafka.config', `remove it; ${hint}`);
+      continue;
+    }
+    const spec = BROKER_CONFIG_KEYS[key];
+    if (spec) {
+      if (value === undefined || value === null) {
+        c.add(subject, 'has no value', 'set a value or remove the key');
+        continue;
+      }
+      const problem = typeProblem(key, spec, value);
+      if (problem) {
+        c.add(subject, `value ${problem}`, `use a ${spec.type} value${spec.values ? ` from: ${spec.values.join(', ')}` : ''}`);
+      }
+    }
+  }
+
+  const num = (k: string): number | undefined => {
+    const n = asNumber(config[k]);
+    return n !== undefined && Number.isInteger(n) ? n : undefined;
+  };
+  if (brokerCount > 0) {
+    for (const k of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) {
+      const rf = num(k);
+      c.check(rf !== undefined && rf > brokerCount, `broker config "${k}"`,
+        `replication factor ${rf} exceeds the ${brokerCount} broker node(s) of the cluster (Strimzi rejects the Kafka resource)`,
+        `use at most ${brokerCount}, or add brokers`);
+    }
+  }
+  const pairs: Array<[string, string, number, string]> = [
+    ['min.insync.replicas', 'default.replication.factor', 1, 'topics created with the default replication factor could never accept acks=all writes'],
+    ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor', 3, 'the transaction log could never reach its minimum in-sync replicas'],
+  ];
+  for (const [isrKey, rfKey, kafkaDefault, why] of pairs) {
+    const isr = num(isrKey);
+    const rf = num(rfKey) ?? kafkaDefault;
+    const rfText = num(rfKey) !== undefined ? `${rfKey} ${rf}` : `${rfKey} ${rf} (Kafka's default)`;
+    c.check(isr !== undefined && isr > rf, `broker config "${isrKey}"`,
+      `${isr} is above ${rfText}; ${why}`, `use at most ${rf}, or raise ${rfKey}`);
+  }
+}

@@ -1,0 +1,41 @@
+import { Duration } from 'cdk8s';
+
+/** What happens when a generated CA certificate expires. */
+export enum CertificateExpirationPolicy {
+  /** A new CA certificate is issued for the existing private key. */
+  RENEW_CERTIFICATE = 'renew-certificate',
+  /** A new private key and certificate replace the old ones (clients must trust the new CA). */
+  REPLACE_KEY = 'replace-key',
+}
+
+/**
+ * Settings of the cluster CA or the clients CA (`spec.clusterCa` / `spec.clientsCa`).
+ */
+export interface CertificateAuthorityOptions {
+  /**
+   * Whether Strimzi generates the CA. Set to false to bring your own CA: you then
+   * create the `<cluster>-cluster-ca` / `-cluster-ca-cert` (or clients) Secrets yourself.
+   * @default true
+   */
+  readonly generateCertificateAuthority?: boolean;
+  /**
+   * How long generated certificates are valid, in whole days.
+   * @default Duration.days(365)
+   */
+  readonly validity?: Duration;
+  /**
+   * The renewal period before expiry, in whole days; shorter than `validity`.
+   * @default Duration.days(30)
+   */
+  readonly renewal?: Duration;
+  /**
+   * What happens when the CA certificate expires (generated CAs only).
+   * @default CertificateExpirationPolicy.RENEW_CERTIFICATE
+   */
+  readonly expirationPolicy?: CertificateExpirationPolicy;
+  /**
+   * Whether the CA Secrets are kept when the Kafka resource is deleted (no owner reference).
+   * @default false - the Secrets are deleted with the cluster
+   */
+  readonly keepSecretsOnDelete?: boolean;
+}
