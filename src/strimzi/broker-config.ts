@@ -227,7 +227,7 @@ function typeProblem(key: string, spec: ConfigKey, value: any): string | undefin
       if (spec.values && !spec.values.includes(value)) return `${shown} is not one of ${spec.values.join(', ')}`;
       return undefined;
     default:
-      return key ? undefined : undefined;
+      return undefined;
   }
 }
 
@@ -256,7 +256,7 @@ export function checkBrokerConfig(c: ViolationCollector, config: { [key: string]
       }
       const problem = typeProblem(key, spec, value);
       if (problem) {
-        c.add(subject, `value ${problem}`, `use a ${spec.type} value${spec.values ? ` from: ${spec.values.join(', ')}` : ''}`);
+        c.add(subject, `value ${problem}`, `use a value of type ${spec.type}${spec.values ? ` from: ${spec.values.join(', ')}` : ''}`);
       }
     }
   }

@@ -1,0 +1,82 @@
+import { KafkaCluster, Listener, NodeRole } from '../../src';
+import { BROKER_CONFIG_KEYS, isForbiddenBrokerKey } from '../../src/strimzi/broker-config';
+import { docOf, newChart, synth, validationErrors } from '../util';
+
+function withConfig(config: { [key: string]: any }, brokers = 3) {
+  const chart = newChart('kafka');
+  const cluster = new KafkaCluster(chart, 'c', { listeners: [Listener.internal({ name: 'tls', port: 9093 })], config });
+  cluster.addNodePool('ctrl', { roles: [NodeRole.CONTROLLER], replicas: 3 });
+  cluster.addNodePool('b', { roles: [NodeRole.BROKER], replicas: brokers });
+  return chart;
+}
+
+test('the table covers at least 40 well-known keys', () => {
+  expect(Object.keys(BROKER_CONFIG_KEYS).length).toBeGreaterThanOrEqual(40);
+});
+
+test('valid settings pass through unchanged', () => {
+  const config = {
+    'num.partitions': 6, 'default.replication.factor': 3, 'min.insync.replicas': 2, 'log.retention.hours': 168,
+    'compression.type': 'zstd', 'auto.create.topics.enable': 'false', 'log.cleanup.policy': 'compact,delete',
+    'offsets.topic.replication.factor': 3, 'transaction.state.log.replication.factor': 3, 'transaction.state.log.min.isr': 2,
+    'ssl.cipher.suites': 'TLS_AES_256_GCM_SHA384', 'listener.name.tls-9093.max.connections': 100, 'my.plugin.setting': 'x',
+  };
+  expect(docOf(synth(withConfig(config)), 'Kafka').spec.kafka.config).toEqual(config);
+});
+
+test('forbidden prefixes are case-insensitive and honour the exceptions', () => {
+  expect(isForbiddenBrokerKey('listeners')).toBe(true);
+  expect(isForbiddenBrokerKey('SSL.keystore.location')).toBe(true);
+  expect(isForbiddenBrokerKey('ssl.cipher.suites')).toBe(false);
+  expect(isForbiddenBrokerKey('controller.quorum.voters')).toBe(true);
+  expect(isForbiddenBrokerKey('controller.quorum.election.timeout.ms')).toBe(false);
+  expect(isForbiddenBrokerKey('broker.session.timeout.ms')).toBe(false);
+  expect(isForbiddenBrokerKey('cruise.control.metrics.topic.num.partitions')).toBe(false);
+  expect(isForbiddenBrokerKey('num.partitions')).toBe(false);
+});
+
+test('keys Strimzi owns are errors naming where to configure them instead', () => {
+  expect(validationErrors(withConfig({ 'Advertised.Listeners': 'x', 'authorizer.class.name': 'y', 'broker.rack': 'z', 'node.id': 1 }))).toEqual([
+    '[test/c] broker config "Advertised.Listeners": Strimzi owns this setting and would silently drop it from spec.kafka.config; remove it; configure advertised hosts and ports on the Listener (brokers[], advertisedHostTemplate)',
+    '[test/c] broker config "authorizer.class.name": Strimzi owns this setting and would silently drop it from spec.kafka.config; remove it; use the authorization prop (KafkaAuthorization)',
+    '[test/c] broker config "broker.rack": Strimzi owns this setting and would silently drop it from spec.kafka.config; remove it; use the rack prop',
+    '[test/c] broker config "node.id": Strimzi owns this setting and would silently drop it from spec.kafka.config; remove it; node IDs are assigned by Strimzi (see KafkaNodePool nodeIds)',
+  ]);
+});
+
+test('keys removed in Kafka 4 are errors that say why', () => {
+  expect(validationErrors(withConfig({ 'inter.broker.protocol.version': '3.6', 'log.message.format.version': '3.0', 'zookeeper.session.timeout.ms': 6000 }))).toEqual([
+    '[test/c] broker config "inter.broker.protocol.version": the setting no longer exists in Kafka 4: Kafka 4 runs in KRaft mode only, where the cluster-wide metadata.version replaces it (set KafkaCluster metadataVersion instead); remove it',
+    '[test/c] broker config "log.message.format.version": the setting no longer exists in Kafka 4: Kafka 4 writes only the v2 record format, so the format version cannot be chosen any more; remove it',
+    '[test/c] broker config "zookeeper.session.timeout.ms": the setting no longer exists in Kafka 4: Kafka 4 has no ZooKeeper; the cluster runs in KRaft mode; remove it',
+  ]);
+});
+
+test('wrong types and out-of-range values of well-known keys', () => {
+  expect(validationErrors(withConfig({
+    'num.partitions': 0, 'auto.create.topics.enable': 'yes', 'compression.type': 'brotli', 'num.io.threads': 2.5,
+    'log.cleanup.policy': 'delete,archive', 'log.cleaner.min.cleanable.ratio': 1.5, 'message.max.bytes': 3000000000,
+  }))).toEqual([
+    '[test/c] broker config "num.partitions": value 0 is outside the allowed range 1..2147483647; use a value of type int',
+    '[test/c] broker config "auto.create.topics.enable": value "yes" is not a boolean (true or false); use a value of type boolean',
+    '[test/c] broker config "compression.type": value "brotli" is not one of uncompressed, zstd, lz4, snappy, gzip, producer; use a value of type string from: uncompressed, zstd, lz4, snappy, gzip, producer',
+    '[test/c] broker config "num.io.threads": value 2.5 is not an integer (int); use a value of type int',
+    '[test/c] broker config "log.cleanup.policy": value "delete,archive" contains "archive"; allowed: delete, compact; use a value of type list from: delete, compact',
+    '[test/c] broker config "log.cleaner.min.cleanable.ratio": value 1.5 is outside the allowed range 0..1; use a value of type double',
+    '[test/c] broker config "message.max.bytes": value 3000000000 is outside the allowed range 0..2147483647; use a value of type int',
+  ]);
+});
+
+test('replication factors may not exceed the brokers; min ISR may not exceed the replication factor', () => {
+  expect(validationErrors(withConfig({
+    'default.replication.factor': 3, 'offsets.topic.replication.factor': 3, 'transaction.state.log.replication.factor': 2,
+    'min.insync.replicas': 3, 'transaction.state.log.min.isr': 3,
+  }, 2))).toEqual([
+    '[test/c] broker config "default.replication.factor": replication factor 3 exceeds the 2 broker node(s) of the cluster (Strimzi rejects the Kafka resource); use at most 2, or add brokers',
+    '[test/c] broker config "offsets.topic.replication.factor": replication factor 3 exceeds the 2 broker node(s) of the cluster (Strimzi rejects the Kafka resource); use at most 2, or add brokers',
+    '[test/c] broker config "transaction.state.log.min.isr": 3 is above transaction.state.log.replication.factor 2; the transaction log could never reach its minimum in-sync replicas; use at most 2, or raise transaction.state.log.replication.factor',
+  ]);
+  expect(validationErrors(withConfig({ 'min.insync.replicas': 2 }))).toEqual([
+    '[test/c] broker config "min.insync.replicas": 2 is above default.replication.factor 1 (Kafka\'s default); topics created with the default replication factor could never accept acks=all writes; use at most 1, or raise default.replication.factor',
+  ]);
+});

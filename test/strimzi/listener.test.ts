@@ -1,0 +1,169 @@
+import { Size } from 'cdk8s';
+import {
+  ExternalTrafficPolicy, KafkaCluster, Listener, ListenerAuthentication, NodeAddressType, NodeRole, Storage,
+} from '../../src';
+import { docOf, newChart, synth, validationErrors, warningsOf } from '../util';
+
+function clusterWith(listeners: Listener[], nodeIds?: number[]) {
+  const chart = newChart('kafka');
+  const cluster = new KafkaCluster(chart, 'c', { listeners });
+  cluster.addNodePool('ctrl', { roles: [NodeRole.CONTROLLER], replicas: 3, nodeIds: nodeIds && [10, 11, 12] });
+  cluster.addNodePool('b', { roles: [NodeRole.BROKER], replicas: 3, nodeIds, storage: Storage.persistentClaim({ size: Size.gibibytes(1) }) });
+  return { chart, cluster };
+}
+
+describe('listener rendering', () => {
+  test('every option lands in spec.kafka.listeners[].configuration', () => {
+    // GIVEN a load balancer listener with per-broker DNS names and a custom certificate
+    const lb = Listener.loadBalancer({
+      name: 'external',
+      port: 9095,
+      authentication: ListenerAuthentication.tls(),
+      brokerCertificate: { secretName: 'my-cert', certificate: 'tls.crt', key: 'tls.key' },
+      bootstrap: { annotations: { 'external-dns.alpha.kubernetes.io/hostname': 'kafka.example.com' }, loadBalancerIp: '10.0.0.1' },
+      perBrokerAnnotationsTemplate: { 'external-dns.alpha.kubernetes.io/hostname': 'broker-{nodeId}.kafka.example.com' },
+      advertisedHostTemplate: 'broker-{nodeId}.kafka.example.com',
+      externalTrafficPolicy: ExternalTrafficPolicy.LOCAL,
+      loadBalancerSourceRanges: ['10.0.0.0/8'],
+      loadBalancerClass: 'service.k8s.aws/nlb',
+      maxConnections: 1000,
+      networkPolicyPeers: [{ namespaceLabels: { team: 'a' } }, { ipBlock: '10.0.0.0/8' }],
+    });
+    const { chart } = clusterWith([lb]);
+    // WHEN
+    const listener = docOf(synth(chart), 'Kafka').spec.kafka.listeners[0];
+    // THEN
+    expect(listener).toEqual({
+      name: 'external',
+      port: 9095,
+      type: 'loadbalancer',
+      tls: true,
+      authentication: { type: 'tls' },
+      configuration: {
+        brokerCertChainAndKey: { secretName: 'my-cert', certificate: 'tls.crt', key: 'tls.key' },
+        class: 'service.k8s.aws/nlb',
+        externalTrafficPolicy: 'Local',
+        loadBalancerSourceRanges: ['10.0.0.0/8'],
+        bootstrap: { loadBalancerIP: '10.0.0.1', annotations: { 'external-dns.alpha.kubernetes.io/hostname': 'kafka.example.com' } },
+        maxConnections: 1000,
+        perBrokerAnnotationsTemplate: { 'external-dns.alpha.kubernetes.io/hostname': 'broker-{nodeId}.kafka.example.com' },
+        advertisedHostTemplate: 'broker-{nodeId}.kafka.example.com',
+      },
+      networkPolicyPeers: [{ namespaceSelector: { matchLabels: { team: 'a' } } }, { ipBlock: { cidr: '10.0.0.0/8' } }],
+    });
+  });
+
+  test('nodeport with advertised hosts per broker, custom authentication, tlsroute parentRefs', () => {
+    const np = Listener.nodePort({
+      name: 'ext',
+      port: 9094,
+      preferredNodePortAddressType: NodeAddressType.EXTERNAL_DNS,
+      brokers: [{ broker: 0, advertisedHost: 'node-a.example.com', nodePort: 32000 }],
+      bootstrap: { nodePort: 32100, externalIps: ['1.2.3.4'] },
+      authentication: ListenerAuthentication.custom({ sasl: true, listenerConfig: { 'sasl.enabled.mechanisms': 'PLAIN' } }),
+    });
+    const tr = Listener.tlsRoute({
+      name: 'gw', port: 9096, bootstrap: { host: 'kafka.example.com' }, hostTemplate: 'b{nodeId}.example.com', parentRefs: [{ name: 'gateway', namespace: 'infra', sectionName: 'tls' }],
+    });
+    const { chart, cluster } = clusterWith([np, tr], [0, 1, 2]);
+    const [n, t] = docOf(synth(chart), 'Kafka').spec.kafka.listeners;
+    expect(n.authentication).toEqual({ type: 'custom', sasl: true, listenerConfig: { 'sasl.enabled.mechanisms': 'PLAIN' } });
+    expect(n.configuration).toEqual({
+      bootstrap: { nodePort: 32100, externalIPs: ['1.2.3.4'] },
+      brokers: [{ broker: 0, advertisedHost: 'node-a.example.com', nodePort: 32000 }],
+      preferredNodePortAddressType: 'ExternalDNS',
+    });
+    expect(t.configuration.parentRefs).toEqual([{ name: 'gateway', namespace: 'infra', sectionName: 'tls', group: 'gateway.networking.k8s.io', kind: 'Gateway' }]);
+    expect(cluster.bootstrapServers(tr)).toBe('kafka.example.com:443');
+    expect(warningsOf(chart)).toEqual([]);
+  });
+
+  test('brokers[] naming a node that is no broker is a warning', () => {
+    const np = Listener.nodePort({ name: 'ext', port: 9094, tls: true, brokers: [{ broker: 7, advertisedHost: 'x' }] });
+    const { chart } = clusterWith([np], [0, 1, 2]);
+    synth(chart);
+    expect(warningsOf(chart)).toEqual([
+      '[test/c] listener "ext": brokers[] names node IDs 7, which are not brokers of this cluster (broker IDs: 0, 1, 2); Strimzi ignores them',
+    ]);
+  });
+});
+
+describe('listener validation', () => {
+  test('name, port and uniqueness rules', () => {
+    const { chart } = clusterWith([
+      Listener.internal({ name: 'Plain_Listener', port: 9092 }),
+      Listener.internal({ name: 'metrics', port: 9404 }),
+      Listener.internal({ name: 'jmx', port: 9999 }),
+      Listener.internal({ name: 'low', port: 9091 }),
+      Listener.internal({ name: 'dup', port: 9093 }),
+      Listener.internal({ name: 'dup', port: 9093 }),
+    ]);
+    expect(validationErrors(chart)).toEqual([
+      '[test/c] listener "dup": name "dup" is used by more than one listener (names must be unique); rename one of them',
+      '[test/c] listener "dup", "dup": port 9093 is used by more than one listener (ports must be unique); give each listener its own port',
+      '[test/c] listener "Plain_Listener": name "Plain_Listener" must be 1-11 lower-case letters or digits (Strimzi\'s rule ^[a-z0-9]{1,11}$); rename it, e.g. "plainlisten"',
+      '[test/c] listener "metrics": port 9404 is reserved by Strimzi for metrics; use 9092-9403 or 9405+ (not 9999)',
+      '[test/c] listener "jmx": port 9999 is reserved by Strimzi for JMX; use 9092-9403 or 9405+ (not 9404)',
+      '[test/c] listener "low": port 9091 is below 9092, the lowest listener port Strimzi accepts (lower ports are used by Kafka itself: 9090 controller, 9091 replication); use 9092-9403 or 9405+ (not 9999)',
+    ]);
+  });
+
+  test('TLS rules: route/ingress/tlsroute, tls authentication and custom certificates need tls', () => {
+    const { chart } = clusterWith([
+      Listener.route({ name: 'route', port: 9094, tls: false }),
+      Listener.internal({ name: 'mtls', port: 9095, tls: false, authentication: ListenerAuthentication.tls() }),
+      Listener.internal({ name: 'cert', port: 9096, tls: false, brokerCertificate: { secretName: 's', certificate: 'c', key: 'k' } }),
+    ]);
+    expect(validationErrors(chart)).toEqual(expect.arrayContaining([
+      '[test/c] listener "route": type route needs tls: true (traffic is routed by TLS SNI passthrough on port 443); set tls: true',
+      '[test/c] listener "mtls": authentication tls (mutual TLS) needs tls: true on the listener; set tls: true, or use ListenerAuthentication.scramSha512()',
+      '[test/c] listener "cert": a custom broker certificate (secret "s") needs tls: true; set tls: true, or remove brokerCertificate',
+    ]));
+  });
+
+  test('configuration options only on the types that accept them', () => {
+    const { chart } = clusterWith([
+      Listener.nodePort({ name: 'np', port: 9094, bootstrap: { host: 'x.example.com', loadBalancerIp: '1.1.1.1' } }),
+      Listener.internal({ name: 'int', port: 9095, bootstrap: { annotations: { a: 'b' } } }),
+      Listener.loadBalancer({ name: 'lb', port: 9096, brokers: [{ broker: 0, externalIps: ['1.1.1.1'] }] }),
+    ]);
+    expect(validationErrors(chart)).toEqual([
+      '[test/c] listener "np": option bootstrap.host does not apply to type nodeport (Strimzi accepts it only on route, ingress, tlsroute); remove it or change the listener type',
+      '[test/c] listener "np": option bootstrap.loadBalancerIp does not apply to type nodeport (Strimzi accepts it only on loadbalancer); remove it or change the listener type',
+      '[test/c] listener "int": option bootstrap.annotations does not apply to type internal (Strimzi accepts it only on cluster-ip, nodeport, loadbalancer, ingress, route, tlsroute); remove it or change the listener type',
+      '[test/c] listener "lb": option brokers[].externalIps does not apply to type loadbalancer (Strimzi accepts it only on nodeport); remove it or change the listener type',
+    ]);
+  });
+
+  test('ingress and tlsroute need hosts; tlsroute needs parentRefs', () => {
+    const { chart } = clusterWith([
+      Listener.ingress({ name: 'ing', port: 9094, brokers: [{ broker: 0, host: 'b0.example.com' }] }),
+      Listener.tlsRoute({ name: 'tr', port: 9095, bootstrap: { host: 'k.example.com' }, hostTemplate: 'b{nodeId}.example.com', parentRefs: [] }),
+    ], [0, 1, 2]);
+    expect(validationErrors(chart)).toEqual([
+      '[test/c] listener "ing": type ingress needs a bootstrap host; set bootstrap.host, e.g. "kafka.example.com"',
+      '[test/c] listener "ing": type ingress needs a host for every broker; brokers 1, 2 have none; set hostTemplate (e.g. "broker-{nodeId}.kafka.example.com") or brokers[].host for each broker',
+      '[test/c] listener "tr": type tlsroute needs at least one Gateway parentRef; set parentRefs to the Gateway listener(s) the TLSRoutes attach to',
+    ]);
+  });
+
+  test('without known node IDs, ingress needs as many broker hosts as brokers', () => {
+    const { chart } = clusterWith([Listener.ingress({ name: 'ing', port: 9094, bootstrap: { host: 'k.example.com' }, brokers: [{ broker: 0, host: 'b0' }] })]);
+    expect(validationErrors(chart)).toEqual([
+      '[test/c] listener "ing": type ingress needs a host for every broker; 1 of 3 brokers have one; set hostTemplate (e.g. "broker-{nodeId}.kafka.example.com") or brokers[].host for each broker',
+    ]);
+  });
+
+  test('external listeners without TLS or authentication need the explicit opt-in', () => {
+    const { chart } = clusterWith([
+      Listener.nodePort({ name: 'plainext', port: 9094, tls: false }),
+      Listener.loadBalancer({ name: 'noauth', port: 9095, authentication: ListenerAuthentication.none() }),
+      Listener.nodePort({ name: 'optin', port: 9096, tls: false, authentication: ListenerAuthentication.none(), allowInsecureExternalAccess: true }),
+      Listener.clusterIp({ name: 'incluster', port: 9097, tls: false, authentication: ListenerAuthentication.none() }),
+    ]);
+    expect(validationErrors(chart)).toEqual([
+      '[test/c] listener "plainext": type nodeport is reachable from outside the Kubernetes cluster without TLS; enable tls and authentication, or opt in with allowInsecureExternalAccess: true',
+      '[test/c] listener "noauth": type loadbalancer is reachable from outside the Kubernetes cluster without authentication; enable tls and authentication, or opt in with allowInsecureExternalAccess: true',
+    ]);
+  });
+});
