@@ -89,7 +89,8 @@ export class KafkaClient {
       container.env.addVariable(prefix + name, value);
       vars.push(prefix + name);
     };
-    const fromSecret = (ref: SecretKeyReference) => kplus.EnvValue.fromSecretValue({ secret: KafkaClient.secret(workload, ref.secretName), key: ref.key });
+    const fromSecret = (ref: SecretKeyReference) =>
+      kplus.EnvValue.fromSecretValue({ secret: KafkaClient.secret(workload, ref.secretName), key: ref.key });
 
     KafkaClient.checkNamespace(workload, details);
 

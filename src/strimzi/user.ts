@@ -202,6 +202,24 @@ const IMPLIES_DESCRIBE = [AclOperation.READ, AclOperation.WRITE, AclOperation.DE
  * cluster's namespace; `connectionDetails(listener)` says how a client uses them.
  */
 export class KafkaUser extends Construct implements IKafkaUser {
+  /** The CA clients trust for a listener's broker certificates, if the listener uses TLS. */
+  private static brokerCaOf(cluster: IKafkaCluster, listener: Listener): SecretKeyReference | undefined {
+    if (!listener.tls) {
+      return undefined;
+    }
+    const custom = listener.options.brokerCertificate;
+    if (custom) {
+      return custom.caSecretName ? { secretName: custom.caSecretName, key: custom.caKey ?? 'ca.crt' } : undefined;
+    }
+    return cluster.clusterCaCertificate;
+  }
+
+  private static assertTopicResource(resource: AclResource, method: string): void {
+    if (resource.type !== AclResourceType.TOPIC) {
+      throw new Error(`${method}() takes a topic resource (AclResource.topic(), topicPrefix() or allTopics()), not ${resource}`);
+    }
+  }
+
   public readonly userName: string;
   public readonly cluster: IKafkaCluster;
   public readonly authentication: KafkaUserAuthentication;
@@ -298,7 +316,8 @@ export class KafkaUser extends Construct implements IKafkaUser {
       rules.push({ resource: AclResource.transactionalId(options.transactionalId), operations: [AclOperation.WRITE, AclOperation.DESCRIBE] });
     }
     if (options.transactionalIdPrefix !== undefined) {
-      rules.push({ resource: AclResource.transactionalIdPrefix(options.transactionalIdPrefix), operations: [AclOperation.WRITE, AclOperation.DESCRIBE] });
+      const resource = AclResource.transactionalIdPrefix(options.transactionalIdPrefix);
+      rules.push({ resource, operations: [AclOperation.WRITE, AclOperation.DESCRIBE] });
     }
     return rules.map((r) => this.addAcl(r));
   }
@@ -317,12 +336,6 @@ export class KafkaUser extends Construct implements IKafkaUser {
    */
   public _addProblem(problem: string, fix: string): void {
     this._problems.push({ problem, fix });
-  }
-
-  private static assertTopicResource(resource: AclResource, method: string): void {
-    if (resource.type !== AclResourceType.TOPIC) {
-      throw new Error(`${method}() takes a topic resource (AclResource.topic(), topicPrefix() or allTopics()), not ${resource}`);
-    }
   }
 
   /**
@@ -400,18 +413,6 @@ export class KafkaUser extends Construct implements IKafkaUser {
       userKey,
       brokerCa: KafkaUser.brokerCaOf(this.cluster, listener),
     };
-  }
-
-  /** The CA clients trust for a listener's broker certificates, if the listener uses TLS. */
-  private static brokerCaOf(cluster: IKafkaCluster, listener: Listener): SecretKeyReference | undefined {
-    if (!listener.tls) {
-      return undefined;
-    }
-    const custom = listener.options.brokerCertificate;
-    if (custom) {
-      return custom.caSecretName ? { secretName: custom.caSecretName, key: custom.caKey ?? 'ca.crt' } : undefined;
-    }
-    return cluster.clusterCaCertificate;
   }
 
   /** Why this user cannot authenticate through `listener`, or undefined when it can. */

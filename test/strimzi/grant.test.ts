@@ -89,6 +89,7 @@ test('topic grants take topic resources only', () => {
 test('a grant on a topic of another cluster is an error', () => {
   const { chart, cluster } = setup();
   const other = new KafkaCluster(chart, 'other', { namespace: 'kafka', authorization: KafkaAuthorization.simple(), listeners: [Listener.internal({ name: 'scram', port: 9094 })] });
+  other.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
   const topic = other.addTopic('orders');
   const user = cluster.addUser('app');
   topic.grantRead(user);

@@ -185,7 +185,9 @@ describe('KafkaUser.connectionDetails', () => {
 
   test('a listener with a custom certificate uses the CA named for it', () => {
     const listener = Listener.internal({
-      name: 'tls', port: 9093, authentication: ListenerAuthentication.tls(),
+      name: 'tls',
+      port: 9093,
+      authentication: ListenerAuthentication.tls(),
       brokerCertificate: { secretName: 'my-cert', certificate: 'tls.crt', key: 'tls.key', caSecretName: 'corp-ca', caKey: 'root.pem' },
     });
     const { chart, cluster: c } = cluster(newChart(), { listeners: [listener] });
@@ -240,6 +242,7 @@ describe('KafkaUser validation', () => {
   test('ACLs on a cluster without authorization', () => {
     const chart = newChart();
     const c = new KafkaCluster(chart, 'c', { namespace: 'kafka', listeners: [Listener.internal({ name: 'tls', port: 9093 })] });
+    c.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
     new KafkaUser(chart, 'app', { cluster: c, acls: [{ resource: AclResource.topic('t'), operations: [AclOperation.READ] }] });
     expect(validationErrors(chart)).toEqual([
       '[test/app] user "app": has 1 ACL rule(s), but cluster "c" has no authorization, so the User Operator cannot apply them and the KafkaUser never becomes ready; enable authorization on the cluster (authorization: KafkaAuthorization.simple()) or remove the ACLs and grants',
