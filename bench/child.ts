@@ -58,7 +58,7 @@ function main(): void {
     buildBaseline(app, input!);
   } else {
     const r = buildFleet(app, args.scale, args.layout);
-    report = { families: r.families, skipped: r.skipped };
+    report = { families: r.families };
   }
   const t1 = performance.now();
   app.synth();

@@ -3,9 +3,8 @@
  * topics, users with grants, KEDA consumer scalers and monitoring, built with
  * the library's public API.
  *
- * Every construct family is an optional section: a family the library does not
- * offer yet is skipped and reported in `FleetReport.families`, so the bench
- * always states what it measured.
+ * `FleetReport.families` names the construct families in the fleet, so the
+ * bench always states what it measured.
  */
 import { App, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
@@ -39,8 +38,6 @@ export enum Layout {
 export interface FleetReport {
   /** Construct families included, by name. */
   readonly families: string[];
-  /** Construct families skipped because the library does not offer them yet. */
-  readonly skipped: string[];
   /** The chart of each cluster, in creation order. */
   readonly charts: Chart[];
 }
@@ -61,7 +58,6 @@ export function fleetCounts(scale: number) {
  */
 export function buildFleet(app: App, scale: number, layout: Layout): FleetReport {
   const families = new Set<string>(['KafkaCluster', 'KafkaNodePool', 'Listener', 'KafkaAuthorization']);
-  const skipped = new Set<string>();
   const charts: Chart[] = [];
   const single = layout === Layout.SINGLE_CHART ? new Chart(app, 'fleet') : undefined;
   const clusters = UNIT.clusters * scale;
@@ -73,12 +69,12 @@ export function buildFleet(app: App, scale: number, layout: Layout): FleetReport
       charts.push(chart);
     }
     const scope: Construct = single ? new Construct(chart, `cluster-${pad(i)}`) : chart;
-    buildCluster(scope, i, namespace, families, skipped);
+    buildCluster(scope, i, namespace, families);
   }
-  return { families: [...families], skipped: [...skipped], charts };
+  return { families: [...families], charts };
 }
 
-function buildCluster(scope: Construct, index: number, namespace: string, families: Set<string>, skipped: Set<string>): void {
+function buildCluster(scope: Construct, index: number, namespace: string, families: Set<string>): void {
   const cluster = new lib.KafkaCluster(scope, 'Kafka', {
     name: `events-${pad(index)}`,
     namespace,
@@ -110,7 +106,7 @@ function buildCluster(scope: Construct, index: number, namespace: string, famili
   addMonitoring(scope, cluster, families);
   const topics = addTopics(cluster, families);
   const users = addUsers(cluster, topics, families);
-  addScalers(scope, cluster, topics, users, families, skipped);
+  addScalers(scope, cluster, topics, users, families);
 }
 
 function addMonitoring(scope: Construct, cluster: lib.KafkaCluster, families: Set<string>): void {
@@ -155,22 +151,14 @@ function addUsers(cluster: lib.KafkaCluster, topics: lib.Topic[], families: Set<
   return users;
 }
 
-// Families still being built are looked up dynamically, so the bench keeps
-// running while they land.
-
-function addScalers(scope: Construct, cluster: lib.KafkaCluster, topics: lib.Topic[], users: lib.KafkaUser[], families: Set<string>, skipped: Set<string>): void {
-  const l: any = lib;
-  if (typeof l.KedaConsumerScaler !== 'function' || typeof l.ScaleTarget?.deployment !== 'function') {
-    skipped.add('KedaConsumerScaler');
-    return;
-  }
+function addScalers(scope: Construct, cluster: lib.KafkaCluster, topics: lib.Topic[], users: lib.KafkaUser[], families: Set<string>): void {
   families.add('KedaConsumerScaler');
   const listener = cluster.findListener('scram');
   for (let s = 0; s < UNIT.scalersPerCluster; s++) {
     // User s reads topics 2s, 2s+1, 2s+2 with consumer group service-<s>.
     const user = users[s];
-    new l.KedaConsumerScaler(scope, `Scaler${s}`, {
-      target: l.ScaleTarget.deployment(`consumer-${pad(s, 3)}`),
+    new lib.KedaConsumerScaler(scope, `Scaler${s}`, {
+      target: lib.ScaleTarget.deployment(`consumer-${pad(s, 3)}`, cluster.namespace),
       cluster,
       consumerGroup: user.userName,
       topic: topics[(s * 2) % topics.length],

@@ -6,7 +6,8 @@
  *   npm run bench -- --quick      short run (1x and 4x, 3 runs, FleetApp only)
  *   options: --runs N  --scales 1,4,16  --layouts chart-per-cluster,single-chart
  *            --apps app,fleet  --profile  --no-check  --worktree (measure the
- *            uncommitted src/ instead of HEAD's)
+ *            uncommitted src/ instead of HEAD's)  --limit SECONDS (per library
+ *            run, default 90; slower cells are marked and not repeated)
  *
  * Each measurement is a fresh `node` process (bench/child.ts), so peak memory
  * is per run. The baseline rebuilds the library's own output (same documents,
@@ -39,6 +40,7 @@ function parseArgs(argv) {
     profile: argv.includes('--profile'),
     check: !argv.includes('--no-check'),
     worktree: argv.includes('--worktree'),
+    limitMs: Number(get('limit') ?? 90) * 1000,
   };
 }
 
@@ -136,9 +138,11 @@ function measuredCommit(worktree) {
 // ---------------------------------------------------------------------------
 // Children
 
-function child(args, nodeArgs = []) {
+function child(args, nodeArgs = [], timeoutMs = 0) {
   const stdout = execFileSync(process.execPath, [...nodeArgs, path.join(BUILD, 'bench', 'child.js'), ...args], {
     cwd: ROOT,
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
     encoding: 'utf-8',
     maxBuffer: 64 * 2 ** 20,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -249,7 +253,7 @@ function prepare(scale, layout, opts, smallest) {
     }
   }
   fs.rmSync(libOut, { recursive: true, force: true });
-  return { families: lib.families, skipped: lib.skipped, documents: lib.documents, charts: lib.charts, checks };
+  return { families: lib.families, documents: lib.documents, charts: lib.charts, checks, sample: lib };
 }
 
 function median(xs) {
@@ -258,16 +262,35 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function measure(scale, layout, app, runs) {
+/**
+ * Median of `runs` library and baseline runs. A library run longer than the
+ * time limit is stopped; the cell then keeps what it has (the untimed
+ * preparation run counts as a sample of FleetApp) and is marked.
+ */
+function measure(scale, layout, app, opts, prep, skipLibrary) {
   const common = ['--scale', String(scale), '--layout', layout, '--app', app];
   const lib = [];
   const base = [];
-  for (let i = 0; i < runs; i++) {
+  let libraryNote = skipLibrary;
+  if (!libraryNote && app === 'fleet' && prep.sample.totalMs > opts.limitMs) {
+    lib.push(prep.sample);
+    libraryNote = `one run (${sec(prep.sample.totalMs)} s, over the ${sec(opts.limitMs)} s limit)`;
+  }
+  for (let i = 0; i < opts.runs; i++) {
     // Interleaved, so drift on the machine hits both alike.
-    lib.push(child(['--variant', 'library', '--out', outDir(`lib-${layout}-${scale}`), ...common]));
+    if (!libraryNote) {
+      try {
+        lib.push(child(['--variant', 'library', '--out', outDir(`lib-${layout}-${scale}`), ...common], [], opts.limitMs));
+      } catch (e) {
+        if (e.signal !== 'SIGKILL') {
+          throw e;
+        }
+        libraryNote = `stopped after ${sec(opts.limitMs)} s`;
+      }
+    }
     base.push(child(['--variant', 'baseline', '--out', outDir(`base-${layout}-${scale}`), '--manifests', manifestsFile(scale, layout), ...common]));
   }
-  const sum = (rs) => ({
+  const sum = (rs) => rs.length === 0 ? undefined : {
     totalMs: median(rs.map((r) => r.totalMs)),
     buildMs: median(rs.map((r) => r.buildMs)),
     synthMs: median(rs.map((r) => r.synthMs)),
@@ -276,8 +299,8 @@ function measure(scale, layout, app, runs) {
     documents: rs[0].documents,
     charts: rs[0].charts,
     samples: rs.map((r) => Math.round(r.totalMs)),
-  });
-  return { scale, layout, app, runs, library: sum(lib), baseline: sum(base) };
+  };
+  return { scale, layout, app, runs: opts.runs, library: sum(lib), libraryNote, baseline: sum(base) };
 }
 
 // ---------------------------------------------------------------------------
@@ -298,9 +321,13 @@ function table(results, layout, app) {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   let prev;
+  const growth = (now, before) => (now !== undefined && before !== undefined ? `x${(now / before).toFixed(1)}` : '-');
   for (const r of rows) {
-    const growth = (now, before) => (before ? `x${(now / before).toFixed(1)}` : '-');
-    lines.push(`| ${r.scale}x | ${r.library.documents} | ${r.library.charts} | ${sec(r.library.totalMs)} (${sec(r.library.buildMs)} + ${sec(r.library.synthMs)}) | ${sec(r.baseline.totalMs)} (${sec(r.baseline.buildMs)} + ${sec(r.baseline.synthMs)}) | ${(r.library.totalMs / r.baseline.totalMs).toFixed(2)} | ${growth(r.library.totalMs, prev?.library.totalMs)} | ${growth(r.baseline.totalMs, prev?.baseline.totalMs)} | ${Math.round(r.library.maxRssMb)} | ${Math.round(r.baseline.maxRssMb)} |`);
+    const L = r.library;
+    const B = r.baseline;
+    const lib = L ? `${sec(L.totalMs)} (${sec(L.buildMs)} + ${sec(L.synthMs)})${r.libraryNote ? ` [${r.libraryNote}]` : ''}` : `not measured [${r.libraryNote}]`;
+    const ratio = L ? (L.totalMs / B.totalMs).toFixed(2) : '-';
+    lines.push(`| ${r.scale}x | ${B.documents} | ${B.charts} | ${lib} | ${sec(B.totalMs)} (${sec(B.buildMs)} + ${sec(B.synthMs)}) | ${ratio} | ${growth(L?.totalMs, prev?.library?.totalMs)} | ${growth(B.totalMs, prev?.baseline.totalMs)} | ${L ? Math.round(L.maxRssMb) : '-'} | ${Math.round(B.maxRssMb)} |`);
     prev = r;
   }
   return lines.join('\n') + '\n';
@@ -331,6 +358,7 @@ function main() {
 
   const prep = {};
   const results = [];
+  const tooSlow = {};
   const smallest = Math.min(...opts.scales);
   for (const layout of opts.layouts) {
     for (const scale of opts.scales) {
@@ -338,9 +366,14 @@ function main() {
       const p = prep[`${layout}-${scale}`];
       process.stderr.write(`bench: ${layout} ${scale}x: ${p.documents} documents in ${p.charts} chart(s); ${p.checks.join('; ') || 'no checks'}\n`);
       for (const app of opts.apps) {
-        const r = measure(scale, layout, app, opts.runs);
+        const key = `${layout}-${app}`;
+        const r = measure(scale, layout, app, opts, p, tooSlow[key]);
+        if (r.libraryNote) {
+          tooSlow[key] = `${scale}x was over the limit`;
+        }
         results.push(r);
-        process.stderr.write(`bench:   ${app}: library ${sec(r.library.totalMs)} s, baseline ${sec(r.baseline.totalMs)} s, ratio ${(r.library.totalMs / r.baseline.totalMs).toFixed(2)}, peak RSS ${Math.round(r.library.maxRssMb)} / ${Math.round(r.baseline.maxRssMb)} MB\n`);
+        const L = r.library;
+        process.stderr.write(`bench:   ${app}: library ${L ? sec(L.totalMs) : '-'} s${r.libraryNote ? ` (${r.libraryNote})` : ''}, baseline ${sec(r.baseline.totalMs)} s, ratio ${L ? (L.totalMs / r.baseline.totalMs).toFixed(2) : '-'}, peak RSS ${L ? Math.round(L.maxRssMb) : '-'} / ${Math.round(r.baseline.maxRssMb)} MB\n`);
       }
     }
   }
@@ -352,7 +385,6 @@ function main() {
     '',
     `Runs: median of ${opts.runs} fresh processes per cell; sizes ${opts.scales.map((s) => `${s}x`).join(', ')}.`,
     `Construct families in the fleet: ${first.families.join(', ')}.`,
-    first.skipped.length > 0 ? `Not yet available, so not in the fleet: ${first.skipped.join(', ')}.` : 'Every planned construct family is in the fleet.',
     `Checks: ${[...new Set(Object.values(prep).flatMap((p) => p.checks))].join('; ') || 'skipped'}.`,
     '',
     ...opts.layouts.flatMap((l) => opts.apps.map((a) => table(results, l, a))),
