@@ -186,14 +186,15 @@ describe('kafka trigger without credentials', () => {
     expect(so.metadata.namespace).toBe('kafka');
   });
 
-  test('a cdk8s-plus StatefulSet and a raw ApiObject fit the structural target interface', () => {
+  test('a cdk8s-plus StatefulSet and a plain object fit the structural target interface', () => {
     const f = fixture();
     const sts = new kplus.StatefulSet(f.apps, 'sts', {
       metadata: { name: 'sts' },
       containers: [{ image: 'example/consumer:1.0' }],
       service: new kplus.Service(f.apps, 'svc', { ports: [{ port: 80 }] }),
     });
-    const raw = new ApiObject(f.apps, 'raw', { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', metadata: { name: 'raw', namespace: 'other' } });
+    // a workload kind of another project, described by a plain object
+    const raw = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: 'raw', metadata: { namespace: 'other' } };
     scaler(f, { target: sts, topicName: 'a' }, 's1');
     const s2 = scaler(f, { target: ScaleTarget.fromResource(raw), topicName: 'a' }, 's2');
     expect(s2.namespace).toBe('other');
