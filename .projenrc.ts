@@ -78,6 +78,33 @@ project.addTask('import', {
   exec: 'node scripts/import-crds.js',
 });
 
+// Examples: every examples/<name>/main.ts synthesized to examples/<name>/dist/.
+project.addTask('examples', {
+  description: 'Synthesize every example (examples/<name>/main.ts) to examples/<name>/dist/',
+  exec: 'node scripts/synth-examples.js',
+  receiveArgs: true,
+});
+
+// Conformance: every document the tests synthesized (.conformance-out/) and every
+// examples/*/dist/ YAML, validated strictly against the real CRD and Kubernetes schemas.
+project.addTask('conformance', {
+  description: 'Validate recorded test output and examples/*/dist against the CRDs (CRDS_DIR) and Kubernetes schemas',
+  exec: 'node test/conformance/run.js',
+  receiveArgs: true,
+});
+project.testTask.prependExec('node -e "require(\'fs\').rmSync(\'.conformance-out\', { recursive: true, force: true })"', {
+  name: 'clean recorded documents',
+});
+// jest, then conformance over what it recorded, then eslint
+const jestStep = project.testTask.steps.findIndex((st) => st.exec?.startsWith('jest') || st.execArgs?.[0] === 'jest');
+project.testTask.insertStep(jestStep + 1, { spawn: 'conformance' });
+
+// Packaging check: build, pack, install the tarball into a fresh cdk8s app outside the repository, synth, validate.
+project.addTask('e2e', {
+  description: 'Pack the library, install it into a fresh cdk8s app in a temporary folder, synthesize and validate',
+  exec: 'bash scripts/e2e.sh',
+});
+
 for (const p of ['/examples/', '/bench/', '/scripts/', '/docs/', '/.ci/', '/.conformance-out/', '/imports/**/*.ts', '!/imports/**/*.d.ts']) {
   project.npmignore?.addPatterns(p);
 }
