@@ -30,3 +30,4 @@ export * from './monitoring/metrics-config';
 export * from './monitoring/kafka-metrics';
 export * from './monitoring/pod-monitors';
 export * from './monitoring/alerts';
+export * from './monitoring/dashboards';
