@@ -27,6 +27,29 @@ function summarize(file, top) {
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
     byFile.set(where, (byFile.get(where) ?? 0) + us);
   }
+  // Tree walks (constructs' findAll) by the function that asked for them: the
+  // usual sign of a validation that scans the whole app for every construct.
+  const parent = new Map();
+  for (const n of prof.nodes) {
+    for (const c of n.children ?? []) {
+      parent.set(c, n.id);
+    }
+  }
+  const label = (n) => `${n.callFrame.functionName || '(anonymous)'}  ${n.callFrame.url ? `${shorten(n.callFrame.url)}:${n.callFrame.lineNumber + 1}` : '(native)'}`;
+  const walksBy = new Map();
+  for (const [id, us] of self) {
+    let cur = id;
+    while (cur !== undefined) {
+      const n = byId.get(cur);
+      if (n.callFrame.functionName === 'findAll' && n.callFrame.url.includes('constructs')) {
+        const caller = byId.get(parent.get(cur));
+        const k = caller ? label(caller) : '(root)';
+        walksBy.set(k, (walksBy.get(k) ?? 0) + us);
+        break;
+      }
+      cur = parent.get(cur);
+    }
+  }
   const rows = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)
     .map(([k, us]) => `| ${(us / 1000).toFixed(0)} | ${((us / total) * 100).toFixed(1)}% | \`${k}\` |`);
   return [
@@ -39,6 +62,10 @@ function summarize(file, top) {
     '| self ms | share | file |',
     '|---:|---:|---|',
     ...rows(byFile).slice(0, 12),
+    '',
+    '| self ms in findAll | share | called by |',
+    '|---:|---:|---|',
+    ...rows(walksBy).slice(0, 12),
     '',
   ].join('\n');
 }
