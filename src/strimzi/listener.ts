@@ -615,7 +615,9 @@ export class Listener {
   }
 }
 
-const ALL_BUT_INTERNAL = [ListenerType.CLUSTER_IP, ListenerType.NODE_PORT, ListenerType.LOAD_BALANCER, ListenerType.INGRESS, ListenerType.ROUTE, ListenerType.TLS_ROUTE];
+const ALL_BUT_INTERNAL = [
+  ListenerType.CLUSTER_IP, ListenerType.NODE_PORT, ListenerType.LOAD_BALANCER, ListenerType.INGRESS, ListenerType.ROUTE, ListenerType.TLS_ROUTE,
+];
 const HOSTED = [ListenerType.ROUTE, ListenerType.INGRESS, ListenerType.TLS_ROUTE];
 
 /**

@@ -16,10 +16,19 @@ test('the table covers at least 40 well-known keys', () => {
 
 test('valid settings pass through unchanged', () => {
   const config = {
-    'num.partitions': 6, 'default.replication.factor': 3, 'min.insync.replicas': 2, 'log.retention.hours': 168,
-    'compression.type': 'zstd', 'auto.create.topics.enable': 'false', 'log.cleanup.policy': 'compact,delete',
-    'offsets.topic.replication.factor': 3, 'transaction.state.log.replication.factor': 3, 'transaction.state.log.min.isr': 2,
-    'ssl.cipher.suites': 'TLS_AES_256_GCM_SHA384', 'listener.name.tls-9093.max.connections': 100, 'my.plugin.setting': 'x',
+    'num.partitions': 6,
+    'default.replication.factor': 3,
+    'min.insync.replicas': 2,
+    'log.retention.hours': 168,
+    'compression.type': 'zstd',
+    'auto.create.topics.enable': 'false',
+    'log.cleanup.policy': 'compact,delete',
+    'offsets.topic.replication.factor': 3,
+    'transaction.state.log.replication.factor': 3,
+    'transaction.state.log.min.isr': 2,
+    'ssl.cipher.suites': 'TLS_AES_256_GCM_SHA384',
+    'listener.name.tls-9093.max.connections': 100,
+    'my.plugin.setting': 'x',
   };
   expect(docOf(synth(withConfig(config)), 'Kafka').spec.kafka.config).toEqual(config);
 });
@@ -54,8 +63,13 @@ test('keys removed in Kafka 4 are errors that say why', () => {
 
 test('wrong types and out-of-range values of well-known keys', () => {
   expect(validationErrors(withConfig({
-    'num.partitions': 0, 'auto.create.topics.enable': 'yes', 'compression.type': 'brotli', 'num.io.threads': 2.5,
-    'log.cleanup.policy': 'delete,archive', 'log.cleaner.min.cleanable.ratio': 1.5, 'message.max.bytes': 3000000000,
+    'num.partitions': 0,
+    'auto.create.topics.enable': 'yes',
+    'compression.type': 'brotli',
+    'num.io.threads': 2.5,
+    'log.cleanup.policy': 'delete,archive',
+    'log.cleaner.min.cleanable.ratio': 1.5,
+    'message.max.bytes': 3000000000,
   }))).toEqual([
     '[test/c] broker config "num.partitions": value 0 is outside the allowed range 1..2147483647; use a value of type int',
     '[test/c] broker config "auto.create.topics.enable": value "yes" is not a boolean (true or false); use a value of type boolean',
@@ -69,8 +83,11 @@ test('wrong types and out-of-range values of well-known keys', () => {
 
 test('replication factors may not exceed the brokers; min ISR may not exceed the replication factor', () => {
   expect(validationErrors(withConfig({
-    'default.replication.factor': 3, 'offsets.topic.replication.factor': 3, 'transaction.state.log.replication.factor': 2,
-    'min.insync.replicas': 3, 'transaction.state.log.min.isr': 3,
+    'default.replication.factor': 3,
+    'offsets.topic.replication.factor': 3,
+    'transaction.state.log.replication.factor': 2,
+    'min.insync.replicas': 3,
+    'transaction.state.log.min.isr': 3,
   }, 2))).toEqual([
     '[test/c] broker config "default.replication.factor": replication factor 3 exceeds the 2 broker node(s) of the cluster (Strimzi rejects the Kafka resource); use at most 2, or add brokers',
     '[test/c] broker config "offsets.topic.replication.factor": replication factor 3 exceeds the 2 broker node(s) of the cluster (Strimzi rejects the Kafka resource); use at most 2, or add brokers',

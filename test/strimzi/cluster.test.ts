@@ -1,4 +1,4 @@
-import { Size } from 'cdk8s';
+import { Duration, Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-27';
 import {
   CertificateExpirationPolicy, JbodVolume, KafkaAuthorization, KafkaCluster, KafkaVersion, Listener, ListenerAuthentication,
@@ -63,7 +63,7 @@ describe('KafkaCluster rendering', () => {
       image: 'registry.example.com/kafka:4.3.1',
       metadataVersion: '4.3-IV0',
       rack: Rack.topologyLabel(),
-      clusterCa: { validity: require('cdk8s').Duration.days(730), renewal: require('cdk8s').Duration.days(60), expirationPolicy: CertificateExpirationPolicy.REPLACE_KEY },
+      clusterCa: { validity: Duration.days(730), renewal: Duration.days(60), expirationPolicy: CertificateExpirationPolicy.REPLACE_KEY },
       clientsCa: { generateCertificateAuthority: false, keepSecretsOnDelete: true },
       entityOperator: { userOperatorOptions: { secretPrefix: 'kafka-' } },
       cruiseControl: {
@@ -72,7 +72,7 @@ describe('KafkaCluster rendering', () => {
         brokerCapacityOverrides: [{ brokers: [0], outboundNetworkPerSecond: Size.kibibytes(5000) }],
         autoRebalance: [{ mode: AutoRebalanceMode.ADD_BROKERS }, { mode: AutoRebalanceMode.REMOVE_BROKERS, templateName: 'rebalance-template' }],
       },
-      readinessProbe: { initialDelay: require('cdk8s').Duration.seconds(15), timeout: require('cdk8s').Duration.seconds(5) },
+      readinessProbe: { initialDelay: Duration.seconds(15), timeout: Duration.seconds(5) },
       podTemplate: { priorityClassName: 'kafka', annotations: { a: 'b' } },
       maxUnavailable: 0,
     });
@@ -228,10 +228,13 @@ describe('KafkaCluster validation', () => {
   });
 
   test('CA settings', () => {
-    const { Duration } = require('cdk8s');
     const { chart } = minimal(newChart('kafka'), {
       clusterCa: { validity: Duration.days(30), renewal: Duration.days(30) },
-      clientsCa: { generateCertificateAuthority: false, expirationPolicy: CertificateExpirationPolicy.RENEW_CERTIFICATE, validity: Duration.hours(36) },
+      clientsCa: {
+        generateCertificateAuthority: false,
+        expirationPolicy: CertificateExpirationPolicy.RENEW_CERTIFICATE,
+        validity: Duration.hours(36),
+      },
     });
     expect(validationErrors(chart)).toEqual(expect.arrayContaining([
       '[test/my-cluster] Kafka cluster "my-cluster" clusterCa: renewal period 30 days is not shorter than the validity of 30 days; make renewal shorter than validity',

@@ -21,7 +21,7 @@ export function checkCa(c: ViolationCollector, subject: string, o: CertificateAu
   const validity = o.validity?.toDays({ integral: false });
   const renewal = o.renewal?.toDays({ integral: false });
   for (const [name, days] of [['validity', validity], ['renewal', renewal]] as Array<[string, number | undefined]>) {
-    c.check(days !== undefined && (!Number.isInteger(days) || days < 1), subject, `${name} of ${days} days is not a whole number of days >= 1 (Strimzi counts CA lifetimes in days)`, `use Duration.days(n) with n >= 1`);
+    c.check(days !== undefined && (!Number.isInteger(days) || days < 1), subject, `${name} of ${days} days is not a whole number of days >= 1 (Strimzi counts CA lifetimes in days)`, 'use Duration.days(n) with n >= 1');
   }
   const v = validity ?? 365;
   const r = renewal ?? 30;

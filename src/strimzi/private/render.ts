@@ -110,7 +110,10 @@ export function renderJvm(j: JvmOptions | undefined): any {
 }
 
 /** Resource requirements as plain quantities, e.g. `{ requests: { cpu: '4', memory: '16Gi' } }`. */
-export function renderResources(r: kplus.ContainerResources | undefined): { requests?: { [k: string]: string }; limits?: { [k: string]: string } } | undefined {
+type Quantities = { [k: string]: string };
+
+/** Resource requirements as plain quantities. */
+export function renderResources(r: kplus.ContainerResources | undefined): { requests?: Quantities; limits?: Quantities } | undefined {
   if (!r) return undefined;
   return compact({
     requests: compact({ 'cpu': r.cpu?.request?.amount, 'memory': r.memory?.request?.asString(), 'ephemeral-storage': r.ephemeralStorage?.request?.asString() }),
