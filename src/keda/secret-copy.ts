@@ -199,7 +199,7 @@ function mergeSecrets(secrets: CopiedSecret[]): CopiedSecret[] {
 }
 
 function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
+  return `'${s.replace(/'/g, '\'\\\'\'')}'`;
 }
 
 /**

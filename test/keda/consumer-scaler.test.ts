@@ -1,7 +1,7 @@
 import { ApiObject, App, Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { CrossNamespaceCredentials } from '../../src/keda/cross-namespace-credentials';
 import { KedaConsumerScaler, KedaConsumerScalerProps } from '../../src/keda/consumer-scaler';
+import { CrossNamespaceCredentials } from '../../src/keda/cross-namespace-credentials';
 import { LagTrigger } from '../../src/keda/lag-trigger';
 import { ScaleTarget } from '../../src/keda/scale-target';
 import { FallbackBehavior, OffsetResetPolicy, ScalingPolicy, ScalingPolicySelect } from '../../src/keda/scaling-options';
@@ -554,6 +554,14 @@ describe('synth-time rules', () => {
     scaler(f, { topicName: 'o', user: f.cluster.addUser('orders-app'), listener: f.cluster.findListener('plain') });
     expect(validationErrors(f.apps)).toEqual([
       '[apps/scaler] listener "plain": requires none authentication, but user "orders-app" authenticates with scram-sha-512; use a listener with scram-sha-512 authentication for this user, or drop user',
+    ]);
+  });
+
+  test('a tls-external user without a named certificate Secret', () => {
+    const f = fixture();
+    scaler(f, { topicName: 'o', user: f.cluster.addUser('ext', { authentication: KafkaUserAuthentication.tlsExternal() }) });
+    expect(validationErrors(f.apps)).toEqual([
+      '[apps/scaler] user "ext": authenticates with tls-external, and Strimzi writes no Secret with its certificate and key; use a KafkaUser with tls authentication, or add the cert and key parameters to the TriggerAuthentication yourself',
     ]);
   });
 

@@ -61,8 +61,11 @@ describe('SecretCopy manifests', () => {
   test('schedule and image can be set', () => {
     const chart = newChart('keda');
     new SecretCopy(chart, 'copy', {
-      sourceNamespace: 'kafka', targetNamespace: 'keda', secrets: [{ secretName: 's', keys: ['k'] }],
-      schedule: Cron.hourly(), image: 'mirror.example/kubectl:1.33',
+      sourceNamespace: 'kafka',
+      targetNamespace: 'keda',
+      secrets: [{ secretName: 's', keys: ['k'] }],
+      schedule: Cron.hourly(),
+      image: 'mirror.example/kubectl:1.33',
     });
     const cron = docOf(synth(chart), 'CronJob', 'copy');
     expect(cron.spec.schedule).toBe('0 * * * *');
@@ -86,7 +89,14 @@ describe('SecretCopy manifests', () => {
  * Runs the CronJob's script with bash against a stand-in `kubectl` that
  * serves Secrets from a directory and records what is applied.
  */
-function runScript(script: string, secrets: { [nsNameKey: string]: string }): { status: number | null; stderr: string; applied: any[]; applyArgs: string } {
+interface ScriptRun {
+  status: number | null;
+  stderr: string;
+  applied: any[];
+  applyArgs: string;
+}
+
+function runScript(script: string, secrets: { [nsNameKey: string]: string }): ScriptRun {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-copy-'));
   for (const [nsNameKey, value] of Object.entries(secrets)) {
     const file = path.join(dir, 'secrets', nsNameKey);
