@@ -31,3 +31,4 @@ export * from './monitoring/kafka-metrics';
 export * from './monitoring/pod-monitors';
 export * from './monitoring/alerts';
 export * from './monitoring/dashboards';
+export * from './monitoring/standalone-prometheus';
