@@ -106,6 +106,13 @@ export interface KafkaAlertsProps {
    */
   readonly labels?: { [key: string]: string };
   /**
+   * Create the `PrometheusRule` object. Turn off for a Prometheus without the
+   * Prometheus Operator, which loads `ruleGroups()` from a rule file instead
+   * (`StandalonePrometheus` does).
+   * @default true
+   */
+  readonly prometheusRule?: boolean;
+  /**
    * A broker reports under-replicated partitions.
    * @default - for 5 minutes, warning
    */
@@ -174,15 +181,15 @@ interface Rule {
  * the scrape labels (`ScrapeLabels`), so it works for any node pool name.
  */
 export class KafkaAlerts extends Construct {
-  /** The `PrometheusRule`. */
-  public readonly resource: ApiObject;
+  /** The `PrometheusRule`, unless turned off with `prometheusRule: false`. */
+  public readonly resource?: ApiObject;
   private readonly props: KafkaAlertsProps;
 
   constructor(scope: Construct, id: string, props: KafkaAlertsProps) {
     super(scope, id);
     this.props = props;
     const cluster = props.metrics.cluster;
-    this.resource = new prom.PrometheusRule(this, 'Resource', {
+    this.resource = props.prometheusRule === false ? undefined : new prom.PrometheusRule(this, 'Resource', {
       metadata: { name: `${cluster.clusterName}-kafka-alerts`, namespace: props.namespace ?? cluster.namespace, labels: props.labels },
       spec: Lazy.any({
         produce: (): prom.PrometheusRuleSpec => ({

@@ -138,7 +138,7 @@ export function _kafkaJmxExporterConfig(): _JmxExporterConfig {
   return {
     lowercaseOutputName: true,
     lowercaseOutputLabelNames: true,
-    rules: [
+    rules: pruned([
       // KRaft state: a string attribute, exported as 1 with the state as a label.
       {
         pattern: 'kafka\\.server<type=raft-metrics><>current-state: (.+)',
@@ -178,8 +178,13 @@ export function _kafkaJmxExporterConfig(): _JmxExporterConfig {
       },
       // Broker, controller, network, log, replica and coordinator metrics.
       ...yammerRules('kafka', 'kafka'),
-    ],
+    ]),
   };
+}
+
+/** Drops unset fields: the exporter rejects `labels: null`. */
+function pruned(rules: _JmxExporterRule[]): _JmxExporterRule[] {
+  return rules.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as _JmxExporterRule);
 }
 
 /**

@@ -334,3 +334,12 @@ describe('KafkaAlerts', () => {
     ]);
   });
 });
+
+test('prometheusRule: false renders no PrometheusRule but still offers the rule groups', () => {
+  const chart = newChart();
+  const metrics = new KafkaMetrics(chart, 'Metrics', { cluster: newCluster(chart) });
+  const alerts = new KafkaAlerts(chart, 'Alerts', { metrics, prometheusRule: false });
+  expect(synth(chart).filter((d) => d.kind === 'PrometheusRule')).toEqual([]);
+  expect(alerts.resource).toBeUndefined();
+  expect(alerts.ruleGroups().map((g) => g.name)).toEqual(['my-cluster-kafka', 'my-cluster-certificates']);
+});

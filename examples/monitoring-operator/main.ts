@@ -1,0 +1,64 @@
+/*
+ * monitoring-operator: a Strimzi 1.2.0 cluster monitored through the Prometheus
+ * Operator (e.g. kube-prometheus-stack in namespace `monitoring`).
+ *
+ * - JMX Prometheus exporter metrics with generated rules, and the Kafka Exporter;
+ * - PodMonitors (in `monitoring`, labelled for the Prometheus `podMonitorSelector`) for
+ *   the nodes of every pool, the entity operator, the exporter and the cluster operator
+ *   (installed in `strimzi`);
+ * - a PrometheusRule with the cluster's alerts, a stricter lag threshold for `payments`;
+ * - Grafana dashboards as ConfigMaps for the Grafana sidecar.
+ *
+ *   npx ts-node examples/monitoring-operator/main.ts   # writes examples/monitoring-operator/dist/*.yaml
+ */
+import * as path from 'path';
+import { App, Chart, Duration } from 'cdk8s';
+import {
+  AlertSeverity, KafkaAlerts, KafkaCluster, KafkaDashboards, KafkaMetrics, KafkaPodMonitors, Listener, ListenerAuthentication,
+  MonitoredNamespaces, NodeRole,
+} from '../../src';
+
+export function build(app: App): void {
+  const chart = new Chart(app, 'monitoring-operator', { namespace: 'kafka' });
+
+  const cluster = new KafkaCluster(chart, 'cluster', {
+    name: 'events',
+    listeners: [Listener.internal({ name: 'tls', port: 9093, tls: true, authentication: ListenerAuthentication.scramSha512() })],
+  });
+  cluster.addNodePool('controllers', { name: 'controllers', roles: [NodeRole.CONTROLLER], replicas: 3 });
+  cluster.addNodePool('brokers-a', { name: 'brokers-a', roles: [NodeRole.BROKER], replicas: 3 });
+  cluster.addNodePool('brokers-b', { name: 'brokers-b', roles: [NodeRole.BROKER], replicas: 3 });
+
+  const metrics = new KafkaMetrics(chart, 'metrics', {
+    cluster,
+    kafkaExporter: { groupExcludeRegex: 'console-consumer-.*' },
+  });
+
+  const prometheusSelector = { release: 'kube-prometheus-stack' };
+
+  new KafkaPodMonitors(chart, 'pod-monitors', {
+    metrics,
+    namespace: 'monitoring',
+    namespaceSelector: MonitoredNamespaces.names('kafka'),
+    labels: prometheusSelector,
+    clusterOperatorNamespace: 'strimzi',
+    interval: Duration.seconds(30),
+  });
+
+  new KafkaAlerts(chart, 'alerts', {
+    metrics,
+    namespace: 'monitoring',
+    labels: prometheusSelector,
+    diskUsage: { threshold: 80 },
+    consumerGroupLag: { threshold: 10000, groupThresholds: { payments: 100 }, severity: AlertSeverity.WARNING },
+    certificateExpiry: { within: Duration.days(21) },
+  });
+
+  new KafkaDashboards(chart, 'dashboards', { metrics, namespace: 'monitoring' });
+}
+
+if (require.main === module) {
+  const app = new App({ outdir: path.join(__dirname, 'dist') });
+  build(app);
+  app.synth();
+}
