@@ -40,10 +40,10 @@ export interface AlertOptions {
    */
   readonly enabled?: boolean;
   /**
-   * How long the condition must hold before the alert fires.
+   * How long the condition must hold before the alert fires (the rule's `for`).
    * @default - per alert, see `KafkaAlertsProps`
    */
-  readonly for?: Duration;
+  readonly pendingFor?: Duration;
   /**
    * The `severity` label.
    * @default - per alert, see `KafkaAlertsProps`
@@ -272,7 +272,7 @@ export class KafkaAlerts extends Construct {
     return [{
       alert,
       expr,
-      for: promDuration(o?.for ?? defaults.for),
+      for: promDuration(o?.pendingFor ?? defaults.for),
       labels: { severity: (o?.severity ?? defaults.severity).value, ...labels },
       annotations: { summary, description },
     }];
@@ -298,7 +298,7 @@ export class KafkaAlerts extends Construct {
     rules.push(...this.rule('KafkaOfflinePartitions', p.offlinePartitions, { for: Duration.minutes(1), severity: AlertSeverity.CRITICAL },
       `max by (${byCluster}) (${this.name(M.offlinePartitions)}{${this.nodes}}) > 0`,
       `Kafka cluster ${C} has offline partitions`,
-      `{{ $value }} partition(s) have no leader and can be neither written nor read.`));
+      '{{ $value }} partition(s) have no leader and can be neither written nor read.'));
     const active = `${this.name(M.activeControllerCount)}{${this.nodes}}`;
     rules.push(...this.rule('KafkaNoActiveController', p.activeController, { for: Duration.minutes(1), severity: AlertSeverity.CRITICAL },
       `(sum(${active}) or vector(0)) < 1`,

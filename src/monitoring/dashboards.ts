@@ -110,7 +110,9 @@ export class KafkaDashboards extends Construct {
       { title: 'Requests by type', type: 'timeseries', unit: 'reqps', exprs: [{ expr: `sum by (request) (rate(${this.name(M.requests)}{${n}}[5m]))`, legend: '{{request}}' }] },
       { title: 'Request latency p99', type: 'timeseries', unit: 'ms', exprs: [{ expr: `max by (request) (${this.name(M.requestTotalTime)}{${n},quantile="0.99"})`, legend: '{{request}}' }] },
       {
-        title: 'Request handler idle', type: 'timeseries', unit: 'percentunit',
+        title: 'Request handler idle',
+        type: 'timeseries',
+        unit: 'percentunit',
         exprs: [{
           expr: reporter
             ? `avg by (${pod}) (rate(${M.requestHandlerIdle.reporter}{${n}}[5m])) / 1e9`
@@ -122,7 +124,9 @@ export class KafkaDashboards extends Construct {
       { title: 'Leaders per broker', type: 'timeseries', unit: 'short', exprs: [{ expr: `sum by (${pod}) (${this.name(M.leaderCount)}{${n}})`, legend: podLegend }] },
       { title: 'Partitions per broker', type: 'timeseries', unit: 'short', exprs: [{ expr: `sum by (${pod}) (${this.name(M.partitionCount)}{${n}})`, legend: podLegend }] },
       {
-        title: 'ISR shrinks / expands', type: 'timeseries', unit: 'short',
+        title: 'ISR shrinks / expands',
+        type: 'timeseries',
+        unit: 'short',
         exprs: [
           { expr: `sum by (${pod}) (rate(${this.name(M.isrShrinks)}{${n}}[5m]))`, legend: `shrinks ${podLegend}` },
           { expr: `sum by (${pod}) (rate(${this.name(M.isrExpands)}{${n}}[5m]))`, legend: `expands ${podLegend}` },
@@ -131,7 +135,9 @@ export class KafkaDashboards extends Construct {
       { title: 'Connections', type: 'timeseries', unit: 'short', exprs: [{ expr: `sum by (${pod}) (${this.name(M.connectionCount)}{${n}})`, legend: podLegend }] },
       { title: 'KRaft commit latency (avg)', type: 'timeseries', unit: 'ms', exprs: [{ expr: `max by (${pod}) (${this.name(M.raftCommitLatencyAvg)}{${n}})`, legend: podLegend }] },
       {
-        title: 'Data volume usage', type: 'timeseries', unit: 'percent',
+        title: 'Data volume usage',
+        type: 'timeseries',
+        unit: 'percent',
         exprs: [{
           expr: `max by (persistentvolumeclaim) (100 * (${_PLATFORM_METRICS.volumeCapacity}{${pvc}} - ${_PLATFORM_METRICS.volumeAvailable}{${pvc}}) / ${_PLATFORM_METRICS.volumeCapacity}{${pvc}})`,
           legend: '{{persistentvolumeclaim}}',

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { MetricsComponent, MetricsConfig, MetricsType } from './metrics-config';
 import { addRules } from '../common/validation';
 import { Warnings } from '../common/warnings';
-import type { KafkaCluster } from '../strimzi/cluster';
+import { KafkaCluster } from '../strimzi/cluster';
 
 /**
  * The Kafka Exporter (`spec.kafkaExporter`): consumer-group lag and topic
@@ -201,8 +201,10 @@ export class KafkaMetrics extends Construct {
       }
       if (exporter) {
         for (const [field, re] of Object.entries({
-          topicRegex: exporter.topicRegex, groupRegex: exporter.groupRegex,
-          topicExcludeRegex: exporter.topicExcludeRegex, groupExcludeRegex: exporter.groupExcludeRegex,
+          topicRegex: exporter.topicRegex,
+          groupRegex: exporter.groupRegex,
+          topicExcludeRegex: exporter.topicExcludeRegex,
+          groupExcludeRegex: exporter.groupExcludeRegex,
         })) {
           if (re !== undefined) {
             c.check(!compiles(re), `cluster "${cluster.clusterName}" Kafka Exporter`, `${field} "${re}" is not a valid regular expression`, 'fix the expression');

@@ -1,7 +1,7 @@
 import { ApiObject, Yaml } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { _cruiseControlJmxExporterConfig, _JmxExporterConfig, _kafkaJmxExporterConfig } from './jmx-exporter-config';
-import * as kplus from 'cdk8s-plus-27';
 import { ViolationCollector } from '../common/validation';
 
 /**
@@ -139,7 +139,11 @@ export class MetricsConfig {
       metadata: { name, namespace: target.namespace, labels: { 'app.kubernetes.io/part-of': target.name } },
       data: { [key]: Yaml.stringify(config) },
     });
-    return { metricsConfig: { type: this.type, valueFrom: { configMapKeyRef: { name, key } } }, configMap: ApiObject.of(configMap), exporterConfig: config };
+    return {
+      metricsConfig: { type: this.type, valueFrom: { configMapKeyRef: { name, key } } },
+      configMap: ApiObject.of(configMap),
+      exporterConfig: config,
+    };
   }
 
   /**

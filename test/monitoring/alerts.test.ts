@@ -78,7 +78,7 @@ const CASES: { [alert: string]: { fires: AlertCase; quiet: AlertCase } } = {
         [`kafka_controller_kafkacontroller_activecontrollercount{${node('ctrl', 3)}}`]: flat(0),
         [`kafka_controller_kafkacontroller_activecontrollercount{${node('ctrl', 4)}}`]: flat(0),
         // another cluster's active controller does not count
-        [`kafka_controller_kafkacontroller_activecontrollercount{namespace="kafka",strimzi_io_cluster="other",strimzi_io_name="other-kafka"}`]: flat(1),
+        ['kafka_controller_kafkacontroller_activecontrollercount{namespace="kafka",strimzi_io_cluster="other",strimzi_io_name="other-kafka"}']: flat(1),
       },
       expected: [{ labels: { severity: 'critical', ...CLUSTER } }],
     },
@@ -271,10 +271,10 @@ describe('KafkaAlerts', () => {
 
   test('thresholds, for durations and severities are configurable; alerts can be turned off', () => {
     const { groups } = alertGroups({
-      diskUsage: { threshold: 70, for: Duration.minutes(15), severity: AlertSeverity.CRITICAL },
+      diskUsage: { threshold: 70, pendingFor: Duration.minutes(15), severity: AlertSeverity.CRITICAL },
       underReplicatedPartitions: { enabled: false },
       certificateExpiry: { within: Duration.days(14), severity: AlertSeverity.of('page') },
-      requestHandlerIdle: { threshold: 0.2, for: Duration.seconds(90) },
+      requestHandlerIdle: { threshold: 0.2, pendingFor: Duration.seconds(90) },
     });
     const rules = groups.flatMap((g: any) => g.rules);
     expect(rules.find((r: any) => r.alert === 'KafkaUnderReplicatedPartitions')).toBeUndefined();

@@ -2,7 +2,15 @@ import { newCluster } from './fixtures';
 import { KafkaDashboards, KafkaMetrics, MetricsConfig } from '../../src';
 import { docsOf, newChart, synth } from '../util';
 
-function dashboards(props: { exporter?: boolean; metrics?: MetricsConfig; namespace?: string; sidecarLabel?: string; sidecarLabelValue?: string } = {}) {
+interface Options {
+  exporter?: boolean;
+  metrics?: MetricsConfig;
+  namespace?: string;
+  sidecarLabel?: string;
+  sidecarLabelValue?: string;
+}
+
+function dashboards(props: Options = {}) {
   const chart = newChart();
   const metrics = new KafkaMetrics(chart, 'Metrics', { cluster: newCluster(chart), metrics: props.metrics, kafkaExporter: props.exporter ? {} : undefined });
   new KafkaDashboards(chart, 'Dashboards', { metrics, namespace: props.namespace, sidecarLabel: props.sidecarLabel, sidecarLabelValue: props.sidecarLabelValue });

@@ -18,7 +18,14 @@ const common = (c: string) => ({
   'app.kubernetes.io/managed-by': 'strimzi-cluster-operator',
 });
 
-export function strimziPods(c: string, ns: string, pools: { name: string; broker: boolean; controller: boolean; nodeIds: number[] }[], coNamespace = ns): StrimziPod[] {
+export interface PoolSpec {
+  readonly name: string;
+  readonly broker: boolean;
+  readonly controller: boolean;
+  readonly nodeIds: number[];
+}
+
+export function strimziPods(c: string, ns: string, pools: PoolSpec[], coNamespace = ns): StrimziPod[] {
   const pods: StrimziPod[] = [];
   for (const p of pools) {
     for (const n of p.nodeIds) {
