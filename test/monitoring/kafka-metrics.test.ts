@@ -25,6 +25,11 @@ describe('KafkaMetrics', () => {
     const config = YAML.parse(cm.data['metrics-config.yml']);
     expect(config.lowercaseOutputName).toBe(true);
     expect(config.rules.length).toBeGreaterThan(10);
+    // the exporter rejects rules with null fields (e.g. `labels: null`)
+    for (const rule of config.rules) {
+      expect(Object.values(rule).filter((v) => v === null || v === undefined)).toEqual([]);
+      expect(['GAUGE', 'COUNTER']).toContain(rule.type);
+    }
   });
 
   test('the Strimzi Metrics Reporter needs no ConfigMap and passes the allow list', () => {
