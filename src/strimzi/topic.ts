@@ -122,6 +122,49 @@ const TOPIC_NAME = /^[a-zA-Z0-9._-]+$/;
 const TOPIC_MARKER = Symbol.for('cdk8s-kafka.Topic');
 
 /**
+ * The topics of each cluster, indexed so every duplicate check is one lookup:
+ * fleet-scale apps define thousands of topics, and a scan of all topics per
+ * topic would make synthesis quadratic. Each map keeps the first topic that
+ * claimed a key.
+ */
+class TopicRegistry {
+  private static readonly registries = new WeakMap<IKafkaCluster, TopicRegistry>();
+
+  public static of(cluster: IKafkaCluster): TopicRegistry {
+    let r = TopicRegistry.registries.get(cluster);
+    if (!r) {
+      r = new TopicRegistry();
+      TopicRegistry.registries.set(cluster, r);
+    }
+    return r;
+  }
+
+  /** By Kafka topic name. */
+  public readonly byName = new Map<string, Topic>();
+  /** By Kafka topic name with "." and "_" unified (Kafka's collision rule). */
+  public readonly byCollisionKey = new Map<string, Topic>();
+  /** By KafkaTopic metadata.name. */
+  public readonly byResourceName = new Map<string, Topic>();
+
+  public register(topic: Topic): void {
+    claim(this.byName, topic.topicName, topic);
+    claim(this.byCollisionKey, collisionKey(topic.topicName), topic);
+    claim(this.byResourceName, topic.resourceName, topic);
+  }
+}
+
+function claim(map: Map<string, Topic>, key: string, topic: Topic): void {
+  if (!map.has(key)) {
+    map.set(key, topic);
+  }
+}
+
+/** Kafka treats topic names that differ only in "." and "_" as colliding. */
+function collisionKey(name: string): string {
+  return name.replace(/\./g, '_');
+}
+
+/**
  * A Strimzi `KafkaTopic`.
  *
  * Create it with `cluster.addTopic(id, options)` or `new Topic(scope, id, { cluster, ... })`,
@@ -157,6 +200,7 @@ export class Topic extends Construct implements ITopic {
     this.replicas = props.replicas;
     this.resourceName = isDns1123Subdomain(this.topicName) ? this.topicName : toDns1123Label(this.topicName);
     this._config = this.buildConfig();
+    TopicRegistry.of(this.cluster).register(this);
 
     this.resource = new strimzi.KafkaTopic(this, 'Resource', {
       metadata: {
@@ -260,8 +304,10 @@ export class Topic extends Construct implements ITopic {
     const subject = `topic "${name}"`;
     c.check(name.length === 0 || name.length > 249, subject,
       `the name has ${name.length} characters; Kafka topic names have 1 to 249`, 'choose a shorter name');
+    const badChars = [...new Set(name.replace(/[a-zA-Z0-9._-]/g, ''))];
     c.check(name.length > 0 && !TOPIC_NAME.test(name), subject,
-      'the name contains characters Kafka does not allow in topic names (only letters, digits, ".", "_" and "-")', 'remove or replace the other characters');
+      `the name contains ${badChars.map((ch) => JSON.stringify(ch)).join(', ')}, which Kafka does not allow in topic names (only letters, digits, ".", "_" and "-")`,
+      'remove or replace those characters');
     c.check(name === '.' || name === '..', subject,
       `the name "${name}" is reserved by Kafka`, 'choose another name');
 
@@ -286,6 +332,9 @@ export class Topic extends Construct implements ITopic {
     c.check(minIsr !== undefined && replicas !== undefined && minIsr > replicas, subject,
       `min.insync.replicas ${minIsr} exceeds replicas ${replicas}, so no acks=all write can ever succeed`,
       `use min.insync.replicas <= ${replicas} (usually replicas - 1)`);
+    c.check(minIsr !== undefined && replicas === undefined && brokers > 0 && minIsr > brokers, subject,
+      `min.insync.replicas ${minIsr} exceeds the ${brokers} broker(s) of cluster "${this.cluster.clusterName}", so no acks=all write can ever succeed`,
+      `use min.insync.replicas <= ${brokers - 1 || 1}, and set replicas explicitly`);
 
     for (const key of this._duplicateConfig) {
       c.add(subject, `config key "${key}" is also set by a typed property`, `remove "${key}" from config, or the typed property`);
@@ -295,14 +344,22 @@ export class Topic extends Construct implements ITopic {
         `config "${key}" has a value of a type Strimzi rejects (${JSON.stringify(value)})`, 'use a string, number, boolean or a list of them');
     }
 
-    const clashes = this.cluster.node.root.node.findAll()
-      .filter((x) => Topic.isTopic(x) && x !== this && x.cluster === this.cluster && x.topicName === name) as Topic[];
-    const first = [this, ...clashes].sort((a, b) => indexInTree(a) - indexInTree(b))[0];
-    if (clashes.length > 0 && first !== this) {
-      c.add(subject,
-        `cluster "${this.cluster.clusterName}" already has a topic named "${name}" (${first.node.path}); the Topic Operator would mark the newer KafkaTopic as conflicting`,
-        'define each Kafka topic once and share the construct');
-    }
+    const reg = TopicRegistry.of(this.cluster);
+    const first = reg.byName.get(name)!;
+    c.check(first !== this, subject,
+      `cluster "${this.cluster.clusterName}" already has a topic named "${name}" (${first.node.path}); the Topic Operator would mark the newer KafkaTopic as conflicting`,
+      'define each Kafka topic once and share the construct');
+    const colliding = reg.byCollisionKey.get(collisionKey(name))!;
+    c.check(colliding.topicName !== name, subject,
+      `the name collides with topic "${colliding.topicName}" (${colliding.node.path}): names that differ only in "." and "_" share metric names, so Kafka refuses to create the second`,
+      'rename one of the topics so they differ in more than "." and "_"');
+    const sameResource = reg.byResourceName.get(this.resourceName)!;
+    c.check(sameResource.topicName !== name, subject,
+      `its KafkaTopic name "${this.resourceName}" is also the name of the KafkaTopic of topic "${sameResource.topicName}" (${sameResource.node.path}) in namespace "${this.cluster.namespace}"`,
+      'rename one of the topics');
+    c.check(!this.cluster.topicOperatorEnabled, subject,
+      `cluster "${this.cluster.clusterName}" runs no Topic Operator, so nothing creates this topic and the KafkaTopic never becomes ready`,
+      'enable the Topic Operator (entityOperator.topicOperator: true), or create the topic another way and remove the construct');
   }
 
   private renderSpec(): strimzi.KafkaTopicSpec {
@@ -313,10 +370,6 @@ export class Topic extends Construct implements ITopic {
       config: Object.keys(this._config).length > 0 ? { ...this._config } : undefined,
     };
   }
-}
-
-function indexInTree(c: IConstruct): number {
-  return c.node.root.node.findAll().indexOf(c);
 }
 
 function isConfigValue(v: any): boolean {

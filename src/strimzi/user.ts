@@ -14,7 +14,7 @@ import { KafkaConnectionDetails, SecretKeyReference, SecurityProtocol } from './
 import { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
 import { Listener, ListenerAuthenticationType } from './listener';
 import * as strimzi from '../../imports/kafka.strimzi.io';
-import { isDns1123Subdomain } from '../common/names';
+import { isDns1123Subdomain, toDns1123Label } from '../common/names';
 import { addRules, ViolationCollector } from '../common/validation';
 
 /**
@@ -190,6 +190,12 @@ export interface KafkaUserProps extends KafkaUserOptions {
   readonly cluster: IKafkaCluster;
 }
 
+/**
+ * The first user of each name per cluster, so the duplicate check is one
+ * lookup per user (fleet-scale apps define thousands of users).
+ */
+const usersByCluster = new WeakMap<IKafkaCluster, Map<string, KafkaUser>>();
+
 const RESOURCE_ORDER = [AclResourceType.TOPIC, AclResourceType.GROUP, AclResourceType.CLUSTER, AclResourceType.TRANSACTIONAL_ID];
 const OPERATION_ORDER = Object.values(AclOperation) as AclOperation[];
 /** Operations that imply Describe (Kafka's authorizer rule). */
@@ -239,6 +245,11 @@ export class KafkaUser extends Construct implements IKafkaUser {
     for (const rule of props.acls ?? []) {
       this.addAcl(rule);
     }
+    const users = usersByCluster.get(this.cluster) ?? new Map<string, KafkaUser>();
+    usersByCluster.set(this.cluster, users);
+    if (!users.has(this.userName)) {
+      users.set(this.userName, this);
+    }
 
     this.resource = new strimzi.KafkaUser(this, 'Resource', {
       metadata: {
@@ -261,8 +272,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
    * For `tls-external` users Strimzi writes no Secret; the name is still reported.
    */
   public get secretName(): string {
-    const prefix = (this.cluster as any).userSecretPrefix;
-    return `${typeof prefix === 'string' ? prefix : ''}${this.userName}`;
+    return `${this.cluster.userSecretPrefix ?? ''}${this.userName}`;
   }
 
   /** The name Kafka sees: `CN=<name>` for certificate users, `<name>` for SCRAM (as used in `superUsers`). */
@@ -459,8 +469,19 @@ export class KafkaUser extends Construct implements IKafkaUser {
   private checkRules(c: ViolationCollector): void {
     const subject = `user "${this.userName}"`;
     c.check(!isDns1123Subdomain(this.userName), subject,
-      'the name is not a valid Kubernetes name (DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters)',
-      'choose a lower-case name such as "my-app"');
+      'the name is not a valid Kubernetes name (DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters), and it becomes the KafkaUser\'s metadata.name',
+      `choose a name such as "${toDns1123Label(this.userName)}"`);
+    const first = usersByCluster.get(this.cluster)!.get(this.userName)!;
+    c.check(first !== this, subject,
+      `cluster "${this.cluster.clusterName}" already has a user named "${this.userName}" (${first.node.path}); both would be the same KafkaUser and the same Kafka principal`,
+      'define each user once and share the construct');
+    c.check(!this.cluster.userOperatorEnabled, subject,
+      `cluster "${this.cluster.clusterName}" runs no User Operator, so no credentials, ACLs or quotas are created and the KafkaUser never becomes ready`,
+      'enable the User Operator (entityOperator.userOperator: true), or manage the user another way and remove the construct');
+    const ext = this.authentication.tlsExternalOptions;
+    c.check(!ext.certificate !== !ext.key, subject,
+      `the tls-external certificate is given ${ext.certificate ? `(secret "${ext.certificate.secretName}") without its key` : `without the certificate (key in secret "${ext.key?.secretName}")`}, so clients cannot be wired with it`,
+      'name both the certificate and the key, or neither');
     c.check(this.authentication.usesCertificate && this.userName.length > 64, subject,
       `the name has ${this.userName.length} characters, but a ${this.authentication.type} user name becomes the certificate CN, which allows at most 64`,
       'choose a name of at most 64 characters');

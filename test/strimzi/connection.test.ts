@@ -105,6 +105,58 @@ describe('KafkaClient.configureContainer', () => {
     expect(pod.containers[1].volumeMounts).toHaveLength(2);
   });
 
+  test('tls-external: certificate and key from the Secrets the user names, each mounted from its own Secret', () => {
+    // GIVEN a user whose certificate comes from outside Strimzi, split over two Secrets
+    const { chart, cluster } = setup();
+    const user = cluster.addUser('ext-app', {
+      authentication: KafkaUserAuthentication.tlsExternal({
+        certificate: { secretName: 'ext-cert', key: 'tls.crt' },
+        key: { secretName: 'ext-key', key: 'tls.key' },
+      }),
+    });
+    const deployment = new kplus.Deployment(chart, 'app', { containers: [{ image: 'app:1', name: 'app' }] });
+    // WHEN
+    const result = KafkaClient.configureContainer(deployment, deployment.containers[0], user.connectionDetails(cluster.findListener('tls')!));
+    // THEN
+    expect(result).toEqual({
+      environmentVariables: ['KAFKA_BOOTSTRAP_SERVERS', 'KAFKA_SECURITY_PROTOCOL', 'KAFKA_SSL_CA_LOCATION', 'KAFKA_SSL_CERTIFICATE_LOCATION', 'KAFKA_SSL_KEY_LOCATION'],
+      caFile: '/etc/kafka/certs/ca/ca.crt',
+      certificateFile: '/etc/kafka/certs/user/user.crt',
+      keyFile: '/etc/kafka/certs/user-key/user.key',
+    });
+    const pod = docOf(synth(chart), 'Deployment').spec.template.spec;
+    expect(pod.volumes).toEqual([
+      { name: 'kafka-ca-my-cluster-cluster-ca-cert', secret: { secretName: 'my-cluster-cluster-ca-cert', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+      { name: 'kafka-user-ext-cert', secret: { secretName: 'ext-cert', items: [{ key: 'tls.crt', path: 'user.crt' }] } },
+      { name: 'kafka-user-key-ext-key', secret: { secretName: 'ext-key', items: [{ key: 'tls.key', path: 'user.key' }] } },
+    ]);
+    expect(pod.containers[0].volumeMounts).toEqual([
+      { name: 'kafka-ca-my-cluster-cluster-ca-cert', mountPath: '/etc/kafka/certs/ca', readOnly: true },
+      { name: 'kafka-user-ext-cert', mountPath: '/etc/kafka/certs/user', readOnly: true },
+      { name: 'kafka-user-key-ext-key', mountPath: '/etc/kafka/certs/user-key', readOnly: true },
+    ]);
+    expect(pod.containers[0].env).toEqual(expect.arrayContaining([{ name: 'KAFKA_SECURITY_PROTOCOL', value: 'SSL' }]));
+  });
+
+  test('a user Secret prefix reaches the env references', () => {
+    const chart = newChart('kafka');
+    const cluster = new KafkaCluster(chart, 'my-cluster', {
+      namespace: 'kafka',
+      listeners: [Listener.internal({ name: 'scram', port: 9094 })],
+      entityOperator: { userOperatorOptions: { secretPrefix: 'kafka-' } },
+    });
+    cluster.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
+    const user = cluster.addUser('app');
+    const deployment = new kplus.Deployment(chart, 'app', { containers: [{ image: 'app:1', name: 'app' }] });
+    KafkaClient.configureContainer(deployment, deployment.containers[0], user.connectionDetails(cluster.listeners[0]));
+    const env = docOf(synth(chart), 'Deployment').spec.template.spec.containers[0].env;
+    expect(env).toEqual(expect.arrayContaining([
+      { name: 'KAFKA_SASL_USERNAME', value: 'app' },
+      { name: 'KAFKA_SASL_PASSWORD', valueFrom: { secretKeyRef: { name: 'kafka-app', key: 'password' } } },
+      { name: 'KAFKA_SASL_JAAS_CONFIG', valueFrom: { secretKeyRef: { name: 'kafka-app', key: 'sasl.jaas.config' } } },
+    ]));
+  });
+
   test('plain SASL: no CA, no mounts', () => {
     const { chart, cluster } = setup();
     const user = cluster.addUser('app');

@@ -1,4 +1,5 @@
 import { ApiObject, Duration, JsonPatch, Size } from 'cdk8s';
+import { Node } from 'constructs';
 import {
   CleanupPolicy,
   CompressionType,
@@ -114,7 +115,7 @@ describe('Topic validation', () => {
     c.addTopic('dotdot', { topicName: '..' });
     expect(validationErrors(chart)).toEqual([
       `[test/my-cluster/long] topic "${'a'.repeat(250)}": the name has 250 characters; Kafka topic names have 1 to 249; choose a shorter name`,
-      '[test/my-cluster/chars] topic "orders/eu": the name contains characters Kafka does not allow in topic names (only letters, digits, ".", "_" and "-"); remove or replace the other characters',
+      '[test/my-cluster/chars] topic "orders/eu": the name contains "/", which Kafka does not allow in topic names (only letters, digits, ".", "_" and "-"); remove or replace those characters',
       '[test/my-cluster/dot] topic ".": the name "." is reserved by Kafka; choose another name',
       '[test/my-cluster/dotdot] topic "..": the name ".." is reserved by Kafka; choose another name',
     ]);
@@ -163,6 +164,65 @@ describe('Topic validation', () => {
     expect(validationErrors(chart)).toEqual([
       '[test/second] topic "orders": cluster "my-cluster" already has a topic named "orders" (test/my-cluster/first); the Topic Operator would mark the newer KafkaTopic as conflicting; define each Kafka topic once and share the construct',
     ]);
+  });
+
+  test('topic names that differ only in "." and "_" collide in Kafka', () => {
+    const { chart, cluster: c } = cluster();
+    c.addTopic('a', { topicName: 'orders.eu' });
+    c.addTopic('b', { topicName: 'orders_eu' });
+    expect(validationErrors(chart)).toEqual([
+      '[test/my-cluster/b] topic "orders_eu": the name collides with topic "orders.eu" (test/my-cluster/a): names that differ only in "." and "_" share metric names, so Kafka refuses to create the second; rename one of the topics so they differ in more than "." and "_"',
+    ]);
+  });
+
+  test('two Kafka names that end up with the same KafkaTopic name', () => {
+    // GIVEN a topic whose Kafka name needs a derived Kubernetes name
+    const { chart, cluster: c } = cluster();
+    const derived = c.addTopic('a', { topicName: 'Orders' }).resourceName;
+    // WHEN another topic uses exactly that derived name as its Kafka name
+    c.addTopic('b', { topicName: derived });
+    // THEN
+    expect(validationErrors(chart)).toEqual([
+      `[test/my-cluster/b] topic "${derived}": its KafkaTopic name "${derived}" is also the name of the KafkaTopic of topic "Orders" (test/my-cluster/a) in namespace "kafka"; rename one of the topics`,
+    ]);
+  });
+
+  test('a topic on a cluster without the Topic Operator', () => {
+    const chart = newChart();
+    const c = new KafkaCluster(chart, 'c', {
+      namespace: 'kafka',
+      listeners: [Listener.internal({ name: 'tls', port: 9093 })],
+      entityOperator: { topicOperator: false },
+    });
+    c.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
+    c.addTopic('orders');
+    expect(validationErrors(chart)).toEqual([
+      '[test/c/orders] topic "orders": cluster "c" runs no Topic Operator, so nothing creates this topic and the KafkaTopic never becomes ready; enable the Topic Operator (entityOperator.topicOperator: true), or create the topic another way and remove the construct',
+    ]);
+  });
+
+  test('min.insync.replicas above the broker count when replicas is left to the broker default', () => {
+    const { chart, cluster: c } = cluster(2);
+    c.addTopic('t', { minInSyncReplicas: 3 });
+    expect(validationErrors(chart)).toEqual([
+      '[test/my-cluster/t] topic "t": min.insync.replicas 3 exceeds the 2 broker(s) of cluster "my-cluster", so no acks=all write can ever succeed; use min.insync.replicas <= 1, and set replicas explicitly',
+    ]);
+  });
+
+  test('duplicate checks stay linear: thousands of topics do not walk the construct tree per topic', () => {
+    // GIVEN a fleet-sized cluster
+    const { chart, cluster: c } = cluster();
+    for (let i = 0; i < 2000; i++) {
+      c.addTopic(`topic-${i}`, { partitions: 3, replicas: 3 });
+    }
+    c.addTopic('dup', { topicName: 'topic-1999' });
+    // WHEN synthesis validates every topic
+    const findAll = jest.spyOn(Node.prototype, 'findAll');
+    const errors = validationErrors(chart);
+    // THEN the duplicate is found, and whole-tree walks do not grow with the number of topics
+    expect(errors).toEqual([expect.stringContaining('topic "topic-1999": cluster "my-cluster" already has a topic named "topic-1999" (test/my-cluster/topic-1999)')]);
+    expect(findAll.mock.calls.length).toBeLessThan(50);
+    findAll.mockRestore();
   });
 
   test('the same topic name in two clusters is fine', () => {

@@ -14,6 +14,7 @@ import {
   NodeRole,
   SecurityProtocol,
 } from '../../src';
+import { shortHash } from '../../src/common/names';
 import { docOf, newChart, synth, validationErrors } from '../util';
 
 function cluster(chart = newChart(), props: { authorization?: KafkaAuthorization; listeners?: Listener[] } = {}) {
@@ -195,6 +196,32 @@ describe('KafkaUser.connectionDetails', () => {
     expect(d.brokerCa).toEqual({ secretName: 'corp-ca', key: 'root.pem' });
   });
 
+  test('with a user Secret prefix, every credential reference uses the prefixed Secret', () => {
+    // GIVEN a User Operator that prefixes user Secrets
+    const chart = newChart();
+    const c = new KafkaCluster(chart, 'my-cluster', {
+      namespace: 'kafka',
+      authorization: KafkaAuthorization.simple(),
+      listeners: [
+        Listener.internal({ name: 'tls', port: 9093, authentication: ListenerAuthentication.tls() }),
+        Listener.internal({ name: 'scram', port: 9094 }),
+      ],
+      entityOperator: { userOperatorOptions: { secretPrefix: 'kafka-' } },
+    });
+    c.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
+    // WHEN
+    const scram = c.addUser('app').connectionDetails(c.findListener('scram')!);
+    const tls = c.addUser('reader', { authentication: KafkaUserAuthentication.tls() }).connectionDetails(c.findListener('tls')!);
+    // THEN the Secret names carry the prefix; the user names and the CA Secret do not
+    expect(scram.username).toBe('app');
+    expect(scram.password).toEqual({ secretName: 'kafka-app', key: 'password' });
+    expect(scram.jaasConfig).toEqual({ secretName: 'kafka-app', key: 'sasl.jaas.config' });
+    expect(tls.userCertificate).toEqual({ secretName: 'kafka-reader', key: 'user.crt' });
+    expect(tls.userKey).toEqual({ secretName: 'kafka-reader', key: 'user.key' });
+    expect(tls.brokerCa).toEqual({ secretName: 'my-cluster-cluster-ca-cert', key: 'ca.crt' });
+    expect(docOf(synth(chart), 'KafkaUser', 'app').metadata.name).toBe('app');
+  });
+
   test('tls-external users report the certificate Secret they were given', () => {
     const { chart, cluster: c } = cluster();
     const user = new KafkaUser(chart, 'u', {
@@ -277,7 +304,40 @@ describe('KafkaUser validation', () => {
   test('an invalid Kubernetes name', () => {
     const { chart, cluster: c } = cluster();
     new KafkaUser(chart, 'app', { cluster: c, userName: 'My_App' });
-    expect(validationErrors(chart)).toEqual([expect.stringContaining('user "My_App": the name is not a valid Kubernetes name')]);
+    expect(validationErrors(chart)).toEqual([
+      '[test/app] user "My_App": the name is not a valid Kubernetes name (DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters), and it becomes the KafkaUser\'s metadata.name; choose a name such as "my-app-' + shortHash('My_App') + '"',
+    ]);
+  });
+
+  test('two users with the same name in one cluster', () => {
+    const { chart, cluster: c } = cluster();
+    c.addUser('app');
+    new KafkaUser(chart, 'other', { cluster: c, userName: 'app', authentication: KafkaUserAuthentication.tls() });
+    expect(validationErrors(chart)).toEqual([
+      '[test/other] user "app": cluster "my-cluster" already has a user named "app" (test/my-cluster/app); both would be the same KafkaUser and the same Kafka principal; define each user once and share the construct',
+    ]);
+  });
+
+  test('a user on a cluster without the User Operator', () => {
+    const chart = newChart();
+    const c = new KafkaCluster(chart, 'c', {
+      namespace: 'kafka',
+      listeners: [Listener.internal({ name: 'scram', port: 9094 })],
+      entityOperator: { userOperator: false },
+    });
+    c.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
+    c.addUser('app');
+    expect(validationErrors(chart)).toEqual([
+      '[test/c/app] user "app": cluster "c" runs no User Operator, so no credentials, ACLs or quotas are created and the KafkaUser never becomes ready; enable the User Operator (entityOperator.userOperator: true), or manage the user another way and remove the construct',
+    ]);
+  });
+
+  test('a tls-external certificate without its key', () => {
+    const { chart, cluster: c } = cluster();
+    c.addUser('app', { authentication: KafkaUserAuthentication.tlsExternal({ certificate: { secretName: 'ext', key: 'tls.crt' } }) });
+    expect(validationErrors(chart)).toEqual([
+      '[test/my-cluster/app] user "app": the tls-external certificate is given (secret "ext") without its key, so clients cannot be wired with it; name both the certificate and the key, or neither',
+    ]);
   });
 
   test('a user moved out of the cluster namespace', () => {
