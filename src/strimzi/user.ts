@@ -16,6 +16,7 @@ import { Listener, ListenerAuthenticationType } from './listener';
 import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Subdomain, toDns1123Label } from '../common/names';
 import { addRules, ViolationCollector } from '../common/validation';
+import { Warnings } from '../common/warnings';
 
 /**
  * A Kafka user managed by the User Operator.
@@ -198,6 +199,15 @@ const usersByCluster = new WeakMap<IKafkaCluster, Map<string, KafkaUser>>();
 
 const RESOURCE_ORDER = [AclResourceType.TOPIC, AclResourceType.GROUP, AclResourceType.CLUSTER, AclResourceType.TRANSACTIONAL_ID];
 const OPERATION_ORDER = Object.values(AclOperation) as AclOperation[];
+/** The operations Kafka's authorizer checks on each resource type (`All` covers them all). */
+const OPERATIONS_OF: { [type: string]: AclOperation[] } = {
+  [AclResourceType.TOPIC]: [AclOperation.READ, AclOperation.WRITE, AclOperation.CREATE, AclOperation.DELETE, AclOperation.ALTER,
+    AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS, AclOperation.ALTER_CONFIGS],
+  [AclResourceType.GROUP]: [AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DELETE, AclOperation.DESCRIBE_CONFIGS, AclOperation.ALTER_CONFIGS],
+  [AclResourceType.CLUSTER]: [AclOperation.CREATE, AclOperation.CLUSTER_ACTION, AclOperation.DESCRIBE_CONFIGS, AclOperation.ALTER_CONFIGS,
+    AclOperation.IDEMPOTENT_WRITE, AclOperation.ALTER, AclOperation.DESCRIBE],
+  [AclResourceType.TRANSACTIONAL_ID]: [AclOperation.DESCRIBE, AclOperation.WRITE],
+};
 /** Operations that imply Describe (Kafka's authorizer rule). */
 const IMPLIES_DESCRIBE = [AclOperation.READ, AclOperation.WRITE, AclOperation.DELETE, AclOperation.ALTER];
 
@@ -291,6 +301,11 @@ export class KafkaUser extends Construct implements IKafkaUser {
    */
   public addAcl(rule: AclRule): AclRule {
     this._acls.push(rule);
+    const supported = OPERATIONS_OF[rule.resource.type] ?? [];
+    const useless = rule.operations.filter((op) => op !== AclOperation.ALL && !supported.includes(op));
+    if (useless.length > 0) {
+      Warnings.of(this).add(`user "${this.userName}": the ACL rule on ${rule.resource} names ${useless.join(', ')}, which Kafka never checks on a ${rule.resource.type} (it checks ${supported.join(', ')}), so ${useless.length === 1 ? 'it has' : 'they have'} no effect; remove ${useless.length === 1 ? 'it' : 'them'} or use the right resource type`);
+    }
     return rule;
   }
 

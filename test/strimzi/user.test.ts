@@ -15,7 +15,7 @@ import {
   SecurityProtocol,
 } from '../../src';
 import { shortHash } from '../../src/common/names';
-import { docOf, newChart, synth, validationErrors } from '../util';
+import { docOf, newChart, synth, validationErrors, warningsOf } from '../util';
 
 function cluster(chart = newChart(), props: { authorization?: KafkaAuthorization; listeners?: Listener[] } = {}) {
   const c = new KafkaCluster(chart, 'my-cluster', {
@@ -100,6 +100,28 @@ describe('KafkaUser rendering', () => {
         { type: 'deny', resource: { type: 'topic', name: 'a', patternType: 'prefix' }, host: '10.0.0.1', operations: ['Read'] },
       ],
     });
+  });
+});
+
+describe('KafkaUser ACL warnings', () => {
+  test('an operation Kafka never checks on the resource type is a warning', () => {
+    // GIVEN
+    const { chart, cluster: c } = cluster();
+    // WHEN a group gets Write (producers write topics, not groups) and a transactional ID gets Read
+    c.addUser('app', {
+      acls: [
+        { resource: AclResource.group('g'), operations: [AclOperation.READ, AclOperation.WRITE] },
+        { resource: AclResource.transactionalId('tx'), operations: [AclOperation.READ, AclOperation.CREATE] },
+        { resource: AclResource.topic('t'), operations: [AclOperation.ALL] },
+        { resource: AclResource.cluster(), operations: [AclOperation.IDEMPOTENT_WRITE] },
+      ],
+    });
+    synth(chart);
+    // THEN
+    expect(warningsOf(chart)).toEqual([
+      '[test/my-cluster/app] user "app": the ACL rule on group "g" names Write, which Kafka never checks on a group (it checks Read, Describe, Delete, DescribeConfigs, AlterConfigs), so it has no effect; remove it or use the right resource type',
+      '[test/my-cluster/app] user "app": the ACL rule on transactionalId "tx" names Read, Create, which Kafka never checks on a transactionalId (it checks Describe, Write), so they have no effect; remove them or use the right resource type',
+    ]);
   });
 });
 
