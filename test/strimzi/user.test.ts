@@ -275,7 +275,7 @@ describe('KafkaUser validation', () => {
     const user = new KafkaUser(chart, 'app', { cluster: c });
     user.connectionDetails(Listener.internal({ name: 'scram', port: 9094 }));
     expect(validationErrors(chart)).toEqual([
-      expect.stringContaining('user "app": connection details requested through listener "scram", which is not a listener of cluster "my-cluster"'),
+      '[test/app] user "app": connection details requested through listener "scram", which is not a listener of cluster "my-cluster"; pass one of the cluster\'s listeners (cluster.findListener(name))',
     ]);
   });
 
@@ -284,7 +284,7 @@ describe('KafkaUser validation', () => {
     const { chart, cluster: c } = cluster(newChart(), { listeners: [custom] });
     new KafkaUser(chart, 'app', { cluster: c }).connectionDetails(custom);
     expect(validationErrors(chart)).toEqual([
-      expect.stringContaining('connection details requested through listener "oauth" with custom authentication, whose credentials this library cannot derive'),
+      '[test/app] user "app": connection details requested through listener "oauth" with custom authentication, whose credentials this library cannot derive; use a listener with "scram-sha-512" authentication, or configure the client by hand',
     ]);
   });
 
@@ -302,7 +302,7 @@ describe('KafkaUser validation', () => {
     const { chart, cluster: c } = cluster(newChart(), { authorization: KafkaAuthorization.custom({ authorizerClass: 'com.example.Authz' }) });
     new KafkaUser(chart, 'app', { cluster: c, acls: [{ resource: AclResource.topic('t'), operations: [AclOperation.READ] }] });
     expect(validationErrors(chart)).toEqual([
-      expect.stringContaining('user "app": has ACL rules, but cluster "my-cluster" uses a custom authorizer without supportsAdminApi'),
+      '[test/app] user "app": has ACL rules, but cluster "my-cluster" uses a custom authorizer without supportsAdminApi, so the User Operator cannot apply them; set supportsAdminApi: true if the authorizer supports the Kafka Admin API for ACLs, or remove the ACLs and grants',
     ]);
   });
 
