@@ -213,7 +213,12 @@ export class Topic extends Construct implements ITopic {
 
     const minIsr = this.minInSyncReplicas;
     if (minIsr !== undefined && minIsr === this.replicas) {
-      Warnings.of(this).add(`topic "${this.topicName}": min.insync.replicas ${minIsr} equals replicas ${this.replicas}, so one broker down stops every acks=all producer; raise replicas to ${minIsr + 1}${minIsr > 1 ? ` or lower min.insync.replicas to ${minIsr - 1}` : ''}`);
+      const brokers = this.cluster.brokerCount;
+      const fixes = [
+        ...(brokers === 0 || minIsr < brokers ? [`raise replicas to ${minIsr + 1}`] : []),
+        ...(minIsr > 1 ? [`lower min.insync.replicas to ${minIsr - 1}`] : []),
+      ];
+      Warnings.of(this).add(`topic "${this.topicName}": min.insync.replicas ${minIsr} equals replicas ${this.replicas}, so one broker down stops every acks=all producer; ${fixes.length > 0 ? fixes.join(' or ') : 'add brokers'}`);
     }
     addRules(this, (c) => this.checkRules(c));
   }

@@ -98,6 +98,16 @@ describe('Topic rendering', () => {
     ]);
   });
 
+  test('the warning suggests only fixes the cluster can take', () => {
+    // GIVEN three brokers, so replicas cannot grow beyond 3
+    const { chart, cluster: c } = cluster(3);
+    c.addTopic('t', { replicas: 3, minInSyncReplicas: 3 });
+    synth(chart);
+    expect(warningsOf(chart)).toEqual([
+      '[test/my-cluster/t] topic "t": min.insync.replicas 3 equals replicas 3, so one broker down stops every acks=all producer; lower min.insync.replicas to 2',
+    ]);
+  });
+
   test('min.insync.replicas below replicas gives no warning', () => {
     const { chart, cluster: c } = cluster();
     c.addTopic('t', { replicas: 3, minInSyncReplicas: 2 });
