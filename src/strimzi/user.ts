@@ -493,6 +493,13 @@ export class KafkaUser extends Construct implements IKafkaUser {
     c.check(!this.cluster.userOperatorEnabled, subject,
       `cluster "${this.cluster.clusterName}" runs no User Operator, so no credentials, ACLs or quotas are created and the KafkaUser never becomes ready`,
       'enable the User Operator (entityOperator.userOperator: true), or manage the user another way and remove the construct');
+    const pw = this.authentication.scramOptions.password;
+    if (pw) {
+      c.check(!isDns1123Subdomain(pw.secretName), subject,
+        `the password Secret name "${pw.secretName}" is not a valid Kubernetes name`, 'name an existing Secret in the cluster\'s namespace');
+      c.check(!/^[-._a-zA-Z0-9]+$/.test(pw.key), subject,
+        `the password Secret key "${pw.key}" is not a valid Secret key (letters, digits, "-", "_" and ".")`, 'name the key that holds the password');
+    }
     const ext = this.authentication.tlsExternalOptions;
     c.check(!ext.certificate !== !ext.key, subject,
       `the tls-external certificate is given ${ext.certificate ? `(secret "${ext.certificate.secretName}") without its key` : `without the certificate (key in secret "${ext.key?.secretName}")`}, so clients cannot be wired with it`,

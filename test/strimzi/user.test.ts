@@ -354,6 +354,15 @@ describe('KafkaUser validation', () => {
     ]);
   });
 
+  test('a password Secret reference that cannot exist', () => {
+    const { chart, cluster: c } = cluster();
+    c.addUser('app', { authentication: KafkaUserAuthentication.scramSha512({ password: { secretName: 'My Secret', key: '' } }) });
+    expect(validationErrors(chart)).toEqual([
+      '[test/my-cluster/app] user "app": the password Secret name "My Secret" is not a valid Kubernetes name; name an existing Secret in the cluster\'s namespace',
+      '[test/my-cluster/app] user "app": the password Secret key "" is not a valid Secret key (letters, digits, "-", "_" and "."); name the key that holds the password',
+    ]);
+  });
+
   test('a tls-external certificate without its key', () => {
     const { chart, cluster: c } = cluster();
     c.addUser('app', { authentication: KafkaUserAuthentication.tlsExternal({ certificate: { secretName: 'ext', key: 'tls.crt' } }) });
