@@ -1,13 +1,16 @@
 import { ApiObject, Chart, Duration, JsonPatch, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CrossNamespaceCredentials } from './cross-namespace-credentials';
-import { LagTrigger, LagTriggerType } from './lag-trigger';
+import { LagTrigger, LagTriggerType, PrometheusLagTriggerOptions } from './lag-trigger';
+import { _AutoscalerEntries, _AutoscalerIndex, _targetKey } from './private/autoscaler-index';
 import { IScalableWorkload } from './scale-target';
 import { OffsetResetPolicy, ScalerFallback, ScalingRules } from './scaling-options';
 import { CopiedSecret, SecretCopy } from './secret-copy';
 import * as keda from '../../imports/keda.sh';
+import { isDns1123Label } from '../common/names';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
+import { KafkaExporterMetrics, ScrapeLabels } from '../monitoring/metric-names';
 import { AclOperation, AclResourceType, KafkaUserAuthenticationType } from '../strimzi/acl';
 import type { IKafkaCluster } from '../strimzi/cluster';
 import { KafkaConnectionDetails, SecretKeyReference, SecurityProtocol } from '../strimzi/connection';
@@ -261,12 +264,49 @@ export class KedaConsumerScaler extends Construct {
           this.secretCopy = placed.secretCopy;
         }
       }
-    } else if (props.user) {
-      Warnings.of(this).add(`user "${props.user.userName}" is not used: the prometheus trigger reads lag from Prometheus, not from Kafka`);
+    } else {
+      const unused: Array<[string, unknown]> = [
+        ['user', props.user], ['listener', props.listener], ['crossNamespaceCredentials', props.crossNamespaceCredentials],
+      ];
+      for (const [name, value] of unused) {
+        if (value !== undefined) {
+          const what = name === 'user' ? `user "${props.user!.userName}"` : name;
+          Warnings.of(this).add(`${what} is not used: the prometheus trigger reads lag from Prometheus, not from Kafka`);
+        }
+      }
     }
 
+    // A cdk8s-plus workload leaves spec.replicas out of its manifest once it is
+    // marked as autoscaled; otherwise every apply of the manifest would reset
+    // the replica count KEDA chose.
+    const scalable = props.target as any;
+    if (typeof scalable.markHasAutoscaler === 'function') {
+      scalable.markHasAutoscaler();
+    }
+
+    _AutoscalerIndex.watch(this);
     this.addWarnings();
     addRules(this, (c) => this.checkRules(c));
+  }
+
+  /**
+   * What the scaler renders, for the app-wide autoscaler index.
+   * @internal
+   */
+  public _autoscalerEntries(): _AutoscalerEntries {
+    const auth = this.triggerAuthentication;
+    return {
+      scaledObjects: [{
+        targetKey: this._targetKey,
+        namespace: this.namespace,
+        object: { path: this.scaledObject.node.path, name: this.scaledObjectName },
+      }],
+      authentications: auth ? [{
+        kind: auth.kind,
+        namespace: auth.kind === 'ClusterTriggerAuthentication' ? '' : this.credentialsNamespace ?? this.namespace,
+        object: { path: auth.node.path, name: auth.name },
+      }] : [],
+    };
   }
 
   /**
@@ -275,7 +315,7 @@ export class KedaConsumerScaler extends Construct {
    * @internal
    */
   public get _targetKey(): string {
-    return `${this.namespace}/${this.target.kind}/${this.target.name}`;
+    return _targetKey(this.namespace, this.target.kind, this.target.name);
   }
 
   private get partitions(): number | undefined {
@@ -337,7 +377,9 @@ export class KedaConsumerScaler extends Construct {
       if (listenerAuth !== expected) {
         this.findings.push({
           subject,
-          problem: `requires ${listenerAuth} authentication, but user "${user.userName}" authenticates with ${user.authenticationType}`,
+          problem: listenerAuth === ListenerAuthenticationType.NONE
+            ? `has no authentication, but user "${user.userName}" authenticates with ${user.authenticationType}, so KEDA could not log in as that user there`
+            : `requires ${listenerAuth} authentication, but user "${user.userName}" authenticates with ${user.authenticationType}`,
           fix: listenerAuth === ListenerAuthenticationType.NONE
             ? `use a listener with ${expected} authentication for this user, or drop user`
             : `use a listener with ${expected} authentication, or a user of the listener's kind`,
@@ -500,6 +542,9 @@ export class KedaConsumerScaler extends Construct {
     }
 
     // Names
+    c.check(this.scaledObjectName.length <= 63 && !isDns1123Label(this.scaledObjectName), so,
+      `name "${this.scaledObjectName}" is not a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit), and KEDA also uses it as a label value`,
+      'set name to e.g. "orders-consumer"');
     checkName(c, so, 'name', this.scaledObjectName, 63, 'set name to a shorter ScaledObject name');
     checkName(c, so, 'HPA name', `keda-hpa-${this.scaledObjectName}`, 63, `set name to at most ${63 - 'keda-hpa-'.length} characters`);
     if (this.triggerAuthentication) {
@@ -522,11 +567,15 @@ export class KedaConsumerScaler extends Construct {
     const max = this.maxReplicas;
     c.check(!isCount(min, 0), so, `minReplicaCount ${min} is not a whole number of 0 or more`, 'use 0 or more');
     c.check(!isCount(max, 1), so, `maxReplicaCount ${max} is not a whole number of 1 or more`, 'use 1 or more');
-    c.check(min > max, so, `minReplicaCount ${min} is above maxReplicaCount ${max}`, 'make minReplicaCount at most maxReplicaCount');
+    const maxSource = p.maxReplicaCount !== undefined ? '' : ' (the default: the partitions the trigger counts)';
+    c.check(min > max, so, `minReplicaCount ${min} is above maxReplicaCount ${max}${maxSource}, which KEDA rejects`,
+      p.maxReplicaCount !== undefined ? 'make minReplicaCount at most maxReplicaCount' : `lower minReplicaCount to ${max}, or give the topic more partitions`);
     if (p.idleReplicaCount !== undefined) {
+      // KEDA's webhook compares idle with the HPA minimum, max(1, minReplicaCount).
+      const hpaMin = Math.max(1, min);
       c.check(!isCount(p.idleReplicaCount, 0), so, `idleReplicaCount ${p.idleReplicaCount} is not a whole number of 0 or more`, 'use 0');
-      c.check(p.idleReplicaCount >= min, so,
-        `idleReplicaCount ${p.idleReplicaCount} must be less than minReplicaCount ${min} (KEDA rejects it otherwise)`,
+      c.check(p.idleReplicaCount >= hpaMin, so,
+        `idleReplicaCount ${p.idleReplicaCount} is not below minReplicaCount ${min}${min === 0 ? ' (counted as 1 by KEDA)' : ''}, which KEDA rejects`,
         `raise minReplicaCount to ${p.idleReplicaCount + 1} or more, or drop idleReplicaCount`);
     }
     const cap = this.partitionCap();
@@ -534,7 +583,7 @@ export class KedaConsumerScaler extends Construct {
       const what = p.partitionLimitation !== undefined
         ? `the ${cap} partitions of topic "${this.topicName}" selected by partitionLimitation`
         : `the ${cap} partitions of topic "${this.topicName}"`;
-      c.add(so, `maxReplicaCount ${max} is above ${what}; a consumer group assigns each partition to one consumer, so ${max - cap} pods would sit idle${kafka ? ', and the kafka trigger caps its metric at the partition count, so KEDA would never run them anyway' : ''}`,
+      c.add(so, `maxReplicaCount ${max} is above ${what}: a consumer group assigns each partition to one consumer, so ${max - cap} pods would sit idle${kafka ? ', and the kafka trigger caps its metric at the partition count, so KEDA would never run them anyway' : ''}`,
         `lower maxReplicaCount to ${cap}, give the topic at least ${max} partitions, or set allowIdleConsumers: true`);
     }
 
@@ -617,12 +666,35 @@ export class KedaConsumerScaler extends Construct {
       }
     }
 
-    // One ScaledObject per workload (KEDA's webhook rejects a second one)
-    const others = scaledObjectsFor(this.node.root, this._targetKey).filter((o) => o !== this.scaledObject);
+    // One autoscaler per workload, unique names (one index walk per synth for the whole app)
+    const index = _AutoscalerIndex.of(this, describeAutoscalers);
+    const own = this.scaledObject.node.path;
+    const workload = `workload ${this.target.kind} "${this.target.name}"`;
+    const others = index.scaledObjectsFor(this._targetKey).filter((o) => o.path !== own);
     if (others.length > 0) {
-      c.add(`workload ${this.target.kind} "${this.target.name}"`,
-        `in namespace "${this.namespace}" is also scaled by ${others.map((o) => `${o.node.path} (ScaledObject "${o.name}")`).join(', ')}; KEDA admits only one ScaledObject per workload`,
+      c.add(workload,
+        `in namespace "${this.namespace}" is also scaled by ${others.map((o) => `${o.path} (ScaledObject "${o.name}")`).join(', ')}, and KEDA admits only one ScaledObject per workload`,
         'combine the triggers into one scaler, or scale another workload');
+    }
+    const hpas = index.hpasFor(this._targetKey);
+    if (hpas.length > 0) {
+      c.add(workload,
+        `in namespace "${this.namespace}" is also scaled by ${hpas.map((o) => `${o.path} (HorizontalPodAutoscaler "${o.name}")`).join(', ')}, and KEDA rejects a ScaledObject for a workload another HPA manages`,
+        'remove that HorizontalPodAutoscaler (KEDA creates its own), or scale another workload');
+    }
+    const sameName = index.named('ScaledObject', this.namespace, this.scaledObjectName).filter((o) => o.path !== own);
+    if (sameName.length > 0) {
+      c.add(so, `namespace "${this.namespace}" has another ScaledObject of that name (${sameName.map((o) => o.path).join(', ')}): applying both keeps only one, and KEDA's HPA names (keda-hpa-<name>) would clash`,
+        'set name to a name no other ScaledObject in the namespace uses');
+    }
+    const auth = this.triggerAuthentication;
+    if (auth) {
+      const ns = auth.kind === 'ClusterTriggerAuthentication' ? '' : this.credentialsNamespace ?? this.namespace;
+      const clash = index.named(auth.kind, ns, auth.name).filter((o) => o.path !== auth.node.path);
+      if (clash.length > 0) {
+        c.add(`${auth.kind} "${auth.name}"`, `is also rendered by ${clash.map((o) => o.path).join(', ')}${ns ? ` in namespace "${ns}"` : ' (cluster-scoped names are global)'}, and applying both keeps only one`,
+          'set name to another ScaledObject name');
+      }
     }
   }
 
@@ -653,6 +725,27 @@ export class KedaConsumerScaler extends Construct {
     };
   }
 
+  /**
+   * The default Prometheus query: the Kafka Exporter's per-partition lag of the
+   * group (and topic), scoped to this cluster by the labels the library's
+   * scrapes add, clamped at 0 and summed into one sample.
+   */
+  private lagQuery(o: PrometheusLagTriggerOptions): string {
+    const cluster = this.props.cluster;
+    const matchers: Array<[string, string]> = [];
+    if (o.matchScrapeLabels ?? true) {
+      matchers.push([ScrapeLabels.NAMESPACE, cluster.namespace], [ScrapeLabels.CLUSTER, cluster.clusterName]);
+    }
+    matchers.push([KafkaExporterMetrics.CONSUMER_GROUP_LABEL, this.props.consumerGroup]);
+    if (this.topicName !== undefined) {
+      matchers.push([KafkaExporterMetrics.TOPIC_LABEL, this.topicName]);
+    }
+    matchers.push(...Object.entries(o.labelMatchers ?? {}));
+    // The exporter reports -1 for partitions without a committed offset: clamp them to 0 before summing.
+    const selector = matchers.map(([k, v]) => `${k}=${promString(v)}`).join(',');
+    return `sum(clamp_min(${KafkaExporterMetrics.CONSUMER_GROUP_LAG}{${selector}}, 0))`;
+  }
+
   private renderTrigger(): keda.ScaledObjectSpecTriggers {
     const p = this.props;
     const str = (v: unknown) => (v === undefined ? undefined : String(v));
@@ -663,7 +756,7 @@ export class KedaConsumerScaler extends Construct {
         name: TRIGGER_NAME,
         metadata: dropUndefined({
           serverAddress: o.serverAddress,
-          query: o.query ?? lagQuery(p.consumerGroup, this.topicName, o.labelMatchers),
+          query: o.query ?? this.lagQuery(o),
           threshold: String(p.lagThreshold ?? 10),
           activationThreshold: str(p.activationLagThreshold),
           ignoreNullValues: str(o.ignoreNullValues),
@@ -708,7 +801,7 @@ function isCount(n: number, min: number): boolean {
 }
 
 function checkName(c: ViolationCollector, subject: string, what: string, name: string, max: number, fix: string): void {
-  c.check(name.length > max, subject, `${what} "${name}" is ${name.length} characters; Kubernetes allows at most ${max}`, fix);
+  c.check(name.length > max, subject, `${what} "${name}" is ${name.length} characters, but Kubernetes allows at most ${max}`, fix);
 }
 
 function dropUndefined(m: { [k: string]: string | undefined }): { [k: string]: string } {
@@ -725,14 +818,9 @@ function promString(v: string): string {
   return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-function lagQuery(group: string, topic: string | undefined, extra: { [label: string]: string } = {}): string {
-  const matchers: Array<[string, string]> = [['consumergroup', group]];
-  if (topic !== undefined) {
-    matchers.push(['topic', topic]);
-  }
-  matchers.push(...Object.entries(extra));
-  // The exporter reports -1 for partitions without a committed offset: clamp them to 0 before summing.
-  return `sum(clamp_min(kafka_consumergroup_lag{${matchers.map(([k, v]) => `${k}=${promString(v)}`).join(',')}}, 0))`;
+/** The entries of a KedaConsumerScaler for the autoscaler index; undefined for any other construct. */
+function describeAutoscalers(c: IConstruct): _AutoscalerEntries | undefined {
+  return KedaConsumerScaler.isKedaConsumerScaler(c) ? c._autoscalerEntries() : undefined;
 }
 
 /**
@@ -763,28 +851,4 @@ function parsePartitionLimitation(spec: string): { ids?: number[]; error?: strin
     }
   }
   return { ids: [...ids].sort((a, b) => a - b) };
-}
-
-/** Every ScaledObject in the app that targets the workload `key` (namespace/kind/name). */
-function scaledObjectsFor(root: IConstruct, key: string): ApiObject[] {
-  const out: ApiObject[] = [];
-  for (const c of root.node.findAll()) {
-    if (KedaConsumerScaler.isKedaConsumerScaler(c)) {
-      if (c._targetKey === key) {
-        out.push(c.scaledObject);
-      }
-      continue;
-    }
-    const o = c as any;
-    if (o.kind === 'ScaledObject' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('keda.sh/')
-      && typeof o.toJson === 'function' && !KedaConsumerScaler.isKedaConsumerScaler(c.node.scope)) {
-      const json = o.toJson();
-      const ref = json?.spec?.scaleTargetRef ?? {};
-      const ns = json?.metadata?.namespace ?? 'default';
-      if (`${ns}/${ref.kind ?? 'Deployment'}/${ref.name}` === key) {
-        out.push(o);
-      }
-    }
-  }
-  return out;
 }

@@ -5,14 +5,26 @@ export interface PrometheusLagTriggerOptions {
   /** The Prometheus (or Thanos Querier) base URL, e.g. `http://prometheus-operated.monitoring.svc:9090`. */
   readonly serverAddress: string;
   /**
-   * Extra label matchers for the lag series, e.g. `{ strimzi_io_cluster: 'my-cluster' }`
-   * when several clusters report the same group and topic.
-   * @default - only `consumergroup` and `topic`
+   * Extra label matchers for the lag series, e.g. `{ kubernetes_namespace: 'kafka' }`
+   * with a scrape configuration of your own (see `matchScrapeLabels`).
+   * @default - only the scrape labels (see `matchScrapeLabels`), `consumergroup` and `topic`
    */
   readonly labelMatchers?: { [label: string]: string };
   /**
+   * Whether the default query selects the cluster's series by the labels the
+   * library's scrapes (its PodMonitors and its standalone Prometheus) put on
+   * them: `namespace="<cluster namespace>"` and `strimzi_io_cluster="<cluster>"`,
+   * as the library's alerts and dashboards do. Without them, the lag of
+   * same-named groups and topics of every cluster Prometheus scrapes is summed.
+   * Set `false` when the exporter is scraped by a configuration of yours that
+   * does not add these labels (the query would then match nothing, and an
+   * empty result counts as lag 0), and select the cluster with `labelMatchers`.
+   * @default true
+   */
+  readonly matchScrapeLabels?: boolean;
+  /**
    * A PromQL query of your own; it must return exactly one sample.
-   * @default - `sum(clamp_min(kafka_consumergroup_lag{consumergroup="<group>",topic="<topic>"}, 0))`
+   * @default - `sum(clamp_min(kafka_consumergroup_lag{namespace="<ns>",strimzi_io_cluster="<cluster>",consumergroup="<group>",topic="<topic>"}, 0))`
    */
   readonly query?: string;
   /**

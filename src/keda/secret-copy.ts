@@ -85,9 +85,9 @@ export class SecretCopy extends Construct {
 
     addRules(this, (c) => {
       c.check(this.name.length > 52, `secret copy "${this.name}"`,
-        `name is ${this.name.length} characters; a CronJob name may have at most 52`, 'choose a shorter name');
+        `name is ${this.name.length} characters, but a CronJob name may have at most 52 (Kubernetes appends 11 characters for its Jobs)`, 'choose a shorter name');
       c.check(sourceSideName.length > 63, `secret copy "${this.name}"`,
-        `the Role in namespace "${props.sourceNamespace}" would be named "${sourceSideName}" (${sourceSideName.length} characters; at most 63 allowed)`,
+        `the Role in namespace "${props.sourceNamespace}" would be named "${sourceSideName}" (${sourceSideName.length} characters, but at most 63 are allowed)`,
         'choose a shorter name');
       c.check(props.sourceNamespace === props.targetNamespace, `secret copy "${this.name}"`,
         `source and target namespace are both "${props.sourceNamespace}"`, 'copy into another namespace, or reference the Secrets directly');

@@ -5,6 +5,7 @@ import { CrossNamespaceCredentials } from '../../src/keda/cross-namespace-creden
 import { LagTrigger } from '../../src/keda/lag-trigger';
 import { ScaleTarget } from '../../src/keda/scale-target';
 import { FallbackBehavior, OffsetResetPolicy, ScalingPolicy, ScalingPolicySelect } from '../../src/keda/scaling-options';
+import { KafkaExporterMetrics, ScrapeLabels } from '../../src/monitoring/metric-names';
 import { AclResource } from '../../src/strimzi/acl';
 import { KafkaAuthorization } from '../../src/strimzi/authorization';
 import { KafkaCluster } from '../../src/strimzi/cluster';
@@ -204,6 +205,33 @@ describe('kafka trigger without credentials', () => {
   });
 });
 
+describe('the scaled workload', () => {
+  test('a cdk8s-plus Deployment leaves spec.replicas to KEDA', () => {
+    // GIVEN a Deployment with an explicit replica count
+    const f = fixture();
+    const d = new kplus.Deployment(f.apps, 'd', { metadata: { name: 'd' }, replicas: 3, containers: [{ image: 'c:1' }] });
+    // WHEN it is scaled
+    scaler(f, { topicName: 'o', target: d });
+    // THEN its manifest has no replica count that each apply would reset
+    const deployment = docOf(synth(f.apps), 'Deployment', 'd');
+    expect(deployment.spec.replicas).toBeUndefined();
+    // while an unscaled one keeps cdk8s-plus's default
+    const g = fixture();
+    expect(docOf(synth(g.apps), 'Deployment', 'consumer').spec.replicas).toBe(2);
+  });
+
+  test('a cdk8s-plus StatefulSet leaves spec.replicas to KEDA', () => {
+    const f = fixture();
+    const sts = new kplus.StatefulSet(f.apps, 'sts', {
+      metadata: { name: 'sts' },
+      containers: [{ image: 'c:1' }],
+      service: new kplus.Service(f.apps, 'svc', { ports: [{ port: 80 }] }),
+    });
+    scaler(f, { topicName: 'o', target: sts });
+    expect(docOf(synth(f.apps), 'StatefulSet', 'sts').spec.replicas).toBeUndefined();
+  });
+});
+
 describe('kafka trigger with credentials', () => {
   test('a SCRAM user over TLS gets a TriggerAuthentication, a user name ConfigMap and tls/sasl metadata', () => {
     // GIVEN a consumer in the cluster's namespace and a SCRAM user
@@ -358,12 +386,12 @@ describe('consumer in another namespace than the cluster', () => {
 });
 
 describe('prometheus trigger', () => {
-  test('queries the exporter lag of the group and topic, clamped at zero', () => {
+  test('queries the exporter lag of the group and topic of this cluster, clamped at zero', () => {
     const f = fixture();
     const topic = f.cluster.addTopic('orders', { partitions: 4 });
     scaler(f, {
       topic,
-      trigger: LagTrigger.prometheus({ serverAddress: 'http://prometheus-operated.monitoring.svc:9090', labelMatchers: { strimzi_io_cluster: 'my-cluster' } }),
+      trigger: LagTrigger.prometheus({ serverAddress: 'http://prometheus-operated.monitoring.svc:9090', labelMatchers: { strimzi_io_name: 'my-cluster-kafka-exporter' } }),
       lagThreshold: 50,
       activationLagThreshold: 5,
     });
@@ -373,7 +401,7 @@ describe('prometheus trigger', () => {
       name: 'consumer-lag',
       metadata: {
         serverAddress: 'http://prometheus-operated.monitoring.svc:9090',
-        query: 'sum(clamp_min(kafka_consumergroup_lag{consumergroup="orders-app",topic="orders",strimzi_io_cluster="my-cluster"}, 0))',
+        query: 'sum(clamp_min(kafka_consumergroup_lag{namespace="kafka",strimzi_io_cluster="my-cluster",consumergroup="orders-app",topic="orders",strimzi_io_name="my-cluster-kafka-exporter"}, 0))',
         threshold: '50',
         activationThreshold: '5',
       },
@@ -387,14 +415,52 @@ describe('prometheus trigger', () => {
     const other = new kplus.Deployment(f.apps, 'other', { metadata: { name: 'other' }, containers: [{ image: 'c:1' }] });
     scaler(f, { target: other, trigger: LagTrigger.prometheus({ serverAddress: 'https://p:9090', query: 'vector(1)', ignoreNullValues: false }) }, 'b');
     const docs = synth(f.apps);
-    expect(docOf(docs, 'ScaledObject', 'consumer').spec.triggers[0].metadata.query).toBe('sum(clamp_min(kafka_consumergroup_lag{consumergroup="we\\"ird\\\\group"}, 0))');
+    expect(docOf(docs, 'ScaledObject', 'consumer').spec.triggers[0].metadata.query)
+      .toBe('sum(clamp_min(kafka_consumergroup_lag{namespace="kafka",strimzi_io_cluster="my-cluster",consumergroup="we\\"ird\\\\group"}, 0))');
     expect(docOf(docs, 'ScaledObject', 'other').spec.triggers[0].metadata).toMatchObject({ query: 'vector(1)', ignoreNullValues: 'false' });
   });
 
-  test('a user is not needed and is reported as unused', () => {
+  test('without the scrape labels, for a scrape configuration of your own', () => {
+    // GIVEN an exporter scraped by a configuration that labels the namespace differently
     const f = fixture();
-    const s = scaler(f, { topicName: 'o', user: f.cluster.addUser('u'), trigger: LagTrigger.prometheus({ serverAddress: 'http://p:9090' }) });
-    expect(warningsOf(s)).toEqual(['[apps/scaler] user "u" is not used: the prometheus trigger reads lag from Prometheus, not from Kafka']);
+    // WHEN
+    scaler(f, {
+      topicName: 'orders',
+      trigger: LagTrigger.prometheus({ serverAddress: 'http://p:9090', matchScrapeLabels: false, labelMatchers: { kubernetes_namespace: 'kafka' } }),
+    });
+    // THEN only the group, the topic and the given matchers select the series
+    expect(trigger(synth(f.apps)).metadata.query)
+      .toBe('sum(clamp_min(kafka_consumergroup_lag{consumergroup="orders-app",topic="orders",kubernetes_namespace="kafka"}, 0))');
+  });
+
+  test('the metric and label names are the monitoring module\'s', () => {
+    const f = fixture();
+    scaler(f, { topicName: 'orders', trigger: LagTrigger.prometheus({ serverAddress: 'http://p:9090' }) });
+    const query: string = trigger(synth(f.apps)).metadata.query;
+    expect(query).toContain(`${KafkaExporterMetrics.CONSUMER_GROUP_LAG}{`);
+    for (const label of [ScrapeLabels.NAMESPACE, ScrapeLabels.CLUSTER, KafkaExporterMetrics.CONSUMER_GROUP_LABEL, KafkaExporterMetrics.TOPIC_LABEL]) {
+      expect(query).toContain(`${label}="`);
+    }
+  });
+
+  test('a user, a listener and crossNamespaceCredentials are not needed and are reported as unused', () => {
+    const f = fixture({ appNamespace: 'orders' });
+    const s = scaler(f, {
+      topicName: 'o',
+      user: f.cluster.addUser('u'),
+      listener: f.cluster.findListener('tls'),
+      crossNamespaceCredentials: CrossNamespaceCredentials.copyToWorkloadNamespace(),
+      trigger: LagTrigger.prometheus({ serverAddress: 'http://p:9090' }),
+    });
+    const docs = synth(f.apps);
+    expect(warningsOf(s)).toEqual([
+      '[apps/scaler] user "u" is not used: the prometheus trigger reads lag from Prometheus, not from Kafka',
+      '[apps/scaler] listener is not used: the prometheus trigger reads lag from Prometheus, not from Kafka',
+      '[apps/scaler] crossNamespaceCredentials is not used: the prometheus trigger reads lag from Prometheus, not from Kafka',
+    ]);
+    expect(docsOf(docs, 'TriggerAuthentication')).toEqual([]);
+    expect(docsOf(docs, 'CronJob')).toEqual([]);
+    expect(trigger(docs).authenticationRef).toBeUndefined();
   });
 });
 
@@ -422,8 +488,15 @@ describe('synth-time rules', () => {
     const topic = f.cluster.addTopic('orders', { partitions: 3 });
     scaler(f, { topic, maxReplicaCount: 10 });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] ScaledObject "consumer": maxReplicaCount 10 is above the 3 partitions of topic "orders"; a consumer group assigns each partition to one consumer, so 7 pods would sit idle, and the kafka trigger caps its metric at the partition count, so KEDA would never run them anyway; lower maxReplicaCount to 3, give the topic at least 10 partitions, or set allowIdleConsumers: true',
+      '[apps/scaler] ScaledObject "consumer": maxReplicaCount 10 is above the 3 partitions of topic "orders": a consumer group assigns each partition to one consumer, so 7 pods would sit idle, and the kafka trigger caps its metric at the partition count, so KEDA would never run them anyway; lower maxReplicaCount to 3, give the topic at least 10 partitions, or set allowIdleConsumers: true',
     ]);
+  });
+
+  test('limitToPartitionsWithLag is rendered as a string', () => {
+    const f = fixture();
+    const topic = f.cluster.addTopic('orders', { partitions: 3 });
+    scaler(f, { topic, limitToPartitionsWithLag: true });
+    expect(trigger(synth(f.apps)).metadata).toMatchObject({ limitToPartitionsWithLag: 'true', topic: 'orders' });
   });
 
   test('allowIdleConsumers lifts the partition cap', () => {
@@ -438,20 +511,39 @@ describe('synth-time rules', () => {
     const topic = f.cluster.addTopic('orders', { partitions: 6 });
     scaler(f, { topic, maxReplicaCount: 3, partitionLimitation: '0,1' });
     expect(validationErrors(f.apps)).toEqual([
-      expect.stringContaining('maxReplicaCount 3 is above the 2 partitions of topic "orders" selected by partitionLimitation;'),
+      expect.stringContaining('maxReplicaCount 3 is above the 2 partitions of topic "orders" selected by partitionLimitation:'),
     ]);
   });
 
   test('min above max', () => {
     expect(errorsOf({ topicName: 'o', minReplicaCount: 5, maxReplicaCount: 2 })).toEqual([
-      '[apps/scaler] ScaledObject "consumer": minReplicaCount 5 is above maxReplicaCount 2; make minReplicaCount at most maxReplicaCount',
+      '[apps/scaler] ScaledObject "consumer": minReplicaCount 5 is above maxReplicaCount 2, which KEDA rejects; make minReplicaCount at most maxReplicaCount',
+    ]);
+  });
+
+  test('min above the max that defaults to the partition count', () => {
+    const f = fixture();
+    const topic = f.cluster.addTopic('orders', { partitions: 3 });
+    scaler(f, { topic, minReplicaCount: 4 });
+    expect(validationErrors(f.apps)).toEqual([
+      '[apps/scaler] ScaledObject "consumer": minReplicaCount 4 is above maxReplicaCount 3 (the default: the partitions the trigger counts), which KEDA rejects; lower minReplicaCount to 3, or give the topic more partitions',
     ]);
   });
 
   test('idle not below min', () => {
     expect(errorsOf({ topicName: 'o', minReplicaCount: 1, idleReplicaCount: 1 })).toEqual([
-      '[apps/scaler] ScaledObject "consumer": idleReplicaCount 1 must be less than minReplicaCount 1 (KEDA rejects it otherwise); raise minReplicaCount to 2 or more, or drop idleReplicaCount',
+      '[apps/scaler] ScaledObject "consumer": idleReplicaCount 1 is not below minReplicaCount 1, which KEDA rejects; raise minReplicaCount to 2 or more, or drop idleReplicaCount',
     ]);
+    // KEDA compares idle with the HPA minimum, which is at least 1
+    expect(errorsOf({ topicName: 'o', minReplicaCount: 0, idleReplicaCount: 1 })).toEqual([
+      '[apps/scaler] ScaledObject "consumer": idleReplicaCount 1 is not below minReplicaCount 0 (counted as 1 by KEDA), which KEDA rejects; raise minReplicaCount to 2 or more, or drop idleReplicaCount',
+    ]);
+  });
+
+  test('idle 0 with min 0 is what KEDA accepts', () => {
+    const f = fixture();
+    scaler(f, { topicName: 'o', minReplicaCount: 0, idleReplicaCount: 0 });
+    expect(docOf(synth(f.apps), 'ScaledObject').spec).toMatchObject({ minReplicaCount: 0, idleReplicaCount: 0 });
   });
 
   test('replica counts must be whole numbers', () => {
@@ -553,7 +645,7 @@ describe('synth-time rules', () => {
     const f = fixture();
     scaler(f, { topicName: 'o', user: f.cluster.addUser('orders-app'), listener: f.cluster.findListener('plain') });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] listener "plain": requires none authentication, but user "orders-app" authenticates with scram-sha-512; use a listener with scram-sha-512 authentication for this user, or drop user',
+      '[apps/scaler] listener "plain": has no authentication, but user "orders-app" authenticates with scram-sha-512, so KEDA could not log in as that user there; use a listener with scram-sha-512 authentication for this user, or drop user',
     ]);
   });
 
@@ -586,8 +678,8 @@ describe('synth-time rules', () => {
     scaler(f, { topicName: 'a' }, 'first');
     scaler(f, { topicName: 'b', name: 'consumer-b' }, 'second');
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/first] workload Deployment "consumer": in namespace "kafka" is also scaled by apps/second/Resource (ScaledObject "consumer-b"); KEDA admits only one ScaledObject per workload; combine the triggers into one scaler, or scale another workload',
-      '[apps/second] workload Deployment "consumer": in namespace "kafka" is also scaled by apps/first/Resource (ScaledObject "consumer"); KEDA admits only one ScaledObject per workload; combine the triggers into one scaler, or scale another workload',
+      '[apps/first] workload Deployment "consumer": in namespace "kafka" is also scaled by apps/second/Resource (ScaledObject "consumer-b"), and KEDA admits only one ScaledObject per workload; combine the triggers into one scaler, or scale another workload',
+      '[apps/second] workload Deployment "consumer": in namespace "kafka" is also scaled by apps/first/Resource (ScaledObject "consumer"), and KEDA admits only one ScaledObject per workload; combine the triggers into one scaler, or scale another workload',
     ]);
   });
 
@@ -602,8 +694,71 @@ describe('synth-time rules', () => {
       spec: { scaleTargetRef: { name: 'consumer' }, triggers: [{ type: 'cpu', metadata: { value: '50' } }] },
     } as any);
     expect(validationErrors(f.apps)).toEqual([
-      expect.stringContaining('[apps/scaler] workload Deployment "consumer": in namespace "kafka" is also scaled by other/so (ScaledObject "by-hand");'),
+      '[apps/scaler] workload Deployment "consumer": in namespace "kafka" is also scaled by other/so (ScaledObject "by-hand"), and KEDA admits only one ScaledObject per workload; combine the triggers into one scaler, or scale another workload',
     ]);
+  });
+
+  test('a HorizontalPodAutoscaler of the app on the same workload', () => {
+    // GIVEN a cdk8s-plus HPA already scaling the consumer
+    const f = fixture();
+    new kplus.HorizontalPodAutoscaler(f.apps, 'hpa', { target: f.consumer, maxReplicas: 4 });
+    // WHEN
+    scaler(f, { topicName: 'a' });
+    // THEN
+    expect(validationErrors(f.apps)).toEqual([
+      expect.stringMatching(/^\[apps\/scaler\] workload Deployment "consumer": in namespace "kafka" is also scaled by apps\/hpa\/Resource \(HorizontalPodAutoscaler "[a-z0-9-]+"\), and KEDA rejects a ScaledObject for a workload another HPA manages; remove that HorizontalPodAutoscaler \(KEDA creates its own\), or scale another workload$/),
+    ]);
+  });
+
+  test('two ScaledObjects of one name in one namespace', () => {
+    const f = fixture();
+    const other = new kplus.Deployment(f.apps, 'other', { metadata: { name: 'other' }, containers: [{ image: 'c:1' }] });
+    scaler(f, { topicName: 'a', name: 'orders' }, 'first');
+    scaler(f, { topicName: 'a', name: 'orders', target: other }, 'second');
+    expect(validationErrors(f.apps)).toEqual([
+      '[apps/first] ScaledObject "orders": namespace "kafka" has another ScaledObject of that name (apps/second/Resource): applying both keeps only one, and KEDA\'s HPA names (keda-hpa-<name>) would clash; set name to a name no other ScaledObject in the namespace uses',
+      '[apps/second] ScaledObject "orders": namespace "kafka" has another ScaledObject of that name (apps/first/Resource): applying both keeps only one, and KEDA\'s HPA names (keda-hpa-<name>) would clash; set name to a name no other ScaledObject in the namespace uses',
+    ]);
+  });
+
+  test('two ClusterTriggerAuthentications whose derived names coincide', () => {
+    // GIVEN consumers "b-c" in namespace "a" and "c" in namespace "a-b": both give "a-b-c-kafka"
+    const f = fixture({ appNamespace: 'a' });
+    const user = f.cluster.addUser('orders-app');
+    const keda = CrossNamespaceCredentials.syncedToKedaNamespace();
+    scaler(f, { topicName: 'o', user, target: ScaleTarget.deployment('b-c'), crossNamespaceCredentials: keda }, 'first');
+    scaler(f, { topicName: 'o', user, target: ScaleTarget.deployment('c', 'a-b'), crossNamespaceCredentials: keda }, 'second');
+    // THEN both are reported
+    expect(validationErrors(f.apps)).toEqual([
+      '[apps/first] ClusterTriggerAuthentication "a-b-c-kafka": is also rendered by apps/second/TriggerAuthentication (cluster-scoped names are global), and applying both keeps only one; set name to another ScaledObject name',
+      '[apps/second] ClusterTriggerAuthentication "a-b-c-kafka": is also rendered by apps/first/TriggerAuthentication (cluster-scoped names are global), and applying both keeps only one; set name to another ScaledObject name',
+    ]);
+  });
+
+  test('a name that is not a DNS-1123 label', () => {
+    expect(errorsOf({ topicName: 'o', name: 'Orders_Consumer' })).toEqual([
+      '[apps/scaler] ScaledObject "Orders_Consumer": name "Orders_Consumer" is not a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit), and KEDA also uses it as a label value; set name to e.g. "orders-consumer"',
+    ]);
+  });
+
+  test('the app is walked once per synth, however many scalers it has', () => {
+    // GIVEN a hand-written ScaledObject and many scalers on other workloads
+    const f = fixture();
+    const handWritten = new ApiObject(f.apps, 'by-hand', {
+      apiVersion: 'keda.sh/v1alpha1',
+      kind: 'ScaledObject',
+      metadata: { name: 'by-hand' },
+      spec: { scaleTargetRef: { name: 'elsewhere' }, triggers: [{ type: 'cpu', metadata: { value: '50' } }] },
+    } as any);
+    for (let i = 0; i < 200; i++) {
+      scaler(f, { topicName: 'o', target: ScaleTarget.deployment(`w${i}`) }, `s${i}`);
+    }
+    const toJson = jest.spyOn(handWritten, 'toJson');
+    // WHEN
+    const docs = synth(f.apps);
+    // THEN the index read the foreign ScaledObject once (the other call renders it)
+    expect(docsOf(docs, 'ScaledObject')).toHaveLength(201);
+    expect(toJson).toHaveBeenCalledTimes(2);
   });
 
   test('the same workload name in two namespaces is fine', () => {
@@ -616,12 +771,12 @@ describe('synth-time rules', () => {
   test('generated names over 63 characters', () => {
     const long = 'c'.repeat(56);
     expect(errorsOf({ topicName: 'o', name: long })).toEqual([
-      `[apps/scaler] ScaledObject "${long}": HPA name "keda-hpa-${long}" is 65 characters; Kubernetes allows at most 63; set name to at most 54 characters`,
+      `[apps/scaler] ScaledObject "${long}": HPA name "keda-hpa-${long}" is 65 characters, but Kubernetes allows at most 63; set name to at most 54 characters`,
     ]);
     const f = fixture();
     scaler(f, { topicName: 'o', user: f.cluster.addUser('u'), name: 'd'.repeat(50) });
     expect(validationErrors(f.apps)).toEqual([
-      `[apps/scaler] ScaledObject "${'d'.repeat(50)}": user name ConfigMap name "${'d'.repeat(50)}-kafka-username" is 65 characters; Kubernetes allows at most 63; set name to a shorter ScaledObject name`,
+      `[apps/scaler] ScaledObject "${'d'.repeat(50)}": user name ConfigMap name "${'d'.repeat(50)}-kafka-username" is 65 characters, but Kubernetes allows at most 63; set name to a shorter ScaledObject name`,
     ]);
   });
 
@@ -630,7 +785,7 @@ describe('synth-time rules', () => {
     const name = 'e'.repeat(42);
     scaler(f, { topicName: 'o', user: f.cluster.addUser('u'), name, crossNamespaceCredentials: CrossNamespaceCredentials.copyToWorkloadNamespace() });
     expect(validationErrors(f.apps)).toEqual([
-      `[apps/scaler/SecretCopy] secret copy "${name}-kafka-copy": name is 53 characters; a CronJob name may have at most 52; choose a shorter name`,
+      `[apps/scaler/SecretCopy] secret copy "${name}-kafka-copy": name is 53 characters, but a CronJob name may have at most 52 (Kubernetes appends 11 characters for its Jobs); choose a shorter name`,
     ]);
   });
 
@@ -659,7 +814,7 @@ describe('synth-time rules', () => {
     const topic = f.cluster.addTopic('orders', { partitions: 2 });
     scaler(f, { topic, maxReplicaCount: 4, trigger: LagTrigger.prometheus({ serverAddress: 'http://p:9090' }) });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] ScaledObject "consumer": maxReplicaCount 4 is above the 2 partitions of topic "orders"; a consumer group assigns each partition to one consumer, so 2 pods would sit idle; lower maxReplicaCount to 2, give the topic at least 4 partitions, or set allowIdleConsumers: true',
+      '[apps/scaler] ScaledObject "consumer": maxReplicaCount 4 is above the 2 partitions of topic "orders": a consumer group assigns each partition to one consumer, so 2 pods would sit idle; lower maxReplicaCount to 2, give the topic at least 4 partitions, or set allowIdleConsumers: true',
     ]);
   });
 

@@ -79,7 +79,7 @@ describe('SecretCopy manifests', () => {
     expect(validationErrors(chart)).toEqual([
       'secret copy "copy": source and target namespace are both "kafka"; copy into another namespace, or reference the Secrets directly',
       'secret copy "copy": no Secrets to copy; name at least one Secret',
-      `secret copy "${'x'.repeat(53)}": name is 53 characters; a CronJob name may have at most 52; choose a shorter name`,
+      `secret copy "${'x'.repeat(53)}": name is 53 characters, but a CronJob name may have at most 52 (Kubernetes appends 11 characters for its Jobs); choose a shorter name`,
       `secret copy "${'x'.repeat(53)}": Secret "s" names no keys; name the keys to copy`,
     ].map((m, i) => `[test/${i < 2 ? 'copy' : 'copy2'}] ${m}`));
   });
