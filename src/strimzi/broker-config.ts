@@ -123,6 +123,7 @@ export const REMOVED_IN_KAFKA_4: { [key: string]: string } = {
   'quota.consumer.default': 'Kafka 4 removed static default quotas; use dynamic quotas (KafkaUser quotas or spec.kafka.quotas)',
   'auto.include.jmx.reporter': 'Kafka 4 removed it; the JMX reporter is controlled by metric.reporters',
   'delegation.token.master.key': 'Kafka 4 removed it in favour of delegation.token.secret.key',
+  'log.message.downconversion.enable': 'Kafka 4 no longer down-converts records for old clients, so there is nothing to switch off',
 };
 
 /** Keys Strimzi forbids in `spec.kafka.config` (case-insensitive prefixes). */
@@ -185,13 +186,34 @@ function describe(v: any): string {
   return typeof v === 'string' ? `"${v}"` : JSON.stringify(v);
 }
 
+/** The values a key accepts, in words, for the fix part of a message. */
+function allowedValues(spec: ConfigKey): string {
+  switch (spec.type) {
+    case 'boolean':
+      return 'use true or false';
+    case 'int':
+    case 'short':
+    case 'long': {
+      const upper = spec.type === 'short' ? SHORT_MAX : spec.type === 'int' ? INT_MAX : Number.MAX_SAFE_INTEGER;
+      const range = `${spec.min ?? -upper - 1}..${Math.min(spec.max ?? upper, upper)}`;
+      return `use a whole number in ${range}${spec.also ? ` or ${spec.also.join(', ')}` : ''}`;
+    }
+    case 'double':
+      return `use a number in ${spec.min ?? '-inf'}..${spec.max ?? 'inf'}`;
+    case 'list':
+      return spec.values ? `use a comma-separated list of ${spec.values.join(', ')}` : 'use a non-empty comma-separated list';
+    default:
+      return spec.values ? `use one of ${spec.values.join(', ')}` : `use a ${spec.type === 'class' ? 'class name' : 'string'}`;
+  }
+}
+
 /** Why a value does not fit its key, or undefined when it does. */
-function typeProblem(key: string, spec: ConfigKey, value: any): string | undefined {
+function typeProblem(spec: ConfigKey, value: any): string | undefined {
   const shown = describe(value);
   switch (spec.type) {
     case 'boolean':
       if (value === true || value === false || value === 'true' || value === 'false') return undefined;
-      return `${shown} is not a boolean (true or false)`;
+      return `${shown} is not a boolean`;
     case 'int':
     case 'short':
     case 'long': {
@@ -201,25 +223,19 @@ function typeProblem(key: string, spec: ConfigKey, value: any): string | undefin
       const min = spec.min ?? -upper - 1;
       const max = Math.min(spec.max ?? upper, upper);
       if (spec.also?.includes(n)) return undefined;
-      if (n < min || n > max) {
-        const extra = spec.also ? ` or ${spec.also.join(', ')}` : '';
-        return `${shown} is outside the allowed range ${spec.min !== undefined ? spec.min : '-inf'}..${spec.max ?? upper}${extra}`;
-      }
-      return undefined;
+      return n < min || n > max ? `${shown} is outside the allowed range ${min}..${max}${spec.also ? ` (or ${spec.also.join(', ')})` : ''}` : undefined;
     }
     case 'double': {
       const n = asNumber(value);
       if (n === undefined) return `${shown} is not a number`;
-      if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
-        return `${shown} is outside the allowed range ${spec.min ?? '-inf'}..${spec.max ?? 'inf'}`;
-      }
-      return undefined;
+      const out = (spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max);
+      return out ? `${shown} is outside the allowed range ${spec.min ?? '-inf'}..${spec.max ?? 'inf'}` : undefined;
     }
     case 'list': {
-      const items: any[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((s) => s.trim()) : [value];
+      const items: any[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((x) => x.trim()) : [value];
+      if (items.length === 0 || items.some((i) => String(i) === '')) return `${shown} is an empty list or has an empty item`;
       const bad = spec.values ? items.filter((i) => !spec.values!.includes(String(i))) : [];
-      if (items.length === 0 || items.some((i) => String(i) === '')) return `${shown} is an empty list`;
-      return bad.length > 0 ? `${shown} contains ${bad.map(describe).join(', ')}; allowed: ${spec.values!.join(', ')}` : undefined;
+      return bad.length > 0 ? `${shown} contains ${bad.map(describe).join(', ')}, not one of ${spec.values!.join(', ')}` : undefined;
     }
     case 'string':
     case 'class':
@@ -254,9 +270,9 @@ export function checkBrokerConfig(c: ViolationCollector, config: { [key: string]
         c.add(subject, 'has no value', 'set a value or remove the key');
         continue;
       }
-      const problem = typeProblem(key, spec, value);
+      const problem = typeProblem(spec, value);
       if (problem) {
-        c.add(subject, `value ${problem}`, `use a value of type ${spec.type}${spec.values ? ` from: ${spec.values.join(', ')}` : ''}`);
+        c.add(subject, `value ${problem}`, allowedValues(spec));
       }
     }
   }
@@ -266,10 +282,10 @@ export function checkBrokerConfig(c: ViolationCollector, config: { [key: string]
     return n !== undefined && Number.isInteger(n) ? n : undefined;
   };
   if (brokerCount > 0) {
-    for (const k of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) {
-      const rf = num(k);
-      c.check(rf !== undefined && rf > brokerCount, `broker config "${k}"`,
-        `replication factor ${rf} exceeds the ${brokerCount} broker node(s) of the cluster (Strimzi rejects the Kafka resource)`,
+    for (const k of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor', 'transaction.state.log.min.isr']) {
+      const n = num(k);
+      c.check(n !== undefined && n > brokerCount, `broker config "${k}"`,
+        `${k.endsWith('min.isr') ? 'minimum in-sync replicas' : 'replication factor'} ${n} exceeds the ${brokerCount} broker node(s) of the cluster (Strimzi rejects the Kafka resource)`,
         `use at most ${brokerCount}, or add brokers`);
     }
   }
@@ -281,7 +297,8 @@ export function checkBrokerConfig(c: ViolationCollector, config: { [key: string]
     const isr = num(isrKey);
     const rf = num(rfKey) ?? kafkaDefault;
     const rfText = num(rfKey) !== undefined ? `${rfKey} ${rf}` : `${rfKey} ${rf} (Kafka's default)`;
-    c.check(isr !== undefined && isr > rf, `broker config "${isrKey}"`,
+    // An ISR above the broker count is reported above; report the pair only when it is the sharper message.
+    c.check(isr !== undefined && isr > rf && !(brokerCount > 0 && isrKey === 'transaction.state.log.min.isr' && isr > brokerCount), `broker config "${isrKey}"`,
       `${isr} is above ${rfText}; ${why}`, `use at most ${rf}, or raise ${rfKey}`);
   }
 }

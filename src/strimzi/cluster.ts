@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Lazy, SizeRoundingBehavior } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { KafkaAuthorization } from './authorization';
+import { KafkaAuthorization, KafkaAuthorizationType } from './authorization';
 import { checkBrokerConfig } from './broker-config';
 import { CertificateAuthorityOptions } from './ca';
 import { SecretKeyReference } from './connection';
@@ -12,7 +12,7 @@ import { KafkaNodePool, KafkaNodePoolProps, NodeRole } from './node-pool';
 import { checkCa, renderCa } from './private/ca';
 import { checkStrimziLabels } from './private/labels';
 import { checkResources, compact, renderContainerTemplate, renderJvm, renderPodTemplate, renderProbe, renderL1Resources } from './private/render';
-import { Rack } from './rack';
+import { Rack, RackType } from './rack';
 import { JvmOptions } from './resources';
 import { ContainerTemplateOptions, PodTemplateOptions, ProbeOptions } from './templates';
 import { Topic, TopicOptions } from './topic';
@@ -275,11 +275,28 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     return listener;
   }
 
-  /** Add a node pool. */
+  /** Add a node pool (a `KafkaNodePool` of this cluster). */
   public addNodePool(id: string, props: KafkaNodePoolProps): KafkaNodePool {
-    const pool = new KafkaNodePool(this, id, { ...props, cluster: this });
-    this._pools.push(pool);
-    return pool;
+    return new KafkaNodePool(this, id, { ...props, cluster: this });
+  }
+
+  /**
+   * Called by every `KafkaNodePool` of this cluster, however it was created, so the
+   * cluster's rules (roles, quorum size, replication factors, names) see all pools.
+   * @internal
+   */
+  public _registerNodePool(pool: KafkaNodePool): void {
+    if (!this._pools.includes(pool)) {
+      this._pools.push(pool);
+    }
+  }
+
+  /**
+   * The cluster-wide JVM options, used by pools that set none of their own.
+   * @internal
+   */
+  public get _jvm(): JvmOptions | undefined {
+    return this.props.jvm;
   }
 
   /** Add a topic to this cluster (a `KafkaTopic` in the cluster's namespace). */
@@ -302,6 +319,15 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
       return `${host}:${listener.externalPort}`;
     }
     return `${this.bootstrapServiceName(listener)}.${this.namespace}.svc:${listener.port}`;
+  }
+
+  /**
+   * The bootstrap address clients outside the Kubernetes cluster use for a listener, when it is
+   * known at synth time (see `Listener.externalBootstrapAddress`); undefined for in-cluster
+   * listeners and for addresses only known once the Services exist.
+   */
+  public externalBootstrapServers(listener: Listener): string | undefined {
+    return listener.isExternal ? listener.externalBootstrapAddress : undefined;
   }
 
   /**
@@ -415,14 +441,20 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     c.check(!pools.some((x) => x.isController && x.replicas > 0), subject, 'has no node pool with the controller role and replicas > 0 (a KRaft cluster needs a controller quorum)', 'add a pool with NodeRole.CONTROLLER (3 replicas is usual)');
     const controllers = this.controllerCount;
     c.check(controllers > 0 && controllers % 2 === 0, subject,
-      `the controller quorum has ${controllers} nodes, an even number: it tolerates no more failures than ${controllers - 1} nodes would, with more nodes to lose`,
+      `the controller quorum has ${controllers} nodes, an even number: a majority of ${controllers} is ${controllers / 2 + 1}, so it survives ${controllers / 2 - 1} failure(s), no more than ${controllers - 1} nodes would`,
       `use an odd number of controllers (${controllers - 1} or ${controllers + 1})`);
     if (controllers === 1) {
       Warnings.of(this).add('the controller quorum has a single node: losing it makes the cluster unavailable; use 3 controllers for production');
     }
-    const ids = pools.flatMap((x) => x.nodeIds ?? []);
-    const dupIds = ids.filter((n, i) => ids.indexOf(n) !== i);
-    c.check(dupIds.length > 0, subject, `node IDs ${[...new Set(dupIds)].join(', ')} are claimed by more than one node pool`, 'give every pool its own nodeIds');
+    const seenIds = new Set<number>();
+    const dupIds = new Set<number>();
+    for (const id of pools.flatMap((x) => x.nodeIds ?? [])) {
+      (seenIds.has(id) ? dupIds : seenIds).add(id);
+    }
+    c.check(dupIds.size > 0, subject, `node IDs ${[...dupIds].join(', ')} are claimed by more than one node pool`, 'give every pool its own nodeIds');
+
+    // Kafka version and metadata version.
+    this.checkVersions(c, subject);
 
     // Listeners.
     c.check(this._listeners.length === 0, subject, 'has no listeners (Strimzi requires at least one)', 'add a listener, e.g. Listener.internal({ name: "tls", port: 9093 })');
@@ -448,6 +480,11 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
 
     // Broker configuration.
     checkBrokerConfig(c, p.config ?? {}, this.brokerCount);
+    this.warnAboutInternalTopicDefaults();
+    if (p.authorization?.type === KafkaAuthorizationType.CUSTOM) {
+      c.check(!p.authorization.authorizerClass?.trim(), subject, 'custom authorization has an empty authorizerClass (Strimzi needs the authorizer\'s class name)',
+        'set authorizerClass to the fully qualified class name, or use KafkaAuthorization.simple()');
+    }
 
     // Everything else.
     checkResources(c, subject, undefined, p.jvm);
@@ -456,8 +493,15 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     c.check(p.maxUnavailable !== undefined && (!Number.isInteger(p.maxUnavailable) || p.maxUnavailable < 0), subject,
       `maxUnavailable ${p.maxUnavailable} is not an integer >= 0`, 'use 0 (no voluntary evictions) or more');
     if (p.rack) {
-      c.check(p.rack.type === 'topology-label' && !p.rack.topologyKey, subject, 'rack awareness from a node label needs a topology key', 'use Rack.topologyLabel("topology.kubernetes.io/zone")');
-      c.check(p.rack.type === 'environment-variable' && !p.rack.envVarName, subject, 'rack awareness from an environment variable needs its name', 'use Rack.environmentVariable("MY_RACK")');
+      c.check(p.rack.type === RackType.TOPOLOGY_LABEL && !p.rack.topologyKey, subject, 'rack awareness from a node label has an empty topology key', 'use Rack.topologyLabel("topology.kubernetes.io/zone")');
+      c.check(p.rack.type === RackType.ENVIRONMENT_VARIABLE && !p.rack.envVarName, subject, 'rack awareness from an environment variable has an empty variable name', 'use Rack.environmentVariable("MY_RACK")');
+      const envVar = p.rack.envVarName;
+      if (p.rack.type === RackType.ENVIRONMENT_VARIABLE && envVar && p.containerTemplate?.env?.[envVar] === undefined) {
+        const without = pools.filter((x) => x.isBroker && x._containerEnv?.[envVar] === undefined).map((x) => x.poolName);
+        if (without.length > 0) {
+          Warnings.of(this).add(`rack awareness reads environment variable ${envVar}, but broker pool(s) ${without.join(', ')} do not set it in containerTemplate.env; set it there (one value per pool, e.g. one pool per zone) or add it with a JSON patch`);
+        }
+      }
     }
     if (p.cruiseControl) {
       this.checkCruiseControl(c, p.cruiseControl);
@@ -525,6 +569,78 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
       c.check(o.brokers.length === 0, subject, 'a broker capacity override names no brokers', 'list the node IDs it applies to');
     }
     const modes = (cc.autoRebalance ?? []).map((a) => a.mode);
-    c.check(new Set(modes).size !== modes.length, subject, `autoRebalance lists mode ${modes.join(', ')} more than once`, 'list each mode once');
+    for (const mode of new Set(modes.filter((m, i) => modes.indexOf(m) !== i))) {
+      c.add(subject, `autoRebalance lists mode ${mode} more than once (one rebalance per mode)`, 'list each mode once');
+    }
+    for (const [list, name] of [[cc.defaultGoals, 'defaultGoals'], [cc.hardGoals, 'hardGoals']] as Array<[string[] | undefined, string]>) {
+      const missing = cc.goals && list ? list.filter((g) => !cc.goals!.includes(g)) : [];
+      c.check(missing.length > 0, subject, `${name} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in goals (Cruise Control only uses goals listed in goals)`, `add ${missing.join(', ')} to goals, or remove ${missing.length === 1 ? 'it' : 'them'} from ${name}`);
+    }
+
+    // Strimzi's checks of the metrics reporter topic (CruiseControlMetricsReporter).
+    const brokers = this.brokerCount;
+    const bc: { [key: string]: any } = this.props.config ?? {};
+    c.check(brokers > 0 && brokers < 2, subject, `needs at least 2 brokers, but the cluster has ${brokers} (Strimzi refuses Cruise Control on a single-broker cluster)`,
+      'add a broker, or remove cruiseControl');
+    // Without its own setting the topic takes default.replication.factor, which checkBrokerConfig already bounds.
+    const ownRf = bc['cruise.control.metrics.topic.replication.factor'];
+    const rf = Number(ownRf ?? bc['default.replication.factor'] ?? 1);
+    c.check(ownRf !== undefined && brokers >= 2 && Number.isInteger(rf) && rf > brokers, subject,
+      `broker config cruise.control.metrics.topic.replication.factor ${rf} exceeds the ${brokers} brokers (Strimzi rejects the Kafka resource)`,
+      `use at most ${brokers}`);
+    const isr = Number(bc['cruise.control.metrics.topic.min.insync.replicas'] ?? 1);
+    c.check(Number.isInteger(rf) && Number.isInteger(isr) && isr > rf, subject,
+      `its metrics topic would get min.insync.replicas ${isr}, above its replication factor ${rf} (Strimzi rejects the Kafka resource)`,
+      `set broker config cruise.control.metrics.topic.min.insync.replicas to at most ${rf}`);
+  }
+
+  private checkVersions(c: ViolationCollector, subject: string): void {
+    const v = this.version.version;
+    const parsed = /^(\d+)\.(\d+)\.(\d+)$/.exec(v);
+    c.check(!parsed, subject, `Kafka version "${v}" is not a version number major.minor.patch`, `use a KafkaVersion constant, e.g. KafkaVersion.${KafkaVersion.LATEST.version.replace(/\./g, '_').replace(/^/, 'V')}`);
+    const mv = this.props.metadataVersion;
+    if (mv === undefined) {
+      return;
+    }
+    const m = /^(\d+)\.(\d+)(?:-IV(\d+))?$/.exec(mv);
+    if (!m) {
+      c.add(subject, `metadataVersion "${mv}" is not a KRaft metadata version like "4.3-IV0" or "4.3"`, 'use <major>.<minor>-IV<n>, or leave it unset to use the default of the Kafka version');
+      return;
+    }
+    const [major, minor, iv] = [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
+    const cmp = (a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+    c.check(cmp([major, minor, iv ?? Number.MAX_SAFE_INTEGER], [3, 3, 3]) < 0, subject,
+      `metadataVersion "${mv}" is older than 3.3-IV3, the oldest KRaft metadata version Strimzi 1.2.0 accepts`, 'use 3.3-IV3 or newer (the Kafka version\'s own, e.g. 4.3-IV0, unless you are mid-upgrade)');
+    if (parsed) {
+      c.check(cmp([major, minor, 0], [Number(parsed[1]), Number(parsed[2]), 0]) > 0, subject,
+        `metadataVersion "${mv}" is newer than Kafka ${v} (a metadata version cannot be ahead of the brokers' software)`,
+        `use ${parsed[1]}.${parsed[2]}-IV0 or older, or raise the Kafka version`);
+    }
+  }
+
+  /**
+   * Kafka's internal topics default to 3 replicas and the transaction log to 2 in sync. Left at
+   * those defaults on a smaller cluster, the topics cannot be created (or written), so consumer
+   * groups or transactions fail at run time. Explicit values are checked as errors elsewhere.
+   */
+  private warnAboutInternalTopicDefaults(): void {
+    const brokers = this.brokerCount;
+    const config: { [key: string]: any } = this.props.config ?? {};
+    if (brokers <= 0) {
+      return;
+    }
+    const fixes: string[] = [];
+    for (const k of ['offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) {
+      if (config[k] === undefined && brokers < 3) {
+        fixes.push(`${k}: ${brokers}`);
+      }
+    }
+    const txRf = Number(config['transaction.state.log.replication.factor'] ?? Math.min(3, brokers));
+    if (config['transaction.state.log.min.isr'] === undefined && Number.isInteger(txRf) && txRf < 2) {
+      fixes.push(`transaction.state.log.min.isr: ${txRf}`);
+    }
+    if (fixes.length > 0) {
+      Warnings.of(this).add(`the cluster has ${brokers} broker(s), fewer than Kafka's defaults for its internal topics need (replication factor 3, transaction log min ISR 2): consumer groups or transactions will fail; set ${fixes.join(', ')} in config`);
+    }
   }
 }

@@ -449,6 +449,32 @@ export class Listener {
   }
 
   /**
+   * The `host:port` clients outside the Kubernetes cluster bootstrap from, when it is known at
+   * synth time: the bootstrap host of a route, ingress or TLSRoute (port 443); the external-dns
+   * host name annotation or the requested IP of a load balancer's bootstrap Service; the first
+   * external IP of a node port bootstrap Service. Undefined otherwise (e.g. a node port listener
+   * reached through any node's address, or a load balancer address assigned by the cloud).
+   */
+  public get externalBootstrapAddress(): string | undefined {
+    const b = this.options.bootstrap;
+    switch (this.type) {
+      case ListenerType.ROUTE:
+      case ListenerType.INGRESS:
+      case ListenerType.TLS_ROUTE:
+        return b?.host ? `${b.host}:443` : undefined;
+      case ListenerType.LOAD_BALANCER: {
+        const dnsName = b?.annotations?.[EXTERNAL_DNS_HOSTNAME]?.split(',')[0]?.trim();
+        const host = dnsName || b?.loadBalancerIp;
+        return host ? `${host}:${this.port}` : undefined;
+      }
+      case ListenerType.NODE_PORT:
+        return b?.externalIps?.[0] ? `${b.externalIps[0]}:${this.port}` : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  /**
    * The listener as Strimzi's `spec.kafka.listeners[]` item.
    * @internal
    */
@@ -530,13 +556,40 @@ export class Listener {
     if (this.type === ListenerType.TLS_ROUTE) {
       c.check(!o.parentRefs || o.parentRefs.length === 0, subject, 'type tlsroute needs at least one Gateway parentRef', 'set parentRefs to the Gateway listener(s) the TLSRoutes attach to');
     }
+    const listed = new Set<number>();
     for (const b of this.options.brokers ?? []) {
       c.check(!Number.isInteger(b.broker) || b.broker < 0, subject, `brokers[].broker ${b.broker} is not a node ID (an integer >= 0)`, 'use the node ID of a broker');
+      c.check(listed.has(b.broker), subject, `brokers[] lists node ID ${b.broker} more than once (Strimzi applies only one entry per broker)`, 'merge the overrides of that broker into one entry');
+      listed.add(b.broker);
+      for (const [what, port] of [['advertisedPort', b.advertisedPort], ['nodePort', b.nodePort]] as Array<[string, number | undefined]>) {
+        c.check(port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535), subject, `brokers[] entry of node ${b.broker} has ${what} ${port}, not a TCP port (1-65535)`, `use a port between 1 and 65535`);
+      }
     }
+    const bootstrapNodePort = this.options.bootstrap?.nodePort;
+    c.check(bootstrapNodePort !== undefined && (!Number.isInteger(bootstrapNodePort) || bootstrapNodePort < 1 || bootstrapNodePort > 65535), subject,
+      `bootstrap.nodePort ${bootstrapNodePort} is not a TCP port (1-65535)`, 'use a port in the cluster\'s node port range (30000-32767 by default)');
+    for (const [what, n] of [['maxConnections', this.options.maxConnections], ['maxConnectionCreationRate', this.options.maxConnectionCreationRate]] as Array<[string, number | undefined]>) {
+      c.check(n !== undefined && (!Number.isInteger(n) || n < 0), subject, `${what} ${n} is not an integer >= 0`, `set ${what} to 0 or more, or leave it unset for no limit`);
+    }
+
+    // Network policy peers: each must select something, and an IP block stands alone (Kubernetes NetworkPolicyPeer rules).
+    (this.options.networkPolicyPeers ?? []).forEach((p, i) => {
+      const selectors = p.podLabels !== undefined || p.namespaceLabels !== undefined;
+      c.check(!selectors && !p.ipBlock, subject, `networkPolicyPeers[${i}] selects nothing (it needs podLabels, namespaceLabels or ipBlock)`, 'set podLabels and/or namespaceLabels, or an ipBlock');
+      c.check(selectors && p.ipBlock !== undefined, subject, `networkPolicyPeers[${i}] combines ipBlock ${p.ipBlock} with label selectors, which Kubernetes does not allow in one peer`, 'split it into two peers');
+      c.check(p.ipBlock !== undefined && !/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(p.ipBlock), subject, `networkPolicyPeers[${i}] ipBlock "${p.ipBlock}" is not in CIDR notation`, 'use e.g. "10.0.0.0/8"');
+    });
+
+    // Custom authentication: Strimzi drops keystore settings from listenerConfig (it provides the keystore itself).
+    const listenerConfig = this.authentication.customOptions?.listenerConfig ?? {};
+    const dropped = Object.keys(listenerConfig).filter((k) => k.toLowerCase().startsWith('ssl.keystore.'));
+    c.check(dropped.length > 0, subject, `custom authentication listenerConfig key(s) ${dropped.join(', ')} would be silently dropped (Strimzi owns the listener keystore)`,
+      'remove them; use brokerCertificate to serve your own certificate');
 
     if (this.isExternal && !this.options.allowInsecureExternalAccess) {
       const gaps: string[] = [];
-      if (!this.tls) gaps.push('without TLS');
+      // Hosted types without TLS are already an error above that no opt-in lifts.
+      if (!this.tls && !HOSTED.includes(this.type)) gaps.push('without TLS');
       if (this.authentication.type === ListenerAuthenticationType.NONE) gaps.push('without authentication');
       c.check(gaps.length > 0, subject, `type ${this.type} is reachable from outside the Kubernetes cluster ${gaps.join(' and ')}`,
         'enable tls and authentication, or opt in with allowInsecureExternalAccess: true');
@@ -614,6 +667,9 @@ export class Listener {
     });
   }
 }
+
+/** The annotation external-dns reads a Service's DNS name(s) from. */
+const EXTERNAL_DNS_HOSTNAME = 'external-dns.alpha.kubernetes.io/hostname';
 
 const ALL_BUT_INTERNAL = [
   ListenerType.CLUSTER_IP, ListenerType.NODE_PORT, ListenerType.LOAD_BALANCER, ListenerType.INGRESS, ListenerType.ROUTE, ListenerType.TLS_ROUTE,

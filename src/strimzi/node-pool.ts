@@ -128,6 +128,7 @@ export class KafkaNodePool extends Construct {
       },
       spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
     });
+    props.cluster._registerNodePool(this);
     addRules(this, (c) => this.check(c));
   }
 
@@ -152,6 +153,14 @@ export class KafkaNodePool extends Construct {
   /** The names of the pool's pods, when the node IDs are known (`<cluster>-<pool>-<nodeId>`). */
   public get podNames(): string[] | undefined {
     return this.nodeIds?.map((n) => `${this.cluster.clusterName}-${this.poolName}-${n}`);
+  }
+
+  /**
+   * The plain environment variables of the pool's Kafka container template.
+   * @internal
+   */
+  public get _containerEnv(): { [name: string]: string } | undefined {
+    return this.props.containerTemplate?.env;
   }
 
   /** Add a rule spreading the pool's pods across zones, hosts or another node label. */
@@ -190,7 +199,11 @@ export class KafkaNodePool extends Construct {
     checkStrimziLabels(c, subject, this.props.labels, 'the KafkaNodePool');
     checkStrimziLabels(c, subject, this.props.podTemplate?.labels, 'the pod template');
     this.storage._check(c, subject);
-    checkResources(c, subject, this.props.resources, this.props.jvm);
+    // Strimzi uses the pool's jvmOptions when set, otherwise the cluster's: check the heap that applies.
+    checkResources(c, subject, this.props.resources, this.props.jvm ?? this.cluster._jvm);
+    for (const s of this.spreads) {
+      s._check(c, subject);
+    }
   }
 }
 

@@ -1,4 +1,14 @@
 /**
+ * Where a broker's rack comes from (`spec.kafka.rack.type`).
+ */
+export enum RackType {
+  /** A label of the Kubernetes node the broker runs on. */
+  TOPOLOGY_LABEL = 'topology-label',
+  /** An environment variable of the Kafka container. */
+  ENVIRONMENT_VARIABLE = 'environment-variable',
+}
+
+/**
  * Rack awareness: where a broker's `broker.rack` comes from (`spec.kafka.rack`).
  * Kafka then spreads each partition's replicas across racks.
  */
@@ -8,7 +18,7 @@ export class Rack {
    * @param topologyKey the node label @default 'topology.kubernetes.io/zone'
    */
   public static topologyLabel(topologyKey: string = 'topology.kubernetes.io/zone'): Rack {
-    return new Rack('topology-label', topologyKey, undefined);
+    return new Rack(RackType.TOPOLOGY_LABEL, topologyKey, undefined);
   }
 
   /**
@@ -16,21 +26,21 @@ export class Rack {
    * @param envVarName the variable's name
    */
   public static environmentVariable(envVarName: string): Rack {
-    return new Rack('environment-variable', undefined, envVarName);
+    return new Rack(RackType.ENVIRONMENT_VARIABLE, undefined, envVarName);
   }
 
   private constructor(
-    /** `topology-label` or `environment-variable`. */
-    public readonly type: string,
-    /** The node label, for `topology-label`. */
+    /** Where the rack comes from. */
+    public readonly type: RackType,
+    /** The node label, for `RackType.TOPOLOGY_LABEL`. */
     public readonly topologyKey: string | undefined,
-    /** The variable name, for `environment-variable`. */
+    /** The variable name, for `RackType.ENVIRONMENT_VARIABLE`. */
     public readonly envVarName: string | undefined,
   ) {}
 
   /** @internal */
   public _render(): any {
-    return this.type === 'topology-label'
+    return this.type === RackType.TOPOLOGY_LABEL
       ? { type: this.type, topologyKey: this.topologyKey }
       : { type: this.type, envVarName: this.envVarName };
   }

@@ -1,3 +1,5 @@
+import { ViolationCollector } from '../common/validation';
+
 /**
  * How a spread rule is enforced by the scheduler.
  */
@@ -145,13 +147,21 @@ export class Spread {
     };
   }
 
-  /** @internal */
-  public get _maxSkew(): number {
-    return this.options.maxSkew ?? 1;
-  }
-
-  /** @internal */
-  public get _weight(): number {
-    return this.options.weight ?? 100;
+  /**
+   * Checks the rule's numbers against the Kubernetes limits.
+   * @internal
+   */
+  public _check(c: ViolationCollector, subject: string): void {
+    const what = `spread across "${this.topologyKey}"`;
+    const { maxSkew, weight } = this.options;
+    c.check(!this.topologyKey, subject, `${what} has an empty topology key (the node label whose values are the domains)`, 'use Spread.acrossZones(), Spread.acrossHosts() or Spread.across("<node label>")');
+    if (maxSkew !== undefined) {
+      c.check(this.method !== SpreadMethod.TOPOLOGY_SPREAD, subject, `${what} sets maxSkew ${maxSkew}, which only applies to SpreadMethod.TOPOLOGY_SPREAD`, 'remove maxSkew or use method: SpreadMethod.TOPOLOGY_SPREAD');
+      c.check(!Number.isInteger(maxSkew) || maxSkew < 1, subject, `${what} has maxSkew ${maxSkew}; Kubernetes needs an integer >= 1`, 'use maxSkew 1 (even spread) or more');
+    }
+    if (weight !== undefined) {
+      c.check(this.method === SpreadMethod.TOPOLOGY_SPREAD || this.required, subject, `${what} sets weight ${weight}, which only applies to a preferred (required: false) anti-affinity rule`, 'remove weight or set required: false');
+      c.check(!Number.isInteger(weight) || weight < 1 || weight > 100, subject, `${what} has weight ${weight}; Kubernetes accepts integers 1-100`, 'use a weight between 1 and 100');
+    }
   }
 }

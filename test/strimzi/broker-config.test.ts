@@ -71,13 +71,13 @@ test('wrong types and out-of-range values of well-known keys', () => {
     'log.cleaner.min.cleanable.ratio': 1.5,
     'message.max.bytes': 3000000000,
   }))).toEqual([
-    '[test/c] broker config "num.partitions": value 0 is outside the allowed range 1..2147483647; use a value of type int',
-    '[test/c] broker config "auto.create.topics.enable": value "yes" is not a boolean (true or false); use a value of type boolean',
-    '[test/c] broker config "compression.type": value "brotli" is not one of uncompressed, zstd, lz4, snappy, gzip, producer; use a value of type string from: uncompressed, zstd, lz4, snappy, gzip, producer',
-    '[test/c] broker config "num.io.threads": value 2.5 is not an integer (int); use a value of type int',
-    '[test/c] broker config "log.cleanup.policy": value "delete,archive" contains "archive"; allowed: delete, compact; use a value of type list from: delete, compact',
-    '[test/c] broker config "log.cleaner.min.cleanable.ratio": value 1.5 is outside the allowed range 0..1; use a value of type double',
-    '[test/c] broker config "message.max.bytes": value 3000000000 is outside the allowed range 0..2147483647; use a value of type int',
+    '[test/c] broker config "num.partitions": value 0 is outside the allowed range 1..2147483647; use a whole number in 1..2147483647',
+    '[test/c] broker config "auto.create.topics.enable": value "yes" is not a boolean; use true or false',
+    '[test/c] broker config "compression.type": value "brotli" is not one of uncompressed, zstd, lz4, snappy, gzip, producer; use one of uncompressed, zstd, lz4, snappy, gzip, producer',
+    '[test/c] broker config "num.io.threads": value 2.5 is not an integer (int); use a whole number in 1..2147483647',
+    '[test/c] broker config "log.cleanup.policy": value "delete,archive" contains "archive", not one of delete, compact; use a comma-separated list of delete, compact',
+    '[test/c] broker config "log.cleaner.min.cleanable.ratio": value 1.5 is outside the allowed range 0..1; use a number in 0..1',
+    '[test/c] broker config "message.max.bytes": value 3000000000 is outside the allowed range 0..2147483647; use a whole number in 0..2147483647',
   ]);
 });
 
@@ -91,6 +91,10 @@ test('replication factors may not exceed the brokers; min ISR may not exceed the
   }, 2))).toEqual([
     '[test/c] broker config "default.replication.factor": replication factor 3 exceeds the 2 broker node(s) of the cluster (Strimzi rejects the Kafka resource); use at most 2, or add brokers',
     '[test/c] broker config "offsets.topic.replication.factor": replication factor 3 exceeds the 2 broker node(s) of the cluster (Strimzi rejects the Kafka resource); use at most 2, or add brokers',
+    '[test/c] broker config "transaction.state.log.min.isr": minimum in-sync replicas 3 exceeds the 2 broker node(s) of the cluster (Strimzi rejects the Kafka resource); use at most 2, or add brokers',
+  ]);
+  // WHEN the brokers suffice but the transaction log's own replication factor does not
+  expect(validationErrors(withConfig({ 'transaction.state.log.replication.factor': 2, 'transaction.state.log.min.isr': 3 }))).toEqual([
     '[test/c] broker config "transaction.state.log.min.isr": 3 is above transaction.state.log.replication.factor 2; the transaction log could never reach its minimum in-sync replicas; use at most 2, or raise transaction.state.log.replication.factor',
   ]);
   expect(validationErrors(withConfig({ 'min.insync.replicas': 2 }))).toEqual([

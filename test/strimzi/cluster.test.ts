@@ -1,8 +1,8 @@
-import { Duration, Size } from 'cdk8s';
+import { ApiObject, Duration, JsonPatch, Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-27';
 import {
-  CertificateExpirationPolicy, JbodVolume, KafkaAuthorization, KafkaCluster, KafkaVersion, Listener, ListenerAuthentication,
-  NodeRole, Rack, Spread, Storage, AutoRebalanceMode,
+  CertificateExpirationPolicy, JbodVolume, KafkaAuthorization, KafkaCluster, KafkaNodePool, KafkaVersion, Listener, ListenerAuthentication,
+  NodeRole, Rack, RackType, Spread, Storage, AutoRebalanceMode,
 } from '../../src';
 import { docOf, docsOf, newChart, synth, validationErrors, warningsOf } from '../util';
 
@@ -170,11 +170,14 @@ describe('KafkaCluster validation', () => {
     cluster.addNodePool('ctrl', { roles: [NodeRole.CONTROLLER], replicas: 2 });
     cluster.addNodePool('b', { roles: [NodeRole.BROKER], replicas: 1 });
     expect(validationErrors(chart)).toEqual([
-      '[test/c] Kafka cluster "c": the controller quorum has 2 nodes, an even number: it tolerates no more failures than 1 nodes would, with more nodes to lose; use an odd number of controllers (1 or 3)',
+      '[test/c] Kafka cluster "c": the controller quorum has 2 nodes, an even number: a majority of 2 is 2, so it survives 0 failure(s), no more than 1 nodes would; use an odd number of controllers (1 or 3)',
     ]);
 
     const chart2 = newChart('kafka');
-    const single = new KafkaCluster(chart2, 'c', { listeners: [Listener.internal({ name: 'tls', port: 9093 })] });
+    const single = new KafkaCluster(chart2, 'c', {
+      listeners: [Listener.internal({ name: 'tls', port: 9093 })],
+      config: { 'offsets.topic.replication.factor': 1, 'transaction.state.log.replication.factor': 1, 'transaction.state.log.min.isr': 1 },
+    });
     single.addNodePool('dual', { roles: [NodeRole.CONTROLLER, NodeRole.BROKER], replicas: 1 });
     synth(chart2);
     expect(warningsOf(chart2)).toEqual(['[test/c] the controller quorum has a single node: losing it makes the cluster unavailable; use 3 controllers for production']);
@@ -262,4 +265,188 @@ describe('KafkaCluster validation', () => {
 test('ListenerAuthentication.none renders no authentication', () => {
   const { chart } = minimal(newChart('kafka'), { listeners: [Listener.internal({ name: 'plain', port: 9092, tls: false, authentication: ListenerAuthentication.none() })] });
   expect(docOf(synth(chart), 'Kafka').spec.kafka.listeners).toEqual([{ name: 'plain', port: 9092, type: 'internal', tls: false }]);
+});
+
+describe('KafkaCluster audit fixes', () => {
+  test('a node pool created directly (not through addNodePool) still counts for the cluster', () => {
+    // GIVEN a cluster with only controllers, and a broker pool constructed on its own
+    const chart = newChart('kafka');
+    const cluster = new KafkaCluster(chart, 'c', { listeners: [Listener.internal({ name: 'tls', port: 9093 })], config: { 'default.replication.factor': 3 } });
+    cluster.addNodePool('ctrl', { roles: [NodeRole.CONTROLLER], replicas: 3 });
+    const pool = new KafkaNodePool(chart, 'standalone', { cluster, name: 'brokers', roles: [NodeRole.BROKER], replicas: 2 });
+    // THEN the cluster sees it: broker count, and the replication factor rule against it
+    expect(cluster.nodePools).toContain(pool);
+    expect(cluster.brokerCount).toBe(2);
+    expect(validationErrors(chart)).toEqual([
+      '[test/c] broker config "default.replication.factor": replication factor 3 exceeds the 2 broker node(s) of the cluster (Strimzi rejects the Kafka resource); use at most 2, or add brokers',
+    ]);
+  });
+
+  test('the cluster-wide heap is checked against each pool\'s memory limit when the pool sets no JVM options', () => {
+    const chart = newChart('kafka');
+    const cluster = new KafkaCluster(chart, 'c', { listeners: [Listener.internal({ name: 'tls', port: 9093 })], jvm: { heapMax: Size.gibibytes(8) } });
+    cluster.addNodePool('ctrl', { roles: [NodeRole.CONTROLLER], replicas: 3, jvm: { heapMax: Size.gibibytes(1) }, resources: { memory: { limit: Size.gibibytes(2) } } });
+    cluster.addNodePool('b', { roles: [NodeRole.BROKER], replicas: 3, resources: { memory: { limit: Size.gibibytes(8) } } });
+    expect(validationErrors(chart)).toEqual([
+      '[test/c/b] node pool "b": JVM -Xmx 8192m is not below the container memory limit 8Gi (the heap, off-heap memory and page cache must fit, or the pod is OOM-killed); keep -Xmx well below the memory limit (commonly at most half of it)',
+    ]);
+  });
+
+  test('Kafka version and metadata version rules', () => {
+    const errors = (props: any) => validationErrors(minimal(newChart('kafka'), props).chart);
+    expect(errors({ version: KafkaVersion.of('latest') })).toEqual([
+      '[test/my-cluster] Kafka cluster "my-cluster": Kafka version "latest" is not a version number major.minor.patch; use a KafkaVersion constant, e.g. KafkaVersion.V4_3_1',
+    ]);
+    expect(errors({ metadataVersion: '4.3.1' })).toEqual([
+      '[test/my-cluster] Kafka cluster "my-cluster": metadataVersion "4.3.1" is not a KRaft metadata version like "4.3-IV0" or "4.3"; use <major>.<minor>-IV<n>, or leave it unset to use the default of the Kafka version',
+    ]);
+    expect(errors({ metadataVersion: '3.3-IV2' })).toEqual([
+      '[test/my-cluster] Kafka cluster "my-cluster": metadataVersion "3.3-IV2" is older than 3.3-IV3, the oldest KRaft metadata version Strimzi 1.2.0 accepts; use 3.3-IV3 or newer (the Kafka version\'s own, e.g. 4.3-IV0, unless you are mid-upgrade)',
+    ]);
+    expect(errors({ version: KafkaVersion.V4_2_1, metadataVersion: '4.3-IV0' })).toEqual([
+      '[test/my-cluster] Kafka cluster "my-cluster": metadataVersion "4.3-IV0" is newer than Kafka 4.2.1 (a metadata version cannot be ahead of the brokers\' software); use 4.2-IV0 or older, or raise the Kafka version',
+    ]);
+    // an older metadata version during an upgrade is fine
+    const ok = minimal(newChart('kafka'), { version: KafkaVersion.V4_3_1, metadataVersion: '4.2-IV1' });
+    expect(docOf(synth(ok.chart), 'Kafka').spec.kafka.metadataVersion).toBe('4.2-IV1');
+    expect(KafkaVersion.of('4.3.1')).toBe(KafkaVersion.V4_3_1);
+  });
+
+  test('Cruise Control needs two brokers and a metrics topic that fits them', () => {
+    // GIVEN Cruise Control on a single-broker cluster
+    const chart = newChart('kafka');
+    const cluster = new KafkaCluster(chart, 'c', {
+      listeners: [Listener.internal({ name: 'tls', port: 9093 })],
+      cruiseControl: {},
+      config: { 'offsets.topic.replication.factor': 1, 'transaction.state.log.replication.factor': 1, 'transaction.state.log.min.isr': 1 },
+    });
+    cluster.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 1 });
+    expect(validationErrors(chart)).toEqual([
+      '[test/c] Kafka cluster "c" cruiseControl: needs at least 2 brokers, but the cluster has 1 (Strimzi refuses Cruise Control on a single-broker cluster); add a broker, or remove cruiseControl',
+    ]);
+    // GIVEN metrics topic settings that do not fit 3 brokers, and goals that are not listed
+    const { chart: chart2 } = minimal(newChart('kafka'), {
+      cruiseControl: { goals: ['RackAwareGoal'], defaultGoals: ['RackAwareGoal', 'DiskCapacityGoal'], hardGoals: ['CpuCapacityGoal'] },
+      config: { 'cruise.control.metrics.topic.replication.factor': 4, 'cruise.control.metrics.topic.min.insync.replicas': 5 },
+    });
+    expect(validationErrors(chart2)).toEqual([
+      '[test/my-cluster] Kafka cluster "my-cluster" cruiseControl: defaultGoals DiskCapacityGoal is not in goals (Cruise Control only uses goals listed in goals); add DiskCapacityGoal to goals, or remove it from defaultGoals',
+      '[test/my-cluster] Kafka cluster "my-cluster" cruiseControl: hardGoals CpuCapacityGoal is not in goals (Cruise Control only uses goals listed in goals); add CpuCapacityGoal to goals, or remove it from hardGoals',
+      '[test/my-cluster] Kafka cluster "my-cluster" cruiseControl: broker config cruise.control.metrics.topic.replication.factor 4 exceeds the 3 brokers (Strimzi rejects the Kafka resource); use at most 3',
+      '[test/my-cluster] Kafka cluster "my-cluster" cruiseControl: its metrics topic would get min.insync.replicas 5, above its replication factor 4 (Strimzi rejects the Kafka resource); set broker config cruise.control.metrics.topic.min.insync.replicas to at most 4',
+    ]);
+  });
+
+  test('Cruise Control capacity rules', () => {
+    const { chart } = minimal(newChart('kafka'), {
+      cruiseControl: {
+        brokerCapacity: { inboundNetworkPerSecond: Size.kibibytes(1.5) },
+        brokerCapacityOverrides: [{ brokers: [] }],
+        autoRebalance: [{ mode: AutoRebalanceMode.ADD_BROKERS }, { mode: AutoRebalanceMode.ADD_BROKERS }],
+      },
+    });
+    expect(validationErrors(chart)).toEqual([
+      '[test/my-cluster] Kafka cluster "my-cluster" cruiseControl: network capacity 1.5Ki/s is not a positive whole number of KiB per second; use Size.kibibytes(), Size.mebibytes() or Size.gibibytes()',
+      '[test/my-cluster] Kafka cluster "my-cluster" cruiseControl: a broker capacity override names no brokers; list the node IDs it applies to',
+      '[test/my-cluster] Kafka cluster "my-cluster" cruiseControl: autoRebalance lists mode add-brokers more than once (one rebalance per mode); list each mode once',
+    ]);
+  });
+
+  test('custom authorization renders its class; an empty class is an error', () => {
+    const auth = KafkaAuthorization.custom({ authorizerClass: 'com.example.Authorizer', superUsers: ['CN=admin'], supportsAdminApi: true });
+    const { chart, cluster } = minimal(newChart('kafka'), { authorization: auth });
+    expect(docOf(synth(chart), 'Kafka').spec.kafka.authorization).toEqual({
+      type: 'custom', authorizerClass: 'com.example.Authorizer', superUsers: ['CN=admin'], supportsAdminApi: true,
+    });
+    expect(cluster.authorizationEnabled).toBe(true);
+    const bad = minimal(newChart('kafka'), { authorization: KafkaAuthorization.custom({ authorizerClass: ' ' }) });
+    expect(validationErrors(bad.chart)).toEqual([
+      '[test/my-cluster] Kafka cluster "my-cluster": custom authorization has an empty authorizerClass (Strimzi needs the authorizer\'s class name); set authorizerClass to the fully qualified class name, or use KafkaAuthorization.simple()',
+    ]);
+  });
+
+  test('rack from an environment variable: rendered, and a warning when a broker pool does not set it', () => {
+    // GIVEN one broker pool per zone, one of which forgets the variable
+    const chart = newChart('kafka');
+    const cluster = new KafkaCluster(chart, 'c', { listeners: [Listener.internal({ name: 'tls', port: 9093 })], rack: Rack.environmentVariable('ZONE') });
+    cluster.addNodePool('ctrl', { roles: [NodeRole.CONTROLLER], replicas: 3 });
+    cluster.addNodePool('a', { roles: [NodeRole.BROKER], replicas: 2, containerTemplate: { env: { ZONE: 'zone-a' } } });
+    cluster.addNodePool('b', { roles: [NodeRole.BROKER], replicas: 2 });
+    const docs = synth(chart);
+    expect(docOf(docs, 'Kafka').spec.kafka.rack).toEqual({ type: 'environment-variable', envVarName: 'ZONE' });
+    expect(docOf(docs, 'KafkaNodePool', 'a').spec.template.kafkaContainer).toEqual({ env: [{ name: 'ZONE', value: 'zone-a' }] });
+    expect(Rack.environmentVariable('ZONE').type).toBe(RackType.ENVIRONMENT_VARIABLE);
+    expect(warningsOf(chart)).toEqual([
+      '[test/c] rack awareness reads environment variable ZONE, but broker pool(s) b do not set it in containerTemplate.env; set it there (one value per pool, e.g. one pool per zone) or add it with a JSON patch',
+    ]);
+    // an empty topology key is an error
+    const bad = minimal(newChart('kafka'), { rack: Rack.topologyLabel('') });
+    expect(validationErrors(bad.chart)).toEqual([
+      '[test/my-cluster] Kafka cluster "my-cluster": rack awareness from a node label has an empty topology key; use Rack.topologyLabel("topology.kubernetes.io/zone")',
+    ]);
+  });
+
+  test('entity operator settings: watched namespace, reconciliation interval, resources, pod template', () => {
+    const { chart } = minimal(newChart('kafka'), {
+      entityOperator: {
+        topicOperatorOptions: {
+          reconciliationInterval: Duration.minutes(5),
+          resources: { cpu: { request: Cpu.millis(100) }, memory: { request: Size.mebibytes(256), limit: Size.mebibytes(512) } },
+        },
+        userOperatorOptions: { watchedNamespace: 'users' },
+        podTemplate: { priorityClassName: 'ops' },
+      },
+    });
+    expect(docOf(synth(chart), 'Kafka').spec.entityOperator).toEqual({
+      topicOperator: { reconciliationIntervalMs: 300000, resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } } },
+      userOperator: { watchedNamespace: 'users' },
+      template: { pod: { priorityClassName: 'ops' } },
+    });
+  });
+
+  test('fewer than 3 brokers with Kafka\'s internal topic defaults is a warning naming the settings', () => {
+    const chart = newChart('kafka');
+    const cluster = new KafkaCluster(chart, 'c', { listeners: [Listener.internal({ name: 'tls', port: 9093 })], config: { 'offsets.topic.replication.factor': 2 } });
+    cluster.addNodePool('ctrl', { roles: [NodeRole.CONTROLLER], replicas: 3 });
+    cluster.addNodePool('b', { roles: [NodeRole.BROKER], replicas: 2 });
+    synth(chart);
+    expect(warningsOf(chart)).toEqual([
+      '[test/c] the cluster has 2 broker(s), fewer than Kafka\'s defaults for its internal topics need (replication factor 3, transaction log min ISR 2): consumer groups or transactions will fail; set transaction.state.log.replication.factor: 2 in config',
+    ]);
+  });
+
+  test('escape hatches: the Kafka and KafkaNodePool resources are the Resource children', () => {
+    const { chart, cluster } = minimal();
+    const pool = cluster.nodePools[0];
+    expect(ApiObject.of(cluster)).toBe(cluster.resource);
+    expect(ApiObject.of(pool)).toBe(pool.resource);
+    // WHEN patched through the escape hatch
+    cluster.resource.addJsonPatch(JsonPatch.add('/spec/kafka/brokerRackInitImage', 'registry.example.com/operator:1.2.0'));
+    expect(docOf(synth(chart), 'Kafka').spec.kafka.brokerRackInitImage).toBe('registry.example.com/operator:1.2.0');
+  });
+
+  test('external bootstrap addresses known at synth time', () => {
+    const chart = newChart('kafka');
+    const np = Listener.nodePort({ name: 'np', port: 9094, bootstrap: { externalIps: ['203.0.113.5'] } });
+    const npUnknown = Listener.nodePort({ name: 'np2', port: 9095 });
+    const lbDns = Listener.loadBalancer({ name: 'lb', port: 9096, bootstrap: { annotations: { 'external-dns.alpha.kubernetes.io/hostname': 'kafka.example.com,alt.example.com' } } });
+    const lbIp = Listener.loadBalancer({ name: 'lb2', port: 9097, bootstrap: { loadBalancerIp: '198.51.100.7' } });
+    const route = Listener.route({ name: 'rt', port: 9098, bootstrap: { host: 'kafka.apps.example.com' } });
+    const internal = Listener.internal({ name: 'tls', port: 9093 });
+    const { cluster } = minimal(chart, { listeners: [internal, np, npUnknown, lbDns, lbIp, route] });
+    expect(cluster.externalBootstrapServers(np)).toBe('203.0.113.5:9094');
+    expect(cluster.externalBootstrapServers(npUnknown)).toBeUndefined();
+    expect(cluster.externalBootstrapServers(lbDns)).toBe('kafka.example.com:9096');
+    expect(cluster.externalBootstrapServers(lbIp)).toBe('198.51.100.7:9097');
+    expect(cluster.externalBootstrapServers(route)).toBe('kafka.apps.example.com:443');
+    expect(cluster.externalBootstrapServers(internal)).toBeUndefined();
+    expect(cluster.bootstrapServers(lbDns)).toBe('my-cluster-kafka-lb-bootstrap.kafka.svc:9096');
+  });
+
+  test('maxUnavailable must be a whole number >= 0', () => {
+    const { chart } = minimal(newChart('kafka'), { maxUnavailable: -1 });
+    expect(validationErrors(chart)).toEqual([
+      '[test/my-cluster] Kafka cluster "my-cluster": maxUnavailable -1 is not an integer >= 0; use 0 (no voluntary evictions) or more',
+    ]);
+  });
 });

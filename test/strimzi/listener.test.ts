@@ -167,3 +167,70 @@ describe('listener validation', () => {
     ]);
   });
 });
+
+describe('listener validation: further rules', () => {
+  test('ingress and tlsroute need tls like route', () => {
+    const { chart } = clusterWith([
+      Listener.ingress({ name: 'ing', port: 9094, tls: false, bootstrap: { host: 'k.example.com' }, hostTemplate: 'b{nodeId}.example.com' }),
+      Listener.tlsRoute({ name: 'tr', port: 9095, tls: false, bootstrap: { host: 'k.example.com' }, hostTemplate: 'b{nodeId}.example.com', parentRefs: [{ name: 'gw' }] }),
+    ]);
+    expect(validationErrors(chart)).toEqual([
+      '[test/c] listener "ing": type ingress needs tls: true (traffic is routed by TLS SNI passthrough on port 443); set tls: true',
+      '[test/c] listener "tr": type tlsroute needs tls: true (traffic is routed by TLS SNI passthrough on port 443); set tls: true',
+    ]);
+  });
+
+  test('per-broker entries: one per broker, real ports; connection limits >= 0', () => {
+    const { chart } = clusterWith([
+      Listener.nodePort({
+        name: 'np',
+        port: 9094,
+        bootstrap: { nodePort: 70000 },
+        brokers: [{ broker: 0, nodePort: 32000 }, { broker: 0, advertisedPort: 0 }],
+        maxConnections: -1,
+      }),
+    ], [0, 1, 2]);
+    expect(validationErrors(chart)).toEqual([
+      '[test/c] listener "np": brokers[] lists node ID 0 more than once (Strimzi applies only one entry per broker); merge the overrides of that broker into one entry',
+      '[test/c] listener "np": brokers[] entry of node 0 has advertisedPort 0, not a TCP port (1-65535); use a port between 1 and 65535',
+      '[test/c] listener "np": bootstrap.nodePort 70000 is not a TCP port (1-65535); use a port in the cluster\'s node port range (30000-32767 by default)',
+      '[test/c] listener "np": maxConnections -1 is not an integer >= 0; set maxConnections to 0 or more, or leave it unset for no limit',
+    ]);
+  });
+
+  test('network policy peers must select something, and an IP block stands alone', () => {
+    const { chart } = clusterWith([
+      Listener.internal({
+        name: 'tls',
+        port: 9093,
+        networkPolicyPeers: [{}, { podLabels: { app: 'x' }, ipBlock: '10.0.0.0/8' }, { ipBlock: '10.0.0.1' }, { podLabels: { app: 'ok' }, namespaceLabels: { team: 'a' } }],
+      }),
+    ]);
+    expect(validationErrors(chart)).toEqual([
+      '[test/c] listener "tls": networkPolicyPeers[0] selects nothing (it needs podLabels, namespaceLabels or ipBlock); set podLabels and/or namespaceLabels, or an ipBlock',
+      '[test/c] listener "tls": networkPolicyPeers[1] combines ipBlock 10.0.0.0/8 with label selectors, which Kubernetes does not allow in one peer; split it into two peers',
+      '[test/c] listener "tls": networkPolicyPeers[2] ipBlock "10.0.0.1" is not in CIDR notation; use e.g. "10.0.0.0/8"',
+    ]);
+  });
+
+  test('custom authentication keystore settings would be dropped by Strimzi', () => {
+    const { chart } = clusterWith([
+      Listener.internal({
+        name: 'tls',
+        port: 9093,
+        authentication: ListenerAuthentication.custom({ listenerConfig: { 'ssl.keystore.location': '/x', 'ssl.truststore.location': '/y' } }),
+      }),
+    ]);
+    expect(validationErrors(chart)).toEqual([
+      '[test/c] listener "tls": custom authentication listenerConfig key(s) ssl.keystore.location would be silently dropped (Strimzi owns the listener keystore); remove them; use brokerCertificate to serve your own certificate',
+    ]);
+  });
+
+  test('the secure default: an external listener with TLS and SCRAM needs no opt-in', () => {
+    const lb = Listener.loadBalancer({ name: 'ext', port: 9094 });
+    const { chart } = clusterWith([lb]);
+    const rendered = docOf(synth(chart), 'Kafka').spec.kafka.listeners[0];
+    expect(rendered).toEqual({ name: 'ext', port: 9094, type: 'loadbalancer', tls: true, authentication: { type: 'scram-sha-512' } });
+    expect(lb.isExternal).toBe(true);
+  });
+});

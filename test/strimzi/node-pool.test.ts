@@ -1,6 +1,6 @@
 import { Duration, Size } from 'cdk8s';
 import {
-  KafkaCluster, Listener, NodeRole, Spread, SpreadMethod, SpreadScope, Storage, TaintEffect, TolerationOperator,
+  JbodVolume, KafkaCluster, Listener, NodeRole, Spread, SpreadMethod, SpreadScope, Storage, TaintEffect, TolerationOperator,
 } from '../../src';
 import { docOf, newChart, synth, validationErrors } from '../util';
 
@@ -86,4 +86,53 @@ test('pool rules: replicas, roles, node IDs, heap sizes, JBOD', () => {
     '[test/c/empty] node pool "empty": replicas -1 is not an integer >= 0; set replicas to 0 or more',
     '[test/c/empty] node pool "empty": has no roles (each pool needs broker, controller or both); set roles, e.g. [NodeRole.BROKER]',
   ]));
+});
+
+test('spread rules: maxSkew and weight within Kubernetes limits and on the method they belong to', () => {
+  const { chart, c } = cluster();
+  c.addNodePool('b', {
+    roles: [NodeRole.BROKER],
+    replicas: 3,
+    spread: [
+      Spread.acrossZones({ method: SpreadMethod.TOPOLOGY_SPREAD, maxSkew: 0 }),
+      Spread.acrossHosts({ required: false, weight: 101 }),
+      Spread.acrossHosts({ weight: 50 }),
+      Spread.across('rack', { maxSkew: 2 }),
+    ],
+  });
+  expect(validationErrors(chart)).toEqual([
+    '[test/c/b] node pool "b": spread across "topology.kubernetes.io/zone" has maxSkew 0; Kubernetes needs an integer >= 1; use maxSkew 1 (even spread) or more',
+    '[test/c/b] node pool "b": spread across "kubernetes.io/hostname" has weight 101; Kubernetes accepts integers 1-100; use a weight between 1 and 100',
+    '[test/c/b] node pool "b": spread across "kubernetes.io/hostname" sets weight 50, which only applies to a preferred (required: false) anti-affinity rule; remove weight or set required: false',
+    '[test/c/b] node pool "b": spread across "rack" sets maxSkew 2, which only applies to SpreadMethod.TOPOLOGY_SPREAD; remove maxSkew or use method: SpreadMethod.TOPOLOGY_SPREAD',
+  ]);
+});
+
+test('JBOD: only one volume may hold the KRaft metadata log; persistent claims need a size', () => {
+  const { chart, c } = cluster();
+  c.addNodePool('b', {
+    roles: [NodeRole.BROKER],
+    replicas: 3,
+    storage: Storage.jbod([
+      JbodVolume.persistentClaim(0, { size: Size.gibibytes(10), kraftMetadata: true }),
+      JbodVolume.persistentClaim(1, { size: Size.gibibytes(0), kraftMetadata: true }),
+    ]),
+  });
+  expect(validationErrors(chart)).toEqual([
+    '[test/c/b] node pool "b": JBOD volume 1 has size 0Gi; a persistent claim needs a size above zero; set size, e.g. Size.gibibytes(100)',
+    '[test/c/b] node pool "b": JBOD volumes 0, 1 all claim the KRaft metadata log (kraftMetadata); only one volume can hold it; set kraftMetadata on one volume only',
+  ]);
+});
+
+test('storage renders selector, volume attributes class and ephemeral size limits', () => {
+  const { chart, c } = cluster();
+  c.addNodePool('b', {
+    roles: [NodeRole.BROKER],
+    replicas: 3,
+    storage: Storage.persistentClaim({ size: Size.gibibytes(20), selector: { tier: 'fast' }, volumeAttributesClass: 'gold' }),
+  });
+  c.addNodePool('e', { roles: [NodeRole.BROKER], replicas: 1, storage: Storage.ephemeral({ sizeLimit: Size.gibibytes(2) }) });
+  const docs = synth(chart);
+  expect(docOf(docs, 'KafkaNodePool', 'b').spec.storage).toEqual({ type: 'persistent-claim', size: '20Gi', deleteClaim: false, selector: { tier: 'fast' }, volumeAttributesClass: 'gold' });
+  expect(docOf(docs, 'KafkaNodePool', 'e').spec.storage).toEqual({ type: 'ephemeral', sizeLimit: '2Gi' });
 });
