@@ -128,13 +128,11 @@ const TOPIC_MARKER = Symbol.for('cdk8s-kafka.Topic');
  * claimed a key.
  */
 class TopicRegistry {
-  private static readonly registries = new WeakMap<IKafkaCluster, TopicRegistry>();
-
   public static of(cluster: IKafkaCluster): TopicRegistry {
-    let r = TopicRegistry.registries.get(cluster);
+    let r = registries.get(cluster);
     if (!r) {
       r = new TopicRegistry();
-      TopicRegistry.registries.set(cluster, r);
+      registries.set(cluster, r);
     }
     return r;
   }
@@ -152,6 +150,8 @@ class TopicRegistry {
     claim(this.byResourceName, topic.resourceName, topic);
   }
 }
+
+const registries = new WeakMap<IKafkaCluster, TopicRegistry>();
 
 function claim(map: Map<string, Topic>, key: string, topic: Topic): void {
   if (!map.has(key)) {
