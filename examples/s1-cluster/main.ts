@@ -8,6 +8,8 @@
  * - `inter.broker.protocol.version: "3.6"` is dropped: Kafka 4 runs in KRaft mode only,
  *   where the cluster-wide metadata version (Strimzi sets it from the Kafka version)
  *   replaces the inter-broker protocol version. The library rejects the old key.
+ * - the seed's listener named `tls` (9093) actually had `tls: false`; here it gets the
+ *   library's secure defaults, TLS and SCRAM-SHA-512, so it is what its name says.
  * - the seed's `external` NodePort listener has neither TLS nor authentication; it
  *   needs the explicit `allowInsecureExternalAccess` opt-in. Do not copy that to production.
  *

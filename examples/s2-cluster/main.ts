@@ -5,6 +5,9 @@
  * authentication and the cluster enforces ACLs (simple authorization). Pods are
  * spread across hosts (`kubernetes.io/hostname`) instead of zones.
  * The seed's plain `external` NodePort listener is kept with the explicit opt-in.
+ * With authorization on, clients of the unauthenticated `plain` and `external`
+ * listeners are the principal `ANONYMOUS`, which no ACL allows anything: only
+ * users authenticated on 9093 get access, through their KafkaUser ACLs.
  *
  *   npx ts-node examples/s2-cluster/main.ts   # writes examples/s2-cluster/dist/*.yaml
  */

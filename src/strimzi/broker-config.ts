@@ -254,6 +254,10 @@ function typeProblem(spec: ConfigKey, value: any): string | undefined {
 export function checkBrokerConfig(c: ViolationCollector, config: { [key: string]: any }, brokerCount: number): void {
   for (const [key, value] of Object.entries(config)) {
     const subject = `broker config "${key}"`;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      c.add(subject, `value ${JSON.stringify(value)} is an object, but Kafka settings are strings, numbers or booleans`, 'write the value as Kafka expects it, e.g. a string');
+      continue;
+    }
     const removed = REMOVED_IN_KAFKA_4[key] ?? (key.toLowerCase().startsWith('zookeeper.') ? 'Kafka 4 has no ZooKeeper; the cluster runs in KRaft mode' : undefined);
     if (removed) {
       c.add(subject, `the setting no longer exists in Kafka 4: ${removed}`, 'remove it');

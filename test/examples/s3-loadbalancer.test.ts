@@ -1,5 +1,7 @@
+import { Testing } from 'cdk8s';
 import * as YAML from 'yaml';
 import { build } from '../../examples/s3-loadbalancer/main';
+import { KafkaCluster } from '../../src';
 import { docOf, synthExample } from '../util';
 
 describe('examples/s3-loadbalancer', () => {
@@ -21,6 +23,14 @@ describe('examples/s3-loadbalancer', () => {
   test('preferred zone spread for the brokers', () => {
     const pod = docOf(docs, 'KafkaNodePool', 'brokers').spec.template.pod;
     expect(pod.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.topologyKey).toBe('topology.kubernetes.io/zone');
+  });
+
+  test('clients outside Kubernetes bootstrap from the external-dns name, known at synth time', () => {
+    const app = Testing.app();
+    build(app);
+    const cluster = app.node.findAll().find((c): c is KafkaCluster => c instanceof KafkaCluster)!;
+    expect(cluster.externalBootstrapServers(cluster.findListener('external')!)).toBe('kafka.example.com:9094');
+    expect(cluster.bootstrapServers(cluster.findListener('tls')!)).toBe('my-cluster-kafka-bootstrap.kafka.svc:9093');
   });
 
   test('snapshot', () => {

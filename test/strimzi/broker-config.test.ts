@@ -101,3 +101,9 @@ test('replication factors may not exceed the brokers; min ISR may not exceed the
     '[test/c] broker config "min.insync.replicas": 2 is above default.replication.factor 1 (Kafka\'s default); topics created with the default replication factor could never accept acks=all writes; use at most 1, or raise default.replication.factor',
   ]);
 });
+
+test('an object value is an error whatever the key', () => {
+  expect(validationErrors(withConfig({ 'my.plugin.setting': { nested: true } }))).toEqual([
+    '[test/c] broker config "my.plugin.setting": value {"nested":true} is an object, but Kafka settings are strings, numbers or booleans; write the value as Kafka expects it, e.g. a string',
+  ]);
+});
