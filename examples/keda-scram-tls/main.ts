@@ -41,7 +41,6 @@ export function build(app: App): void {
   const clusterCa = kplus.Secret.fromSecretName(orders, 'cluster-ca', connection.brokerCa!.secretName);
   const consumer = new kplus.Deployment(orders, 'orders-consumer', {
     metadata: { name: 'orders-consumer' },
-    replicas: 1,
     containers: [{
       name: 'consumer',
       image: 'ghcr.io/example/orders-consumer:2.3.0',

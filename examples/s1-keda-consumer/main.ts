@@ -15,7 +15,16 @@ import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { KafkaCluster, KedaConsumerScaler, Listener, ListenerAuthentication, NodeRole } from '../../src';
 
-export function build(app: App): void {
+/** Options to replay the seed's own topic. */
+export interface S1KedaConsumerOptions {
+  /**
+   * Partitions of `my-topic`.
+   * @default 6 (the scaler's maximum replica count)
+   */
+  readonly partitions?: number;
+}
+
+export function build(app: App, options: S1KedaConsumerOptions = {}): void {
   const kafka = new Chart(app, 'kafka', { namespace: 'kafka' });
   const cluster = new KafkaCluster(kafka, 'my-cluster', {
     listeners: [
@@ -37,14 +46,15 @@ export function build(app: App): void {
   // of one partition, so KEDA could never have run more than one consumer.
   // Declaring the topic with as many partitions as the scaler's maximum fixes
   // that; with fewer, the scaler's partition check fails the synth and says why.
-  const topic = cluster.addTopic('my-topic', { partitions: 6, replicas: 3 });
+  const topic = cluster.addTopic('my-topic', { partitions: options.partitions ?? 6, replicas: 3 });
 
   const keda = new Chart(app, 'keda', { namespace: 'keda' });
   const plain = cluster.findListener('plain')!;
   const consumer = new kplus.Deployment(keda, 'consumer-service', {
     metadata: { name: 'consumer-service', labels: { app: 'consumer-service' } },
     podMetadata: { labels: { app: 'consumer-service' } },
-    replicas: 1,
+    // No replica count: the scaler marks the Deployment as autoscaled, so its
+    // manifest leaves spec.replicas to KEDA.
     containers: [{
       name: 'consumer',
       image: 'ghcr.io/example/kafka-consumer:1.0.0',

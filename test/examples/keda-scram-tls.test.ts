@@ -57,8 +57,10 @@ test('KEDA over SCRAM and TLS with ACLs and credentials copied into the consumer
   const reader = docsOf(docs, 'Role').find((r) => r.metadata.namespace === 'kafka');
   expect(reader.rules[0].resourceNames).toEqual(['my-cluster-cluster-ca-cert', 'orders-consumer']);
 
-  // The consumer uses the same copies.
-  const container = docOf(docs, 'Deployment', 'orders-consumer').spec.template.spec.containers[0];
+  // The consumer uses the same copies, and leaves its replica count to KEDA.
+  const deployment = docOf(docs, 'Deployment', 'orders-consumer');
+  expect(deployment.spec.replicas).toBeUndefined();
+  const container = deployment.spec.template.spec.containers[0];
   expect(container.env).toEqual(expect.arrayContaining([
     { name: 'SASL_PASSWORD', valueFrom: { secretKeyRef: { name: 'orders-consumer', key: 'password' } } },
     { name: 'SECURITY_PROTOCOL', value: 'SASL_SSL' },

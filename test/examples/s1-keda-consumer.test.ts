@@ -1,3 +1,4 @@
+import { App, Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { build } from '../../examples/s1-keda-consumer/main';
 import { docOf, docsOf, synthExample } from '../util';
@@ -35,4 +36,18 @@ test('S1 KEDA consumer: consumer-service in keda scaled on the lag of keda-consu
   const deployment = docOf(docs, 'Deployment', 'consumer-service');
   expect(deployment.metadata.namespace).toBe('keda');
   expect(deployment.spec.template.metadata.labels.app).toBe('consumer-service');
+  // KEDA owns the replica count: applying the manifest again does not reset it.
+  expect(deployment.spec.replicas).toBeUndefined();
+});
+
+test('S1 KEDA consumer with the seed\'s one-partition topic fails the synth and says why', () => {
+  // GIVEN the topic as the seed's consumer auto-created it
+  const app: App = Testing.app();
+  build(app, { partitions: 1 });
+  // WHEN / THEN
+  expect(() => app.synthYaml()).toThrow(
+    '[keda/consumer-service-scaler] ScaledObject "consumer-service": maxReplicaCount 6 is above the 1 partitions of topic "my-topic": '
+    + 'a consumer group assigns each partition to one consumer, so 5 pods would sit idle, and the kafka trigger caps its metric at the partition count, '
+    + 'so KEDA would never run them anyway; lower maxReplicaCount to 1, give the topic at least 6 partitions, or set allowIdleConsumers: true',
+  );
 });
