@@ -33,6 +33,8 @@ export interface TopicOptions {
    * The topic's name in Kafka: letters, digits, `.`, `_` and `-`, at most 249
    * characters. When it is not a valid Kubernetes name, the KafkaTopic gets a
    * derived, stable metadata.name and `spec.topicName` carries the Kafka name.
+   * Kafka topics cannot be renamed: changing this later replaces the KafkaTopic,
+   * so the Topic Operator deletes the old topic (and its records) and creates an empty one.
    * @default - the construct id
    */
   readonly topicName?: string;
@@ -43,7 +45,8 @@ export interface TopicOptions {
    */
   readonly partitions?: number;
   /**
-   * Replication factor (1 to the number of brokers).
+   * Replication factor (1 to the number of brokers). Changing it on an existing
+   * topic works only when the cluster runs Cruise Control.
    * @default - the broker default (`default.replication.factor`)
    */
   readonly replicas?: number;
