@@ -488,7 +488,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
       `choose a name such as "${toDns1123Label(this.userName)}"`);
     const first = usersByCluster.get(this.cluster)!.get(this.userName)!;
     c.check(first !== this, subject,
-      `cluster "${this.cluster.clusterName}" already has a user named "${this.userName}" (${first.node.path}); both would be the same KafkaUser and the same Kafka principal`,
+      `cluster "${this.cluster.clusterName}" already has a user named "${this.userName}" (${first.node.path}); both render KafkaUser "${this.userName}" in namespace "${this.cluster.namespace}", so one would overwrite the other`,
       'define each user once and share the construct');
     c.check(!this.cluster.userOperatorEnabled, subject,
       `cluster "${this.cluster.clusterName}" runs no User Operator, so no credentials, ACLs or quotas are created and the KafkaUser never becomes ready`,

@@ -336,7 +336,7 @@ describe('KafkaUser validation', () => {
     c.addUser('app');
     new KafkaUser(chart, 'other', { cluster: c, userName: 'app', authentication: KafkaUserAuthentication.tls() });
     expect(validationErrors(chart)).toEqual([
-      '[test/other] user "app": cluster "my-cluster" already has a user named "app" (test/my-cluster/app); both would be the same KafkaUser and the same Kafka principal; define each user once and share the construct',
+      '[test/other] user "app": cluster "my-cluster" already has a user named "app" (test/my-cluster/app); both render KafkaUser "app" in namespace "kafka", so one would overwrite the other; define each user once and share the construct',
     ]);
   });
 
