@@ -199,9 +199,6 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     for (const l of props.listeners ?? []) {
       this.addListener(l);
     }
-    if (!this.version.supported) {
-      Warnings.of(this).add(`Kafka version ${this.version.version} is not one Strimzi 1.2.0 is known to support (${KafkaVersion.supportedVersions.map((v) => v.version).join(', ')}); make sure your operator supports it`);
-    }
 
     this.resource = new strimzi.Kafka(this, 'Resource', {
       metadata: { name: this.clusterName, namespace: this.namespace, labels: props.labels && { ...props.labels } },
@@ -598,6 +595,16 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     const v = this.version.version;
     const parsed = /^(\d+)\.(\d+)\.(\d+)$/.exec(v);
     c.check(!parsed, subject, `Kafka version "${v}" is not a version number major.minor.patch`, `use a KafkaVersion constant, e.g. KafkaVersion.${KafkaVersion.LATEST.version.replace(/\./g, '_').replace(/^/, 'V')}`);
+    if (parsed && !this.version.supported) {
+      const supported = KafkaVersion.supportedVersions;
+      const num = (x: string) => x.split('.').map(Number).reduce((acc, n) => acc * 1000 + n, 0);
+      if (num(v) < num(supported[0].version)) {
+        c.add(subject, `Kafka ${v} is older than every version Strimzi 1.2.0 runs (${supported.map((x) => x.version).join(', ')}), so the operator rejects the Kafka resource`,
+          `use ${supported[0].version} or newer (KafkaVersion.LATEST is ${KafkaVersion.LATEST.version}), upgrading through the versions Kafka requires`);
+      } else {
+        Warnings.of(this).add(`Kafka version ${v} is not one Strimzi 1.2.0 is known to support (${supported.map((x) => x.version).join(', ')}); make sure your operator supports it`);
+      }
+    }
     const mv = this.props.metadataVersion;
     if (mv === undefined) {
       return;

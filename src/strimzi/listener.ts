@@ -562,7 +562,7 @@ export class Listener {
       c.check(listed.has(b.broker), subject, `brokers[] lists node ID ${b.broker} more than once (Strimzi applies only one entry per broker)`, 'merge the overrides of that broker into one entry');
       listed.add(b.broker);
       for (const [what, port] of [['advertisedPort', b.advertisedPort], ['nodePort', b.nodePort]] as Array<[string, number | undefined]>) {
-        c.check(port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535), subject, `brokers[] entry of node ${b.broker} has ${what} ${port}, not a TCP port (1-65535)`, `use a port between 1 and 65535`);
+        c.check(port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535), subject, `brokers[] entry of node ${b.broker} has ${what} ${port}, not a TCP port (1-65535)`, 'use a port between 1 and 65535');
       }
     }
     const bootstrapNodePort = this.options.bootstrap?.nodePort;

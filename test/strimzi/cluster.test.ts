@@ -310,6 +310,10 @@ describe('KafkaCluster audit fixes', () => {
     const ok = minimal(newChart('kafka'), { version: KafkaVersion.V4_3_1, metadataVersion: '4.2-IV1' });
     expect(docOf(synth(ok.chart), 'Kafka').spec.kafka.metadataVersion).toBe('4.2-IV1');
     expect(KafkaVersion.of('4.3.1')).toBe(KafkaVersion.V4_3_1);
+    // a version older than every supported one is an error, not a warning
+    expect(errors({ version: KafkaVersion.of('3.9.0') })).toEqual([
+      '[test/my-cluster] Kafka cluster "my-cluster": Kafka 3.9.0 is older than every version Strimzi 1.2.0 runs (4.2.0, 4.2.1, 4.3.0, 4.3.1), so the operator rejects the Kafka resource; use 4.2.0 or newer (KafkaVersion.LATEST is 4.3.1), upgrading through the versions Kafka requires',
+    ]);
   });
 
   test('Cruise Control needs two brokers and a metrics topic that fits them', () => {
