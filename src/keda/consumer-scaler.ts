@@ -207,8 +207,8 @@ export class KedaConsumerScaler extends Construct {
     return x !== null && typeof x === 'object' && SCALER_MARK in x;
   }
 
-  /** The ScaledObject (also `ApiObject.of(scaler)`). */
-  public readonly scaledObject: ApiObject;
+  /** The ScaledObject (also `ApiObject.of(scaler)`), the escape hatch for fields the props do not cover. */
+  public readonly resource: ApiObject;
   /** The ScaledObject's name. */
   public readonly scaledObjectName: string;
   /** The namespace of the ScaledObject and the workload. */
@@ -244,7 +244,7 @@ export class KedaConsumerScaler extends Construct {
     this.scaledObjectName = props.name ?? props.target.name;
     this.topicName = props.topic?.topicName ?? props.topicName;
 
-    this.scaledObject = new keda.ScaledObject(this, 'Resource', {
+    this.resource = new keda.ScaledObject(this, 'Resource', {
       metadata: { name: this.scaledObjectName, namespace: this.namespace },
       spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
     });
@@ -299,7 +299,7 @@ export class KedaConsumerScaler extends Construct {
       scaledObjects: [{
         targetKey: this._targetKey,
         namespace: this.namespace,
-        object: { path: this.scaledObject.node.path, name: this.scaledObjectName },
+        object: { path: this.resource.node.path, name: this.scaledObjectName },
       }],
       authentications: auth ? [{
         kind: auth.kind,
@@ -531,6 +531,9 @@ export class KedaConsumerScaler extends Construct {
     if (!idleOrZero && (p.pollingInterval || p.cooldownPeriod)) {
       Warnings.of(this).add(`${p.pollingInterval ? 'pollingInterval' : 'cooldownPeriod'} has no effect while minReplicaCount is ${this.minReplicas} and there is no idleReplicaCount: KEDA uses them only to scale to and from zero or idle`);
     }
+    if (this.trigger.type === LagTriggerType.PROMETHEUS && p.maxReplicaCount === undefined && this.partitions === undefined) {
+      Warnings.of(this).add('maxReplicaCount defaults to 100: the topic\'s partition count is unknown and the prometheus trigger, unlike the kafka trigger, does not cap replicas at it; set maxReplicaCount to the partition count');
+    }
   }
 
   private checkRules(c: ViolationCollector): void {
@@ -631,6 +634,12 @@ export class KedaConsumerScaler extends Construct {
     }
 
     // ACLs
+    const anonymous = !p.user && this.listener?.authentication.type === ListenerAuthenticationType.NONE;
+    if (kafka && anonymous && p.cluster.authorizationEnabled) {
+      c.add(`listener "${this.listener!.name}"`,
+        `has no authentication, so KEDA would connect as ANONYMOUS, which no ACL of cluster "${p.cluster.clusterName}" allows to read offsets (the cluster enforces ACLs)`,
+        'pass user (a KafkaUser with Read on the topic and the consumer group, e.g. through topic.grantRead()) and a listener with that user\'s authentication');
+    }
     if (kafka && p.user && p.cluster.authorizationEnabled) {
       const u = p.user;
       if (this.topicName !== undefined && !u.isAllowed(AclResourceType.TOPIC, this.topicName, AclOperation.READ)) {
@@ -668,7 +677,7 @@ export class KedaConsumerScaler extends Construct {
 
     // One autoscaler per workload, unique names (one index walk per synth for the whole app)
     const index = _AutoscalerIndex.of(this, describeAutoscalers);
-    const own = this.scaledObject.node.path;
+    const own = this.resource.node.path;
     const workload = `workload ${this.target.kind} "${this.target.name}"`;
     const others = index.scaledObjectsFor(this._targetKey).filter((o) => o.path !== own);
     if (others.length > 0) {

@@ -57,9 +57,10 @@ describe('kafka trigger without credentials', () => {
     const f = fixture();
     const topic = f.cluster.addTopic('orders', { partitions: 6 });
     // WHEN
-    scaler(f, { topic, listener: f.cluster.findListener('plain'), lagThreshold: 5 });
+    const s = scaler(f, { topic, listener: f.cluster.findListener('plain'), lagThreshold: 5 });
     const docs = synth(f.apps);
-    // THEN
+    // THEN the ScaledObject is the escape hatch
+    expect(ApiObject.of(s)).toBe(s.resource);
     const so = docOf(docs, 'ScaledObject', 'consumer');
     expect(so.metadata.namespace).toBe('kafka');
     expect(so.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'consumer' });
@@ -199,9 +200,12 @@ describe('kafka trigger without credentials', () => {
     scaler(f, { target: sts, topicName: 'a' }, 's1');
     const s2 = scaler(f, { target: ScaleTarget.fromResource(raw), topicName: 'a' }, 's2');
     expect(s2.namespace).toBe('other');
+    // the plain object itself fits too, without ScaleTarget
+    scaler(f, { target: { ...raw, name: 'raw2' }, topicName: 'a' }, 's3');
     const docs = synth(f.apps);
     expect(docOf(docs, 'ScaledObject', 'sts').spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'sts' });
     expect(docOf(docs, 'ScaledObject', 'raw').spec.scaleTargetRef).toEqual({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: 'raw' });
+    expect(docOf(docs, 'ScaledObject', 'raw2').metadata.namespace).toBe('other');
   });
 });
 
@@ -443,9 +447,19 @@ describe('prometheus trigger', () => {
     }
   });
 
+  test('without a partition count or maxReplicaCount, the 100-replica default is reported', () => {
+    const f = fixture();
+    const s = scaler(f, { topicName: 'o', trigger: LagTrigger.prometheus({ serverAddress: 'http://p:9090' }) });
+    expect(docOf(synth(f.apps), 'ScaledObject').spec.maxReplicaCount).toBe(100);
+    expect(warningsOf(s)).toEqual([
+      '[apps/scaler] maxReplicaCount defaults to 100: the topic\'s partition count is unknown and the prometheus trigger, unlike the kafka trigger, does not cap replicas at it; set maxReplicaCount to the partition count',
+    ]);
+  });
+
   test('a user, a listener and crossNamespaceCredentials are not needed and are reported as unused', () => {
     const f = fixture({ appNamespace: 'orders' });
     const s = scaler(f, {
+      maxReplicaCount: 4,
       topicName: 'o',
       user: f.cluster.addUser('u'),
       listener: f.cluster.findListener('tls'),
@@ -621,6 +635,12 @@ describe('synth-time rules', () => {
     expect(validationErrors(f.apps)).toEqual([
       '[apps/scaler] user "orders-app": may not Read topic "orders", so KEDA cannot read its offsets (cluster "my-cluster" enforces ACLs); grant it, e.g. topic.grantRead(user, { consumerGroup: \'orders-app\' })',
       '[apps/scaler] user "orders-app": may not Read consumer group "orders-app", so KEDA cannot read the group\'s committed offsets (cluster "my-cluster" enforces ACLs); grant it, e.g. topic.grantRead(user, { consumerGroup: \'orders-app\' })',
+    ]);
+  });
+
+  test('no user on a listener without authentication when the cluster enforces ACLs', () => {
+    expect(errorsOf({ topicName: 'o', listener: undefined }, { authorization: true })).toEqual([
+      '[apps/scaler] listener "plain": has no authentication, so KEDA would connect as ANONYMOUS, which no ACL of cluster "my-cluster" allows to read offsets (the cluster enforces ACLs); pass user (a KafkaUser with Read on the topic and the consumer group, e.g. through topic.grantRead()) and a listener with that user\'s authentication',
     ]);
   });
 
