@@ -11,7 +11,7 @@ import { performance } from 'perf_hooks';
 import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
 import { buildBaseline, ChartManifests } from './baseline';
 import { buildFleet, Layout } from './fleet';
-import { FleetApp } from './fleet-app';
+import { FleetApp } from '../src/common/fleet-app';
 
 interface Args {
   variant: 'library' | 'baseline';

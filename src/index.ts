@@ -1,4 +1,5 @@
 export * from './common/warnings';
+export * from './common/fleet-app';
 export * from './strimzi/kafka-version';
 export * from './strimzi/listener';
 export * from './strimzi/connection';
