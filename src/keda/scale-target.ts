@@ -1,3 +1,5 @@
+import { ApiObject } from 'cdk8s';
+
 /**
  * The metadata of a scalable workload the scaler reads.
  */
@@ -12,6 +14,10 @@ export interface WorkloadMetadata {
 /**
  * A workload KEDA can scale: anything with a `/scale` subresource, e.g. a
  * Deployment or StatefulSet.
+ *
+ * When the object has a `markHasAutoscaler()` method (cdk8s-plus Deployments
+ * and StatefulSets), the scaler calls it, so the workload's manifest carries
+ * no `spec.replicas` that every apply would reset.
  *
  * The interface is structural on purpose: a cdk8s-plus `Deployment` or
  * `StatefulSet` (of any cdk8s-plus version) or a cdk8s `ApiObject` fits it as
@@ -74,6 +80,18 @@ export class ScaleTarget implements IScalableWorkload {
    */
   public static fromResource(resource: IScalableWorkload): ScaleTarget {
     return new ScaleTarget(resource.apiVersion, resource.kind, resource.name, resource.metadata.namespace);
+  }
+
+  /**
+   * A workload object of this app by its `ApiObject`, e.g.
+   * `ScaleTarget.fromApiObject(ApiObject.of(deployment))`: the form that works
+   * from every jsii language and with any cdk8s-plus version, since `ApiObject`
+   * comes from cdk8s itself. The scaler cannot reach the cdk8s-plus object
+   * through it: pass the Deployment or StatefulSet itself (or call its
+   * `markHasAutoscaler()`) so that its manifest leaves `spec.replicas` to KEDA.
+   */
+  public static fromApiObject(apiObject: ApiObject): ScaleTarget {
+    return new ScaleTarget(apiObject.apiVersion, apiObject.kind, apiObject.name, apiObject.metadata.namespace);
   }
 
   /** The workload's metadata. */

@@ -188,6 +188,13 @@ describe('kafka trigger without credentials', () => {
     expect(so.metadata.namespace).toBe('kafka');
   });
 
+  test('ScaleTarget.fromApiObject takes the workload\'s ApiObject', () => {
+    const f = fixture({ appNamespace: 'orders' });
+    const s = scaler(f, { target: ScaleTarget.fromApiObject(ApiObject.of(f.consumer)), topicName: 'a' });
+    expect(s.namespace).toBe('orders');
+    expect(docOf(synth(f.apps), 'ScaledObject', 'consumer').spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'consumer' });
+  });
+
   test('a cdk8s-plus StatefulSet and a plain object fit the structural target interface', () => {
     const f = fixture();
     const sts = new kplus.StatefulSet(f.apps, 'sts', {
