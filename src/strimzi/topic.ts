@@ -319,7 +319,7 @@ export class Topic extends Construct implements ITopic {
     c.check(name === '.' || name === '..', subject,
       `the name "${name}" is reserved by Kafka`, 'choose another name');
 
-    const ns = this.resource.toJson().metadata?.namespace;
+    const ns = renderedNamespace(this.resource);
     c.check(ns !== this.cluster.namespace, subject,
       `the KafkaTopic is in namespace "${ns}", but the Topic Operator of cluster "${this.cluster.clusterName}" watches only namespace "${this.cluster.namespace}"`,
       'keep the topic in the cluster\'s namespace (do not patch metadata.namespace)');
@@ -388,4 +388,17 @@ function isConfigValue(v: any): boolean {
 /** A size in bytes. */
 function bytesOf(size: Size): number {
   return Math.round(size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024);
+}
+
+/**
+ * The namespace the resource is rendered in. Only JSON patches can move it away
+ * from the one set at construction, so the resource is rendered (spec and all)
+ * only when it has patches.
+ */
+function renderedNamespace(resource: ApiObject): string | undefined {
+  const patches = (resource as any).patches;
+  if (Array.isArray(patches) && patches.length === 0) {
+    return resource.metadata.namespace;
+  }
+  return resource.toJson().metadata?.namespace;
 }

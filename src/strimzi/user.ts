@@ -508,7 +508,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
       `the name has ${this.userName.length} characters, but a ${this.authentication.type} user name becomes the certificate CN, which allows at most 64`,
       'choose a name of at most 64 characters');
 
-    const ns = this.resource.toJson().metadata?.namespace;
+    const ns = renderedNamespace(this.resource);
     c.check(ns !== this.cluster.namespace, subject,
       `the KafkaUser is in namespace "${ns}", but the User Operator of cluster "${this.cluster.clusterName}" watches only namespace "${this.cluster.namespace}"`,
       'keep the user in the cluster\'s namespace (do not patch metadata.namespace)');
@@ -568,7 +568,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
 
   /** The ACL rules, deduplicated and in a stable order. */
   private renderAcls(): strimzi.KafkaUserSpecAuthorizationAcls[] {
-    const groups = new Map<string, { rule: AclRule; ops: Set<AclOperation> }>();
+    const groups = new Map<string, { key: Array<string | number>; rule: AclRule; ops: Set<AclOperation> }>();
     for (const rule of this._acls) {
       const host = rule.host ?? '*';
       const permission = rule.permission ?? AclPermissionType.ALLOW;
@@ -580,13 +580,12 @@ export class KafkaUser extends Construct implements IKafkaUser {
         host,
       ];
       const k = JSON.stringify(key);
-      const g = groups.get(k) ?? { rule: { ...rule, host, permission }, ops: new Set<AclOperation>() };
+      const g = groups.get(k) ?? { key, rule: { ...rule, host, permission }, ops: new Set<AclOperation>() };
       rule.operations.forEach((op) => g.ops.add(op));
       groups.set(k, g);
     }
-    const keys = [...groups.keys()].sort((a, b) => compareKeys(JSON.parse(a), JSON.parse(b)));
-    return keys.map((k) => {
-      const { rule, ops } = groups.get(k)!;
+    const sorted = [...groups.values()].sort((a, b) => compareKeys(a.key, b.key));
+    return sorted.map(({ rule, ops }) => {
       const r = rule.resource;
       return {
         type: rule.permission === AclPermissionType.DENY ? 'deny' as any : undefined,
@@ -646,4 +645,17 @@ function wholeDays(d: Duration): number | null {
 /** A size in bytes. */
 function bytesOf(size: Size): number {
   return Math.round(size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024 * 1000) / 1000;
+}
+
+/**
+ * The namespace the resource is rendered in. Only JSON patches can move it away
+ * from the one set at construction, so the resource is rendered (spec and all)
+ * only when it has patches.
+ */
+function renderedNamespace(resource: ApiObject): string | undefined {
+  const patches = (resource as any).patches;
+  if (Array.isArray(patches) && patches.length === 0) {
+    return resource.metadata.namespace;
+  }
+  return resource.toJson().metadata?.namespace;
 }

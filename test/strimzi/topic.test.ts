@@ -235,6 +235,21 @@ describe('Topic validation', () => {
     findAll.mockRestore();
   });
 
+  test('validation reads the namespace without rendering each KafkaTopic an extra time', () => {
+    // GIVEN
+    const { chart, cluster: c } = cluster();
+    for (let i = 0; i < 50; i++) {
+      c.addTopic(`topic-${i}`, { partitions: 3 });
+    }
+    // WHEN
+    const toJson = jest.spyOn(ApiObject.prototype, 'toJson');
+    synth(chart);
+    // THEN each KafkaTopic is rendered once, for the output
+    const topicRenders = toJson.mock.contexts.filter((o: any) => o.kind === 'KafkaTopic').length;
+    toJson.mockRestore();
+    expect(topicRenders).toBe(50);
+  });
+
   test('the same topic name in two clusters is fine', () => {
     const { chart, cluster: c } = cluster();
     const other = new KafkaCluster(chart, 'other', { namespace: 'kafka2', listeners: [Listener.internal({ name: 'tls', port: 9093 })] });
