@@ -48,9 +48,15 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       coverageReporters: ['json', 'lcov', 'clover', 'cobertura', 'text-summary'],
     },
   },
+  // test/tsconfig.json type-checks (and eslint parses) tests, examples and benchmarks; paths are relative to test/
   tsconfigDev: {
-    include: ['examples/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
     compilerOptions: {},
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench', 'build-tools', 'projenrc'],
+    ignorePatterns: ['imports/', '*.js', '!.projenrc.ts', '*.d.ts', 'node_modules/', 'lib/', 'coverage/', 'test-reports/', 'dist/'],
   },
   excludeTypescript: ['test/**', 'examples/**', 'bench/**', 'scripts/**', '.projenrc.ts', 'projenrc/**'],
   gitignore: ['examples/*/dist/', '/.conformance-out/', '/.bench-out/', '*.cpuprofile'],

@@ -81,13 +81,15 @@ describe.each(SNIPPETS.map((s, i) => [i + 1, s] as const))('README snippet %i', 
   });
 
   test('synthesizes without validation errors', () => {
-    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText;
+    const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
+    const js = ts.transpileModule(source, { compilerOptions }).outputText;
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-snippet-'));
     const previous = process.env.CDK8S_OUTDIR;
     process.env.CDK8S_OUTDIR = outdir; // a snippet's own app.synth() writes here
     try {
       const mod: any = { exports: {} };
       // resolve '../src' and packages as a file in test/ would
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const req = (id: string) => require(id.startsWith('.') ? path.join(__dirname, id) : id);
       new Function('require', 'module', 'exports', js)(req, mod, mod.exports);
       const docs = synth(mod.exports.run());

@@ -20,11 +20,11 @@ import { IConstruct } from 'constructs';
  * `Chart.toJson()` (and `Testing.synth()`) on a single chart are unchanged.
  */
 export class FleetApp extends App {
-  private readonly writeConstructMetadata: boolean;
+  private readonly recordMetadata: boolean;
 
   constructor(props: AppProps = {}) {
     super(props);
-    this.writeConstructMetadata = props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';
+    this.recordMetadata = props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';
   }
 
   /**
@@ -70,7 +70,7 @@ export class FleetApp extends App {
         break;
     }
 
-    if (this.writeConstructMetadata) {
+    if (this.recordMetadata) {
       const resources: { [name: string]: { path: string } } = {};
       for (const obj of charts.flatMap(renderChart)) {
         resources[obj.name] = { path: obj.node.path };

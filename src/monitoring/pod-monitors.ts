@@ -21,14 +21,14 @@ export class MonitoredNamespaces {
 
   private constructor(
     /** Whether every namespace is selected. */
-    public readonly any: boolean,
-    /** The selected namespaces, when not `any`. */
-    public readonly names: string[],
+    public readonly allNamespaces: boolean,
+    /** The selected namespaces, when not every namespace is. */
+    public readonly namespaceNames: string[],
   ) {}
 
   /** Whether `namespace` is selected. */
   public includes(namespace: string): boolean {
-    return this.any || this.names.includes(namespace);
+    return this.allNamespaces || this.namespaceNames.includes(namespace);
   }
 }
 
@@ -98,7 +98,7 @@ export class KafkaPodMonitors extends Construct {
         spec: Lazy.any({
           produce: (): prom.PodMonitorSpec => ({
             selector: { matchLabels: target.matchLabels },
-            namespaceSelector: namespaces.any ? { any: true } : { matchNames: namespaces.names },
+            namespaceSelector: namespaces.allNamespaces ? { any: true } : { matchNames: namespaces.namespaceNames },
             podMetricsEndpoints: target.ports.map((port) => ({
               port,
               path: '/metrics',
@@ -112,7 +112,7 @@ export class KafkaPodMonitors extends Construct {
 
     addRules(this, (c) => {
       c.check(!selector.includes(cluster.namespace), `PodMonitors of cluster "${cluster.clusterName}"`,
-        `the namespace selector (${selector.names.join(', ') || 'none'}) does not include the cluster's namespace "${cluster.namespace}", so no Kafka pod would be scraped`,
+        `the namespace selector (${selector.namespaceNames.join(', ') || 'none'}) does not include the cluster's namespace "${cluster.namespace}", so no Kafka pod would be scraped`,
         `add "${cluster.namespace}" to namespaceSelector or use MonitoredNamespaces.any()`);
     });
   }

@@ -44,7 +44,8 @@ export class KafkaAuthorization {
 
   /** A custom authorizer. */
   public static custom(options: CustomAuthorizationOptions): KafkaAuthorization {
-    return new KafkaAuthorization(KafkaAuthorizationType.CUSTOM, options.superUsers ?? [], options.authorizerClass, options.supportsAdminApi ?? false);
+    return new KafkaAuthorization(
+      KafkaAuthorizationType.CUSTOM, options.superUsers ?? [], options.authorizerClass, options.supportsAdminApi ?? false);
   }
 
   private constructor(

@@ -116,8 +116,8 @@ type Quantities = { [k: string]: string };
 export function renderResources(r: kplus.ContainerResources | undefined): { requests?: Quantities; limits?: Quantities } | undefined {
   if (!r) return undefined;
   return compact({
-    requests: compact({ 'cpu': r.cpu?.request?.amount, 'memory': r.memory?.request?.asString(), 'ephemeral-storage': r.ephemeralStorage?.request?.asString() }),
-    limits: compact({ 'cpu': r.cpu?.limit?.amount, 'memory': r.memory?.limit?.asString(), 'ephemeral-storage': r.ephemeralStorage?.limit?.asString() }),
+    requests: compact({ 'cpu': r.cpu?.request?.amount, 'memory': r.memory?.request?.asString(), 'ephemeral-storage': r.ephemeralStorage?.request?.asString() }) as Quantities | undefined,
+    limits: compact({ 'cpu': r.cpu?.limit?.amount, 'memory': r.memory?.limit?.asString(), 'ephemeral-storage': r.ephemeralStorage?.limit?.asString() }) as Quantities | undefined,
   });
 }
 
