@@ -19,7 +19,7 @@ const SNIPPETS = [...README.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
 const LIBRARY_NAMES = Object.keys(require('../src')).sort();
 
 const PRELUDE = `
-import { App, Chart, Duration, Size, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, Duration, JsonPatch, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Cpu } from 'cdk8s-plus-27';
 import { ${LIBRARY_NAMES.join(', ')} } from '../src';
@@ -31,7 +31,7 @@ export function run(): Chart {
     authorization: KafkaAuthorization.simple(),
   });
   cluster.addNodePool('dual', { roles: [NodeRole.CONTROLLER, NodeRole.BROKER], replicas: 3 });
-  void app; void Duration; void Size; void kplus; void Cpu;
+  void app; void Duration; void Size; void kplus; void Cpu; void ApiObject; void JsonPatch;
   {
 `;
 const POSTLUDE = `
