@@ -155,9 +155,10 @@ export interface KedaConsumerScalerProps {
   readonly partitionLimitation?: string;
   /**
    * How KEDA gets the credentials when the workload runs in another namespace
-   * than the cluster (required then, since Strimzi writes the Secrets into the
-   * cluster's namespace only).
-   * @default - none; a workload in another namespace than the cluster is a synth-time error when credentials are needed
+   * than a Secret it needs (required then): the CA Secret is in the cluster's
+   * namespace, the user Secret where the User Operator writes it (its watched
+   * namespace, by default the cluster's).
+   * @default - none; a workload in another namespace than a Secret KEDA needs is a synth-time error
    */
   readonly crossNamespaceCredentials?: CrossNamespaceCredentials;
   /**
@@ -176,6 +177,8 @@ export interface KedaConsumerScalerProps {
 interface AuthParam {
   readonly parameter: string;
   readonly secret?: SecretKeyReference;
+  /** The namespace `secret` lives in. */
+  readonly namespace?: string;
   readonly configMapKey?: string;
 }
 
@@ -196,8 +199,8 @@ const TRIGGER_NAME = 'consumer-lag';
  * credentials, a `TriggerAuthentication` wired to the Secrets Strimzi writes
  * for the user and the cluster CA, plus a ConfigMap holding the SCRAM user
  * name (no Strimzi Secret has it). When the workload runs in another
- * namespace than the cluster, `crossNamespaceCredentials` says how KEDA gets
- * those Secrets.
+ * namespace than those Secrets, `crossNamespaceCredentials` says how KEDA gets
+ * them.
  */
 export class KedaConsumerScaler extends Construct {
   /**
@@ -257,7 +260,7 @@ export class KedaConsumerScaler extends Construct {
         this.triggerTls = auth.tls;
         this.triggerSasl = auth.sasl;
         if (auth.params.length > 0) {
-          const placed = this.placeCredentials(auth.secretsNamespace, auth.params, auth.username);
+          const placed = this.placeCredentials(auth.params, auth.username);
           this.credentialsNamespace = placed.namespace;
           this.triggerAuthentication = placed.triggerAuthentication;
           this.usernameConfigMap = placed.usernameConfigMap;
@@ -362,7 +365,7 @@ export class KedaConsumerScaler extends Construct {
   }
 
   private planAuthentication(listener: Listener): {
-    bootstrapServers: string; tls: boolean; sasl?: string; params: AuthParam[]; secretsNamespace: string; username?: string;
+    bootstrapServers: string; tls: boolean; sasl?: string; params: AuthParam[]; username?: string;
   } {
     const { cluster, user } = this.props;
     const subject = `listener "${listener.name}"`;
@@ -400,14 +403,17 @@ export class KedaConsumerScaler extends Construct {
     }
 
     const bootstrapServers = details?.bootstrapServers ?? cluster.bootstrapServers(listener);
-    const secretsNamespace = details?.namespace ?? cluster.namespace;
+    // The CA Secret stays in the cluster's namespace; the User Operator writes the
+    // user Secret into the namespace it watches.
+    const caNamespace = details ? details.brokerCaNamespace ?? details.namespace : cluster.namespace;
+    const credentialsNamespace = details ? details.credentialsNamespace ?? details.namespace : cluster.namespace;
     const tls = details
       ? details.securityProtocol === SecurityProtocol.SSL || details.securityProtocol === SecurityProtocol.SASL_SSL
       : listener.tls;
     if (tls) {
       const ca = details ? details.brokerCa : this.listenerCa(listener);
       if (ca) {
-        params.push({ parameter: 'ca', secret: ca });
+        params.push({ parameter: 'ca', secret: ca, namespace: caNamespace });
       }
     }
     let sasl: string | undefined;
@@ -418,7 +424,7 @@ export class KedaConsumerScaler extends Construct {
         username = details.username ?? user.userName;
         params.push({ parameter: 'username', configMapKey: 'username' });
         if (details.password) {
-          params.push({ parameter: 'password', secret: details.password });
+          params.push({ parameter: 'password', secret: details.password, namespace: credentialsNamespace });
         } else {
           this.findings.push({ subject: `user "${user.userName}"`, problem: 'has no password Secret in its connection details', fix: 'use a KafkaUser with scram-sha-512 authentication' });
         }
@@ -428,8 +434,8 @@ export class KedaConsumerScaler extends Construct {
     }
     if (user && details && user.authenticationType !== KafkaUserAuthenticationType.SCRAM_SHA_512) {
       if (details.userCertificate && details.userKey) {
-        params.push({ parameter: 'cert', secret: details.userCertificate });
-        params.push({ parameter: 'key', secret: details.userKey });
+        params.push({ parameter: 'cert', secret: details.userCertificate, namespace: credentialsNamespace });
+        params.push({ parameter: 'key', secret: details.userKey, namespace: credentialsNamespace });
       } else {
         this.findings.push({
           subject: `user "${user.userName}"`,
@@ -438,7 +444,7 @@ export class KedaConsumerScaler extends Construct {
         });
       }
     }
-    return { bootstrapServers, tls, sasl, params, secretsNamespace, username };
+    return { bootstrapServers, tls, sasl, params, username };
   }
 
   private listenerCa(listener: Listener): SecretKeyReference | undefined {
@@ -449,12 +455,15 @@ export class KedaConsumerScaler extends Construct {
     return this.props.cluster.clusterCaCertificate;
   }
 
-  private placeCredentials(secretsNamespace: string, params: AuthParam[], username: string | undefined): {
+  private placeCredentials(params: AuthParam[], username: string | undefined): {
     namespace: string; triggerAuthentication: ApiObject; usernameConfigMap?: ApiObject; secretCopy?: SecretCopy;
   } {
     const cross = this.props.crossNamespaceCredentials;
-    const secretRefs = params.filter((p) => p.secret).map((p) => p.secret!);
-    const needsCross = secretRefs.length > 0 && secretsNamespace !== this.namespace;
+    const clusterNamespace = this.props.cluster.namespace;
+    const secretParams = params.filter((p) => p.secret);
+    const secretNamespaces = [...new Set(secretParams.map((p) => p.namespace!))];
+    const remote = secretParams.filter((p) => p.namespace !== this.namespace);
+    const needsCross = remote.length > 0;
     let authNamespace = this.namespace;
     let clusterScoped = false;
     let secretCopy: SecretCopy | undefined;
@@ -462,21 +471,36 @@ export class KedaConsumerScaler extends Construct {
 
     if (needsCross) {
       if (!cross) {
+        const remoteNamespaces = [...new Set(remote.map((p) => p.namespace!))];
+        const namesIn = (ns: string) => [...new Set(remote.filter((p) => p.namespace === ns).map((p) => p.secret!.secretName))].map((n) => `"${n}"`).join(', ');
+        const where = remoteNamespaces.length === 1
+          ? `(${namesIn(remoteNamespaces[0])}) are in namespace "${remoteNamespaces[0]}"`
+          : `are in namespaces ${remoteNamespaces.map((ns) => `"${ns}" (${namesIn(ns)})`).join(' and ')}`;
+        const cure = 'set crossNamespaceCredentials (CrossNamespaceCredentials.copyToWorkloadNamespace(), copyToKedaNamespace() or syncedToKedaNamespace())';
         this.findings.push({
           subject: `workload ${this.target.kind} "${this.target.name}"`,
-          problem: `runs in namespace "${this.namespace}", but the Secrets KEDA needs (${[...new Set(secretRefs.map((s) => s.secretName))].map((s) => `"${s}"`).join(', ')}) are in namespace "${secretsNamespace}", and a TriggerAuthentication reads Secrets only from its own namespace`,
-          fix: 'set crossNamespaceCredentials (CrossNamespaceCredentials.copyToWorkloadNamespace(), copyToKedaNamespace() or syncedToKedaNamespace()), or run the workload in the cluster\'s namespace',
+          problem: `runs in namespace "${this.namespace}", but the Secrets KEDA needs ${where}, and a TriggerAuthentication reads Secrets only from its own namespace`,
+          fix: secretNamespaces.length > 1
+            ? `${cure}: no namespace holds them all, since the User Operator writes user Secrets into the namespace it watches ("${this.props.cluster.userNamespace}") and the CA Secret stays in the cluster's ("${clusterNamespace}")`
+            : `${cure}, or run the workload in ${secretNamespaces[0] === clusterNamespace ? 'the cluster\'s namespace' : `namespace "${secretNamespaces[0]}"`}`,
         });
       } else if (cross.usesClusterTriggerAuthentication) {
         clusterScoped = true;
         authNamespace = cross.kedaNamespace!;
         baseName = `${this.namespace}-${this.scaledObjectName}-kafka`;
       }
-      if (cross?.copiesSecrets) {
-        const secrets: CopiedSecret[] = secretRefs.map((s) => ({ secretName: s.secretName, keys: [s.key] }));
+      // Copy what is not already where the TriggerAuthentication reads it, each Secret from where it lives.
+      const toCopy = secretParams.filter((p) => p.namespace !== authNamespace);
+      if (cross?.copiesSecrets && toCopy.length > 0) {
+        const source = toCopy[0].namespace!;
+        const secrets: CopiedSecret[] = toCopy.map((p) => ({
+          secretName: p.secret!.secretName,
+          keys: [p.secret!.key],
+          sourceNamespace: p.namespace !== source ? p.namespace : undefined,
+        }));
         secretCopy = new SecretCopy(this, 'SecretCopy', {
           name: `${baseName}-copy`,
-          sourceNamespace: secretsNamespace,
+          sourceNamespace: source,
           targetNamespace: authNamespace,
           secrets,
           schedule: cross.copyOptions.schedule,
@@ -484,7 +508,8 @@ export class KedaConsumerScaler extends Construct {
         });
       }
     } else if (cross) {
-      Warnings.of(this).add(`crossNamespaceCredentials is ignored: the workload runs in the cluster's namespace "${secretsNamespace}", where KEDA reads the Secrets directly`);
+      const here = this.namespace === clusterNamespace ? 'the cluster\'s namespace' : 'namespace';
+      Warnings.of(this).add(`crossNamespaceCredentials is ignored: the workload runs in ${here} "${this.namespace}", where KEDA reads the Secrets directly`);
     }
 
     let usernameConfigMap: ApiObject | undefined;

@@ -19,9 +19,10 @@ export interface KedaNamespaceCopyOptions extends KedaNamespaceOptions, SecretCo
 
 /**
  * Where the credentials go when the scaled workload runs in another namespace
- * than the Kafka cluster.
+ * than the Secrets KEDA needs.
  *
- * Strimzi writes the user and CA Secrets into the cluster's namespace, and a
+ * Strimzi writes the CA Secrets into the cluster's namespace and user Secrets
+ * into the namespace the User Operator watches (by default the same), and a
  * TriggerAuthentication reads Secrets only from its own namespace, so a
  * consumer elsewhere needs one of these.
  */

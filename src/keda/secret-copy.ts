@@ -16,6 +16,13 @@ export interface CopiedSecret {
   readonly secretName: string;
   /** The keys to copy; the copy holds only these. */
   readonly keys: string[];
+  /**
+   * The namespace the Secret is read from, when it is not the copy's `sourceNamespace`
+   * (e.g. a user Secret the User Operator writes into its watched namespace, next to
+   * the cluster's CA Secret).
+   * @default - the copy's `sourceNamespace`
+   */
+  readonly sourceNamespace?: string;
 }
 
 /**
@@ -39,7 +46,7 @@ export interface SecretCopyScheduleOptions {
  * Properties of a `SecretCopy`.
  */
 export interface SecretCopyProps extends SecretCopyScheduleOptions {
-  /** The namespace the Secrets are read from. */
+  /** The namespace the Secrets are read from (a Secret can name another one). */
   readonly sourceNamespace: string;
   /** The namespace the copies are written to. */
   readonly targetNamespace: string;
@@ -55,10 +62,11 @@ export interface SecretCopyProps extends SecretCopyScheduleOptions {
 /**
  * Keeps copies of named Secret keys in another namespace.
  *
- * Strimzi writes user and CA Secrets only into the Kafka cluster's namespace,
+ * Strimzi writes the CA Secrets into the Kafka cluster's namespace and user
+ * Secrets into the namespace the User Operator watches (by default the same),
  * and Kubernetes has no cross-namespace Secret reference. This renders a
  * CronJob in the target namespace whose ServiceAccount may read exactly the
- * named Secrets in the source namespace (Role with `resourceNames`) and write
+ * named Secrets in each source namespace (Role with `resourceNames`) and write
  * them in the target namespace, where it server-side-applies copies holding
  * only the named keys. A run fails (visible as a failed Job) while a Secret or
  * key is missing, e.g. before the User Operator has written it.
@@ -78,8 +86,9 @@ export class SecretCopy extends Construct {
     this.name = props.name ?? id.toLowerCase();
     this.sourceNamespace = props.sourceNamespace;
     this.targetNamespace = props.targetNamespace;
-    const secrets = mergeSecrets(props.secrets);
-    const names = secrets.map((s) => s.secretName);
+    const secrets = mergeSecrets(props.secrets, props.sourceNamespace);
+    const names = [...new Set(secrets.map((s) => s.secretName))];
+    const sourceNamespaces = [...new Set([props.sourceNamespace, ...secrets.map((s) => s.sourceNamespace)])];
     const sourceSideName = `${props.targetNamespace}-${this.name}`;
     const labels = { 'app.kubernetes.io/name': 'secret-copy', 'app.kubernetes.io/managed-by': 'cdk8s-kafka' };
 
@@ -91,6 +100,15 @@ export class SecretCopy extends Construct {
         'choose a shorter name');
       c.check(props.sourceNamespace === props.targetNamespace, `secret copy "${this.name}"`,
         `source and target namespace are both "${props.sourceNamespace}"`, 'copy into another namespace, or reference the Secrets directly');
+      for (const s of secrets.filter((x) => x.sourceNamespace !== props.sourceNamespace && x.sourceNamespace === props.targetNamespace)) {
+        c.add(`secret copy "${this.name}"`, `Secret "${s.secretName}" is read from namespace "${s.sourceNamespace}", the target namespace`, 'reference that Secret directly instead of copying it');
+      }
+      for (const name of names) {
+        const from = secrets.filter((x) => x.secretName === name).map((x) => x.sourceNamespace);
+        c.check(from.length > 1, `secret copy "${this.name}"`,
+          `Secret "${name}" is read from namespaces ${from.map((n) => `"${n}"`).join(' and ')}, but both copies would be Secret "${name}" in "${props.targetNamespace}"`,
+          'copy Secrets of different names only');
+      }
       c.check(secrets.length === 0, `secret copy "${this.name}"`, 'no Secrets to copy', 'name at least one Secret');
       for (const s of secrets) {
         c.check(s.keys.length === 0, `secret copy "${this.name}"`, `Secret "${s.secretName}" names no keys`, 'name the keys to copy');
@@ -103,20 +121,27 @@ export class SecretCopy extends Construct {
       metadata: { name: this.name, namespace: props.targetNamespace, labels },
     });
 
-    // Read access to exactly the named Secrets in the source namespace.
-    new ApiObject(this, 'SourceRole', {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'Role',
-      metadata: { name: sourceSideName, namespace: props.sourceNamespace, labels },
-      rules: [{ apiGroups: [''], resources: ['secrets'], resourceNames: names, verbs: ['get'] }],
-    } as any);
-    new ApiObject(this, 'SourceRoleBinding', {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'RoleBinding',
-      metadata: { name: sourceSideName, namespace: props.sourceNamespace, labels },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: sourceSideName },
-      subjects: [{ kind: 'ServiceAccount', name: this.name, namespace: props.targetNamespace }],
-    } as any);
+    // Read access to exactly the named Secrets in each source namespace.
+    for (const ns of sourceNamespaces) {
+      const suffix = ns === props.sourceNamespace ? '' : `-${ns}`;
+      const readable = secrets.filter((x) => x.sourceNamespace === ns).map((x) => x.secretName);
+      if (readable.length === 0 && suffix) {
+        continue;
+      }
+      new ApiObject(this, `SourceRole${suffix}`, {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'Role',
+        metadata: { name: sourceSideName, namespace: ns, labels },
+        rules: [{ apiGroups: [''], resources: ['secrets'], resourceNames: readable, verbs: ['get'] }],
+      } as any);
+      new ApiObject(this, `SourceRoleBinding${suffix}`, {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: { name: sourceSideName, namespace: ns, labels },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: sourceSideName },
+        subjects: [{ kind: 'ServiceAccount', name: this.name, namespace: props.targetNamespace }],
+      } as any);
+    }
 
     // Write access to the copies. `create` cannot be limited by resourceNames
     // (the name is not known when a create is authorized).
@@ -164,7 +189,7 @@ export class SecretCopy extends Construct {
                 containers: [{
                   name: 'copy',
                   image: props.image ?? DEFAULT_SECRET_COPY_IMAGE,
-                  command: ['/bin/bash', '-c', copyScript(secrets)],
+                  command: ['/bin/bash', '-c', copyScript(secrets, props.sourceNamespace)],
                   env: [
                     { name: 'SOURCE_NAMESPACE', value: props.sourceNamespace },
                     { name: 'TARGET_NAMESPACE', value: props.targetNamespace },
@@ -188,14 +213,23 @@ export class SecretCopy extends Construct {
   }
 }
 
-function mergeSecrets(secrets: CopiedSecret[]): CopiedSecret[] {
-  const byName = new Map<string, Set<string>>();
+interface SourcedSecret {
+  readonly secretName: string;
+  readonly keys: string[];
+  readonly sourceNamespace: string;
+}
+
+/** The Secrets with their keys merged, per source namespace and name, in first-seen order. */
+function mergeSecrets(secrets: CopiedSecret[], defaultSource: string): SourcedSecret[] {
+  const merged = new Map<string, SourcedSecret>();
   for (const s of secrets) {
-    const keys = byName.get(s.secretName) ?? new Set<string>();
-    s.keys.forEach((k) => keys.add(k));
-    byName.set(s.secretName, keys);
+    const sourceNamespace = s.sourceNamespace ?? defaultSource;
+    const id = `${sourceNamespace}/${s.secretName}`;
+    const entry = merged.get(id) ?? { secretName: s.secretName, keys: [], sourceNamespace };
+    s.keys.filter((k) => !entry.keys.includes(k)).forEach((k) => entry.keys.push(k));
+    merged.set(id, entry);
   }
-  return [...byName.entries()].map(([secretName, keys]) => ({ secretName, keys: [...keys] }));
+  return [...merged.values()];
 }
 
 function shellQuote(s: string): string {
@@ -206,7 +240,7 @@ function shellQuote(s: string): string {
  * The copy script: for each Secret, read the named keys (base64 as stored)
  * and server-side-apply a Secret with the same name and only those keys.
  */
-function copyScript(secrets: CopiedSecret[]): string {
+function copyScript(secrets: SourcedSecret[], defaultSource: string): string {
   const lines = [
     'set -euo pipefail',
     'copy() {',
@@ -224,7 +258,9 @@ function copyScript(secrets: CopiedSecret[]): string {
     '    "$name" "$TARGET_NAMESPACE" "$SOURCE_NAMESPACE" "$data" \\',
     '    | kubectl apply --server-side --force-conflicts --field-manager=cdk8s-kafka-secret-copy -f -',
     '}',
-    ...secrets.map((s) => ['copy', s.secretName, ...s.keys].map(shellQuote).join(' ').replace(/^'copy'/, 'copy')),
+    // A Secret of another source namespace sets SOURCE_NAMESPACE for its call only.
+    ...secrets.map((s) => (s.sourceNamespace === defaultSource ? '' : `SOURCE_NAMESPACE=${shellQuote(s.sourceNamespace)} `)
+      + ['copy', s.secretName, ...s.keys].map(shellQuote).join(' ').replace(/^'copy'/, 'copy')),
   ];
   return lines.join('\n') + '\n';
 }

@@ -18,6 +18,7 @@ import { ContainerTemplateOptions, PodTemplateOptions, ProbeOptions } from './te
 import { Topic, TopicOptions } from './topic';
 import { KafkaUser, KafkaUserOptions } from './user';
 import * as strimzi from '../../imports/kafka.strimzi.io';
+import { isDns1123Label } from '../common/names';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
 
@@ -42,12 +43,28 @@ export interface IKafkaCluster extends IConstruct {
   readonly brokerNodeIds?: number[];
   /** Whether the cluster enables authorization (ACLs are enforced). */
   readonly authorizationEnabled: boolean;
+  /**
+   * How the brokers authorize requests.
+   * @default - no authorization
+   */
+  readonly authorization?: KafkaAuthorization;
   /** The Secret and key holding the CA that signs the brokers' certificates. */
   readonly clusterCaCertificate: SecretKeyReference;
   /** The Secret and key holding the CA that signs the users' certificates. */
   readonly clientsCaCertificate: SecretKeyReference;
   /** Prefix of the Secrets the User Operator writes for KafkaUsers (`<prefix><user>`), often empty. */
   readonly userSecretPrefix: string;
+  /**
+   * The namespace the Topic Operator watches for KafkaTopics: its `watchedNamespace`,
+   * else the cluster's namespace. KafkaTopics of this cluster belong there.
+   */
+  readonly topicNamespace: string;
+  /**
+   * The namespace the User Operator watches for KafkaUsers: its `watchedNamespace`,
+   * else the cluster's namespace. KafkaUsers of this cluster belong there, and the
+   * User Operator writes the user Secrets there too (the CA Secrets stay in `namespace`).
+   */
+  readonly userNamespace: string;
   /** Whether the Topic Operator runs (KafkaTopics are only handled when it does). */
   readonly topicOperatorEnabled: boolean;
   /** Whether the User Operator runs (KafkaUsers are only handled when it does). */
@@ -204,6 +221,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
       metadata: { name: this.clusterName, namespace: this.namespace, labels: props.labels && { ...props.labels } },
       spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
     });
+    this.warnAboutWatchedNamespaces();
     addRules(this, (c) => this.check(c));
   }
 
@@ -254,6 +272,14 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     return this.props.entityOperator?.userOperatorOptions?.secretPrefix ?? '';
   }
 
+  public get topicNamespace(): string {
+    return this.props.entityOperator?.topicOperatorOptions?.watchedNamespace ?? this.namespace;
+  }
+
+  public get userNamespace(): string {
+    return this.props.entityOperator?.userOperatorOptions?.watchedNamespace ?? this.namespace;
+  }
+
   public get topicOperatorEnabled(): boolean {
     return this.props.entityOperator?.topicOperator ?? true;
   }
@@ -296,12 +322,12 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     return this.props.jvm;
   }
 
-  /** Add a topic to this cluster (a `KafkaTopic` in the cluster's namespace). */
+  /** Add a topic to this cluster (a `KafkaTopic` in `topicNamespace`, the namespace the Topic Operator watches). */
   public addTopic(id: string, options: TopicOptions = {}): Topic {
     return new Topic(this, id, { ...options, cluster: this });
   }
 
-  /** Add a user to this cluster (a `KafkaUser` in the cluster's namespace). */
+  /** Add a user to this cluster (a `KafkaUser` in `userNamespace`, the namespace the User Operator watches). */
   public addUser(id: string, options: KafkaUserOptions = {}): KafkaUser {
     return new KafkaUser(this, id, { ...options, cluster: this });
   }
@@ -483,6 +509,13 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
         'set authorizerClass to the fully qualified class name, or use KafkaAuthorization.simple()');
     }
 
+    // Entity Operator.
+    for (const [operator, ns] of [['Topic Operator', p.entityOperator?.topicOperatorOptions?.watchedNamespace], ['User Operator', p.entityOperator?.userOperatorOptions?.watchedNamespace]]) {
+      c.check(ns !== undefined && !isDns1123Label(ns), subject,
+        `the ${operator}'s watchedNamespace "${ns}" is not a valid namespace name (DNS-1123 label: lower-case letters, digits and '-', at most 63 characters)`,
+        'name an existing namespace, or leave watchedNamespace unset to watch the cluster\'s namespace');
+    }
+
     // Everything else.
     checkResources(c, subject, undefined, p.jvm);
     checkCa(c, `${subject} clusterCa`, p.clusterCa);
@@ -622,6 +655,22 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
       c.check(cmp([major, minor, 0], [Number(parsed[1]), Number(parsed[2]), 0]) > 0, subject,
         `metadataVersion "${mv}" is newer than Kafka ${v} (a metadata version cannot be ahead of the brokers' software)`,
         `use ${parsed[1]}.${parsed[2]}-IV0 or older, or raise the Kafka version`);
+    }
+  }
+
+  /**
+   * A watchedNamespace other than the cluster's moves where KafkaTopics or KafkaUsers
+   * must live; Strimzi honours it only when the Cluster Operator allows it.
+   */
+  private warnAboutWatchedNamespaces(): void {
+    const operators: Array<[string, boolean, string, string]> = [
+      ['Topic Operator', this.topicOperatorEnabled, this.topicNamespace, 'KafkaTopics'],
+      ['User Operator', this.userOperatorEnabled, this.userNamespace, 'KafkaUsers'],
+    ];
+    for (const [operator, enabled, ns, what] of operators) {
+      if (enabled && ns !== this.namespace) {
+        Warnings.of(this).add(`the ${operator} watches namespace "${ns}", not the cluster's namespace "${this.namespace}": Strimzi honours a different watchedNamespace only when the Cluster Operator runs with STRIMZI_ENTITY_OPERATOR_WATCHED_NAMESPACE_ENABLED=true (Strimzi 1.0.1+), otherwise it watches "${this.namespace}" and ignores the ${what} of this cluster, which are rendered into "${ns}"; set that environment variable on the Cluster Operator, or leave watchedNamespace unset`);
+      }
     }
   }
 

@@ -26,16 +26,26 @@ export interface SecretKeyReference {
  * How one user reaches one cluster through one listener: everything a client
  * (an application, the KEDA scaler, the HTTP bridge) needs to connect.
  *
- * All Secrets named here live in `namespace` (the cluster's namespace), where
- * Strimzi writes them.
+ * The broker CA lives in `namespace` (the cluster's namespace). The user's
+ * credentials live where the User Operator writes them: `credentialsNamespace`
+ * when the User Operator watches another namespace, else `namespace` too.
+ * Kubernetes Secrets are namespace-local, so a client reads each of them only
+ * from its own namespace.
  */
 export interface KafkaConnectionDetails {
   /** `bootstrap.servers`, e.g. `my-cluster-kafka-bootstrap.kafka.svc:9093`. */
   readonly bootstrapServers: string;
   /** `security.protocol`. */
   readonly securityProtocol: SecurityProtocol;
-  /** Namespace of the cluster and of every Secret referenced here. */
+  /** Namespace of the cluster, and of `brokerCa` unless `brokerCaNamespace` says otherwise. */
   readonly namespace: string;
+  /**
+   * Namespace of the Secrets holding the user's credentials (`password`, `jaasConfig`,
+   * `userCertificate`, `userKey`), when it is not `namespace`: the User Operator writes
+   * the user Secret into the namespace it watches, next to the KafkaUser.
+   * @default - `namespace`
+   */
+  readonly credentialsNamespace?: string;
   /** Name of the cluster. */
   readonly clusterName: string;
   /** Name of the listener. */
@@ -76,4 +86,10 @@ export interface KafkaConnectionDetails {
    * @default - no TLS, or the system trust store for a custom certificate without a named CA
    */
   readonly brokerCa?: SecretKeyReference;
+  /**
+   * Namespace of `brokerCa`, when it is not `namespace`, e.g. after copying the CA
+   * Secret into the namespace of the user Secret.
+   * @default - `namespace`
+   */
+  readonly brokerCaNamespace?: string;
 }

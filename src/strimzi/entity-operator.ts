@@ -6,7 +6,13 @@ import { PodTemplateOptions } from './templates';
  * Settings of the Topic Operator (manages KafkaTopic resources).
  */
 export interface TopicOperatorOptions {
-  /** Namespace it watches for KafkaTopics. @default - the cluster's namespace */
+  /**
+   * Namespace it watches for KafkaTopics; the cluster's topics are rendered there.
+   * Strimzi honours a namespace other than the cluster's only when the Cluster
+   * Operator runs with `STRIMZI_ENTITY_OPERATOR_WATCHED_NAMESPACE_ENABLED=true`
+   * (a synth-time warning says so).
+   * @default - the cluster's namespace
+   */
   readonly watchedNamespace?: string;
   /** Interval between full reconciliations. @default Duration.minutes(2) */
   readonly reconciliationInterval?: Duration;
@@ -18,7 +24,14 @@ export interface TopicOperatorOptions {
  * Settings of the User Operator (manages KafkaUser resources and their Secrets).
  */
 export interface UserOperatorOptions {
-  /** Namespace it watches for KafkaUsers. @default - the cluster's namespace */
+  /**
+   * Namespace it watches for KafkaUsers; the cluster's users are rendered there and
+   * the User Operator writes their Secrets there, while the CA Secrets stay in the
+   * cluster's namespace. Strimzi honours a namespace other than the cluster's only
+   * when the Cluster Operator runs with `STRIMZI_ENTITY_OPERATOR_WATCHED_NAMESPACE_ENABLED=true`
+   * (a synth-time warning says so).
+   * @default - the cluster's namespace
+   */
   readonly watchedNamespace?: string;
   /** Interval between full reconciliations. @default Duration.minutes(2) */
   readonly reconciliationInterval?: Duration;

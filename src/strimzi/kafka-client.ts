@@ -8,13 +8,22 @@ import { addRules } from '../common/validation';
 
 const checkedNamespaces = new WeakMap<IConstruct, Set<string>>();
 
+/** Secrets a client reads from one namespace. */
+interface ReadSecrets {
+  readonly what: string;
+  readonly namespace: string;
+  readonly names: string[];
+  /** The connection-details field that names the namespace. */
+  readonly field: string;
+}
+
 /**
  * The workload a Kafka client container runs in (a cdk8s-plus Deployment,
  * StatefulSet, Job, ... or anything with Kubernetes metadata). Volumes and
  * Secret references are created under it.
  */
 export interface IKafkaClientWorkload extends IConstruct {
-  /** The workload's metadata (its namespace must be the cluster's). */
+  /** The workload's metadata (its namespace must hold the Secrets it reads). */
   readonly metadata: ApiObjectMetadataDefinition;
 }
 
@@ -73,8 +82,11 @@ export class KafkaClient {
    *   and key at `<dir>/user/user.crt` and `<dir>/user/user.key`
    *   (`<prefix>SSL_CERTIFICATE_LOCATION`, `<prefix>SSL_KEY_LOCATION`).
    *
-   * The Secrets live in the cluster's namespace; a workload in another
-   * namespace cannot read them, which is a synth-time error.
+   * A workload can read Secrets of its own namespace only: the broker CA is in the
+   * cluster's namespace (`brokerCaNamespace` overrides it) and the user Secret in the
+   * KafkaUser's (`credentialsNamespace`, when the User Operator watches another
+   * namespace). A workload in another namespace than a Secret it reads is a
+   * synth-time error.
    */
   public static configureContainer(
     workload: IKafkaClientWorkload,
@@ -167,18 +179,49 @@ export class KafkaClient {
     }
   }
 
+  /**
+   * A workload can read Secrets of its own namespace only. The broker CA is in the
+   * cluster's namespace (or `brokerCaNamespace`), the user's credentials where the
+   * User Operator writes them (`credentialsNamespace`, by default the same).
+   */
   private static checkNamespace(workload: IKafkaClientWorkload, details: KafkaConnectionDetails): void {
-    const checked = checkedNamespaces.get(workload) ?? new Set<string>();
-    checkedNamespaces.set(workload, checked);
-    if (checked.has(details.namespace)) {
+    const caNamespace = details.brokerCaNamespace ?? details.namespace;
+    const credentialsNamespace = details.credentialsNamespace ?? details.namespace;
+    const credentials = [details.password, details.jaasConfig, details.userCertificate, details.userKey]
+      .filter((r): r is SecretKeyReference => r !== undefined);
+    const read: ReadSecrets[] = [];
+    if (credentials.length > 0) {
+      read.push({ what: 'user credentials', namespace: credentialsNamespace, names: [...new Set(credentials.map((r) => r.secretName))], field: 'credentialsNamespace' });
+    }
+    if (details.brokerCa) {
+      read.push({ what: 'broker CA', namespace: caNamespace, names: [details.brokerCa.secretName], field: 'brokerCaNamespace' });
+    }
+    if (read.length === 0) {
       return;
     }
-    checked.add(details.namespace);
+    const checked = checkedNamespaces.get(workload) ?? new Set<string>();
+    checkedNamespaces.set(workload, checked);
+    const key = JSON.stringify([details.clusterName, read]);
+    if (checked.has(key)) {
+      return;
+    }
+    checked.add(key);
     addRules(workload, (c) => {
       const ns = workload.metadata.namespace ?? Chart.of(workload).namespace ?? 'default';
-      c.check(ns !== details.namespace, `Kafka client of cluster "${details.clusterName}"`,
-        `the workload is in namespace "${ns}", but the Secrets it reads (user credentials, broker CA) are in the cluster's namespace "${details.namespace}", and Kubernetes Secrets are namespace-local`,
-        `run the workload in namespace "${details.namespace}", or copy the Secrets into "${ns}" and wire them by hand`);
+      const subject = `Kafka client of cluster "${details.clusterName}"`;
+      const namespaces = [...new Set(read.map((r) => r.namespace))];
+      if (namespaces.length === 1) {
+        const where = namespaces[0];
+        const whose = where === details.namespace ? 'the cluster\'s namespace' : 'namespace';
+        c.check(ns !== where, subject,
+          `the workload is in namespace "${ns}", but the Secrets it reads (${read.map((r) => r.what).join(', ')}) are in ${whose} "${where}", and Kubernetes Secrets are namespace-local`,
+          `run the workload in namespace "${where}", or copy the Secrets into "${ns}" and wire them by hand`);
+        return;
+      }
+      const missing = read.filter((r) => r.namespace !== ns);
+      c.check(missing.length > 0, subject,
+        `the workload is in namespace "${ns}", but it reads ${read.map((r) => `the ${r.what} (${r.names.map((n) => `"${n}"`).join(', ')}) from namespace "${r.namespace}"`).join(' and ')} (the User Operator writes user Secrets into the namespace it watches, the CA Secret stays in the cluster's), and Kubernetes Secrets are namespace-local`,
+        `copy ${missing.map((r) => `${r.names.map((n) => `"${n}"`).join(', ')} from "${r.namespace}"`).join(' and ')} into "${ns}" (e.g. with SecretCopy) and pass the details with ${missing.map((r) => `${r.field}: "${ns}"`).join(' and ')}, or leave the User Operator's watchedNamespace unset so that every Secret is in "${details.namespace}"`);
     });
   }
 

@@ -117,7 +117,10 @@ export interface TopicOptions {
  * Properties of a `Topic`.
  */
 export interface TopicProps extends TopicOptions {
-  /** The cluster the topic lives in. The KafkaTopic is created in the cluster's namespace. */
+  /**
+   * The cluster the topic lives in. The KafkaTopic is created in the cluster's
+   * `topicNamespace`, the namespace its Topic Operator watches.
+   */
   readonly cluster: IKafkaCluster;
 }
 
@@ -144,17 +147,35 @@ class TopicRegistry {
   public readonly byName = new Map<string, Topic>();
   /** By Kafka topic name with "." and "_" unified (Kafka's collision rule). */
   public readonly byCollisionKey = new Map<string, Topic>();
-  /** By KafkaTopic metadata.name. */
-  public readonly byResourceName = new Map<string, Topic>();
 
   public register(topic: Topic): void {
     claim(this.byName, topic.topicName, topic);
     claim(this.byCollisionKey, collisionKey(topic.topicName), topic);
-    claim(this.byResourceName, topic.resourceName, topic);
   }
 }
 
 const registries = new WeakMap<IKafkaCluster, TopicRegistry>();
+
+/**
+ * The first topic of each KafkaTopic `<namespace>/<metadata.name>` per app: KafkaTopic
+ * names are unique per namespace, whichever cluster the topics belong to (clusters
+ * can share a namespace, and a Topic Operator can watch another cluster's namespace).
+ */
+const topicsByResource = new WeakMap<IConstruct, Map<string, Topic>>();
+
+function resourceIndexOf(topic: Topic): Map<string, Topic> {
+  const root = topic.node.root;
+  let index = topicsByResource.get(root);
+  if (!index) {
+    index = new Map<string, Topic>();
+    topicsByResource.set(root, index);
+  }
+  return index;
+}
+
+function resourceKey(topic: Topic): string {
+  return `${topic.cluster.topicNamespace}/${topic.resourceName}`;
+}
 
 function claim(map: Map<string, Topic>, key: string, topic: Topic): void {
   if (!map.has(key)) {
@@ -204,11 +225,12 @@ export class Topic extends Construct implements ITopic {
     this.resourceName = isDns1123Subdomain(this.topicName) ? this.topicName : toDns1123Label(this.topicName);
     this._config = this.buildConfig();
     TopicRegistry.of(this.cluster).register(this);
+    claim(resourceIndexOf(this), resourceKey(this), this);
 
     this.resource = new strimzi.KafkaTopic(this, 'Resource', {
       metadata: {
         name: this.resourceName,
-        namespace: this.cluster.namespace,
+        namespace: this.cluster.topicNamespace,
         labels: { 'strimzi.io/cluster': this.cluster.clusterName },
       },
       spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
@@ -320,9 +342,10 @@ export class Topic extends Construct implements ITopic {
       `the name "${name}" is reserved by Kafka`, 'choose another name');
 
     const ns = renderedNamespace(this.resource);
-    c.check(ns !== this.cluster.namespace, subject,
-      `the KafkaTopic is in namespace "${ns}", but the Topic Operator of cluster "${this.cluster.clusterName}" watches only namespace "${this.cluster.namespace}"`,
-      'keep the topic in the cluster\'s namespace (do not patch metadata.namespace)');
+    const watched = this.cluster.topicNamespace;
+    c.check(ns !== watched, subject,
+      `the KafkaTopic is in namespace "${ns}", but the Topic Operator of cluster "${this.cluster.clusterName}" watches only namespace "${watched}"`,
+      `keep the topic in ${watched === this.cluster.namespace ? 'the cluster\'s namespace' : `namespace "${watched}", the one the Topic Operator watches`} (do not patch metadata.namespace)`);
 
     const partitions = this.partitions;
     c.check(partitions !== undefined && (!Number.isInteger(partitions) || partitions < 1), subject,
@@ -361,10 +384,11 @@ export class Topic extends Construct implements ITopic {
     c.check(colliding.topicName !== name, subject,
       `the name collides with topic "${colliding.topicName}" (${colliding.node.path}): names that differ only in "." and "_" share metric names, so Kafka refuses to create the second`,
       'rename one of the topics so they differ in more than "." and "_"');
-    const sameResource = reg.byResourceName.get(this.resourceName)!;
-    c.check(sameResource.topicName !== name, subject,
-      `its KafkaTopic name "${this.resourceName}" is also the name of the KafkaTopic of topic "${sameResource.topicName}" (${sameResource.node.path}) in namespace "${this.cluster.namespace}"`,
-      'rename one of the topics');
+    const sameResource = resourceIndexOf(this).get(resourceKey(this))!;
+    const otherCluster = sameResource.cluster !== this.cluster;
+    c.check(otherCluster || sameResource.topicName !== name, subject,
+      `its KafkaTopic name "${this.resourceName}" is also the name of the KafkaTopic of topic "${sameResource.topicName}"${otherCluster ? ` of cluster "${sameResource.cluster.clusterName}"` : ''} (${sameResource.node.path}) in namespace "${this.cluster.topicNamespace}"`,
+      otherCluster ? 'rename one of the topics, or keep the two clusters\' topics in different namespaces' : 'rename one of the topics');
     c.check(!this.cluster.topicOperatorEnabled, subject,
       `cluster "${this.cluster.clusterName}" runs no Topic Operator, so nothing creates this topic and the KafkaTopic never becomes ready`,
       'enable the Topic Operator (entityOperator.topicOperator: true), or create the topic another way and remove the construct');

@@ -9,6 +9,7 @@ import {
   AclRule,
   KafkaUserAuthenticationType,
 } from './acl';
+import { KafkaAuthorizationType } from './authorization';
 import type { IKafkaCluster } from './cluster';
 import { KafkaConnectionDetails, SecretKeyReference, SecurityProtocol } from './connection';
 import { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
@@ -44,7 +45,8 @@ export interface IKafkaUser extends IConstruct {
  */
 export interface ScramSha512UserAuthenticationOptions {
   /**
-   * A Secret key (in the cluster's namespace) holding the password to use.
+   * A Secret key holding the password to use, in the KafkaUser's namespace (the
+   * cluster's `userNamespace`, where the User Operator reads it).
    * The User Operator copies it into the user Secret, so connection details
    * still point at `<user>` / `password`.
    * @default - the User Operator generates a password
@@ -73,12 +75,14 @@ export interface TlsUserAuthenticationOptions {
  */
 export interface TlsExternalUserAuthenticationOptions {
   /**
-   * Where the certificate issued outside Strimzi is stored, for connection details.
+   * Where the certificate issued outside Strimzi is stored, for connection details:
+   * a Secret in the KafkaUser's namespace, like the Secrets Strimzi writes for users.
    * @default - connection details name no client certificate
    */
   readonly certificate?: SecretKeyReference;
   /**
-   * Where the private key of that certificate is stored, for connection details.
+   * Where the private key of that certificate is stored, for connection details
+   * (a Secret in the KafkaUser's namespace).
    * @default - connection details name no client key
    */
   readonly key?: SecretKeyReference;
@@ -187,15 +191,29 @@ export interface KafkaUserOptions {
  * Properties of a `KafkaUser`.
  */
 export interface KafkaUserProps extends KafkaUserOptions {
-  /** The cluster the user belongs to. The KafkaUser is created in the cluster's namespace. */
+  /**
+   * The cluster the user belongs to. The KafkaUser is created in the cluster's
+   * `userNamespace`, the namespace its User Operator watches.
+   */
   readonly cluster: IKafkaCluster;
 }
 
 /**
- * The first user of each name per cluster, so the duplicate check is one
- * lookup per user (fleet-scale apps define thousands of users).
+ * The first user of each KafkaUser `<namespace>/<name>` per app, so the duplicate
+ * check is one lookup per user (fleet-scale apps define thousands of users).
+ * KafkaUser names are unique per namespace, whichever cluster the users belong to.
  */
-const usersByCluster = new WeakMap<IKafkaCluster, Map<string, KafkaUser>>();
+const usersByResource = new WeakMap<IConstruct, Map<string, KafkaUser>>();
+
+function userIndexOf(user: KafkaUser): Map<string, KafkaUser> {
+  const root = user.node.root;
+  let index = usersByResource.get(root);
+  if (!index) {
+    index = new Map<string, KafkaUser>();
+    usersByResource.set(root, index);
+  }
+  return index;
+}
 
 const RESOURCE_ORDER = [AclResourceType.TOPIC, AclResourceType.GROUP, AclResourceType.CLUSTER, AclResourceType.TRANSACTIONAL_ID];
 const OPERATION_ORDER = Object.values(AclOperation) as AclOperation[];
@@ -215,7 +233,8 @@ const IMPLIES_DESCRIBE = [AclOperation.READ, AclOperation.WRITE, AclOperation.DE
  * A Strimzi `KafkaUser`: credentials, ACLs and quotas of one Kafka client identity.
  *
  * The User Operator writes the credentials into the Secret `secretName` in the
- * cluster's namespace; `connectionDetails(listener)` says how a client uses them.
+ * KafkaUser's namespace (the cluster's `userNamespace`); `connectionDetails(listener)`
+ * says how a client uses them.
  */
 export class KafkaUser extends Construct implements IKafkaUser {
   /** The CA clients trust for a listener's broker certificates, if the listener uses TLS. */
@@ -255,16 +274,16 @@ export class KafkaUser extends Construct implements IKafkaUser {
     for (const rule of props.acls ?? []) {
       this.addAcl(rule);
     }
-    const users = usersByCluster.get(this.cluster) ?? new Map<string, KafkaUser>();
-    usersByCluster.set(this.cluster, users);
-    if (!users.has(this.userName)) {
-      users.set(this.userName, this);
+    const users = userIndexOf(this);
+    const key = `${this.cluster.userNamespace}/${this.userName}`;
+    if (!users.has(key)) {
+      users.set(key, this);
     }
 
     this.resource = new strimzi.KafkaUser(this, 'Resource', {
       metadata: {
         name: this.userName,
-        namespace: this.cluster.namespace,
+        namespace: this.cluster.userNamespace,
         labels: { 'strimzi.io/cluster': this.cluster.clusterName },
       },
       spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
@@ -278,7 +297,15 @@ export class KafkaUser extends Construct implements IKafkaUser {
   }
 
   /**
-   * The Secret holding the user's credentials, in the cluster's namespace.
+   * The namespace of the KafkaUser and of its Secret: the cluster's `userNamespace`,
+   * the namespace the User Operator watches.
+   */
+  public get namespace(): string {
+    return this.cluster.userNamespace;
+  }
+
+  /**
+   * The Secret holding the user's credentials, in the KafkaUser's namespace (`namespace`).
    * For `tls-external` users Strimzi writes no Secret; the name is still reported.
    */
   public get secretName(): string {
@@ -374,7 +401,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
     if (!this.cluster.authorizationEnabled) {
       return true;
     }
-    const superUsers: string[] = (this.cluster as any).authorization?.superUsers ?? [];
+    const superUsers = this.cluster.authorization?.superUsers ?? [];
     if (superUsers.includes(this.principalName)) {
       return true;
     }
@@ -404,6 +431,10 @@ export class KafkaUser extends Construct implements IKafkaUser {
    * When the listener does not accept this user's authentication (or is not a
    * listener of the user's cluster), synthesis fails with an error recorded on
    * this user; the returned details are then not usable.
+   *
+   * The broker CA Secret is in the cluster's namespace and the user Secret in the
+   * KafkaUser's; when the User Operator watches another namespace than the
+   * cluster's, the details say so with `credentialsNamespace`.
    */
   public connectionDetails(listener: Listener): KafkaConnectionDetails {
     const problem = this.listenerProblem(listener);
@@ -428,6 +459,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
       bootstrapServers: this.cluster.bootstrapServers(listener),
       securityProtocol: protocol,
       namespace: this.cluster.namespace,
+      credentialsNamespace: this.cluster.userNamespace !== this.cluster.namespace ? this.cluster.userNamespace : undefined,
       clusterName: this.cluster.clusterName,
       listenerName: listener.name,
       saslMechanism: sasl ? 'SCRAM-SHA-512' : undefined,
@@ -486,17 +518,24 @@ export class KafkaUser extends Construct implements IKafkaUser {
     c.check(!isDns1123Subdomain(this.userName), subject,
       'the name is not a valid Kubernetes name (DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters), and it becomes the KafkaUser\'s metadata.name',
       `choose a name such as "${toDns1123Label(this.userName)}"`);
-    const first = usersByCluster.get(this.cluster)!.get(this.userName)!;
-    c.check(first !== this, subject,
-      `cluster "${this.cluster.clusterName}" already has a user named "${this.userName}" (${first.node.path}); both render KafkaUser "${this.userName}" in namespace "${this.cluster.namespace}", so one would overwrite the other`,
-      'define each user once and share the construct');
+    const first = userIndexOf(this).get(`${this.namespace}/${this.userName}`)!;
+    if (first.cluster === this.cluster) {
+      c.check(first !== this, subject,
+        `cluster "${this.cluster.clusterName}" already has a user named "${this.userName}" (${first.node.path}); both render KafkaUser "${this.userName}" in namespace "${this.namespace}", so one would overwrite the other`,
+        'define each user once and share the construct');
+    } else {
+      c.add(subject,
+        `user "${this.userName}" of cluster "${first.cluster.clusterName}" (${first.node.path}) also renders KafkaUser "${this.userName}" in namespace "${this.namespace}", so one would overwrite the other (and its Secret)`,
+        'rename one of the users, or keep the two clusters\' users in different namespaces');
+    }
     c.check(!this.cluster.userOperatorEnabled, subject,
       `cluster "${this.cluster.clusterName}" runs no User Operator, so no credentials, ACLs or quotas are created and the KafkaUser never becomes ready`,
       'enable the User Operator (entityOperator.userOperator: true), or manage the user another way and remove the construct');
     const pw = this.authentication.scramOptions.password;
     if (pw) {
       c.check(!isDns1123Subdomain(pw.secretName), subject,
-        `the password Secret name "${pw.secretName}" is not a valid Kubernetes name`, 'name an existing Secret in the cluster\'s namespace');
+        `the password Secret name "${pw.secretName}" is not a valid Kubernetes name`,
+        `name an existing Secret in ${this.namespace === this.cluster.namespace ? 'the cluster\'s namespace' : `namespace "${this.namespace}", the KafkaUser's`}`);
       c.check(!/^[-._a-zA-Z0-9]+$/.test(pw.key), subject,
         `the password Secret key "${pw.key}" is not a valid Secret key (letters, digits, "-", "_" and ".")`, 'name the key that holds the password');
     }
@@ -509,16 +548,16 @@ export class KafkaUser extends Construct implements IKafkaUser {
       'choose a name of at most 64 characters');
 
     const ns = renderedNamespace(this.resource);
-    c.check(ns !== this.cluster.namespace, subject,
-      `the KafkaUser is in namespace "${ns}", but the User Operator of cluster "${this.cluster.clusterName}" watches only namespace "${this.cluster.namespace}"`,
-      'keep the user in the cluster\'s namespace (do not patch metadata.namespace)');
+    c.check(ns !== this.namespace, subject,
+      `the KafkaUser is in namespace "${ns}", but the User Operator of cluster "${this.cluster.clusterName}" watches only namespace "${this.namespace}"`,
+      `keep the user in ${this.namespace === this.cluster.namespace ? 'the cluster\'s namespace' : `namespace "${this.namespace}", the one the User Operator watches`} (do not patch metadata.namespace)`);
 
     if (this._acls.length > 0) {
-      const authz = (this.cluster as any).authorization;
+      const authz = this.cluster.authorization;
       c.check(!this.cluster.authorizationEnabled, subject,
         `has ${this._acls.length} ACL rule(s), but cluster "${this.cluster.clusterName}" has no authorization, so the User Operator cannot apply them and the KafkaUser never becomes ready`,
         'enable authorization on the cluster (authorization: KafkaAuthorization.simple()) or remove the ACLs and grants');
-      c.check(authz?.type === 'custom' && !authz.supportsAdminApi, subject,
+      c.check(authz?.type === KafkaAuthorizationType.CUSTOM && !authz.supportsAdminApi, subject,
         `has ACL rules, but cluster "${this.cluster.clusterName}" uses a custom authorizer without supportsAdminApi, so the User Operator cannot apply them`,
         'set supportsAdminApi: true if the authorizer supports the Kafka Admin API for ACLs, or remove the ACLs and grants');
     }
