@@ -125,7 +125,8 @@ export class SecretCopy extends Construct {
     for (const ns of sourceNamespaces) {
       const suffix = ns === props.sourceNamespace ? '' : `-${ns}`;
       const readable = secrets.filter((x) => x.sourceNamespace === ns).map((x) => x.secretName);
-      if (readable.length === 0 && suffix) {
+      if (readable.length === 0) {
+        // Never render a Role without resourceNames: it would grant every Secret of the namespace.
         continue;
       }
       new ApiObject(this, `SourceRole${suffix}`, {

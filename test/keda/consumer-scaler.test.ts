@@ -867,3 +867,97 @@ describe('synth-time rules', () => {
     ]);
   });
 });
+
+describe('a User Operator watching another namespace than the cluster\'s', () => {
+  /** `my-cluster` in `kafka` whose User Operator watches `users`, and a consumer Deployment in `appNamespace`. */
+  function watched(appNamespace: string): Fixture {
+    const app = Testing.app();
+    const kafka = new Chart(app, 'kafka', { namespace: 'kafka' });
+    const cluster = new KafkaCluster(kafka, 'my-cluster', {
+      listeners: [PLAIN(), SCRAM(), MTLS(), Listener.internal({ name: 'scramplain', port: 9095, tls: false, authentication: ListenerAuthentication.scramSha512() })],
+      entityOperator: { userOperatorOptions: { watchedNamespace: 'users' } },
+    });
+    cluster.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
+    const apps = new Chart(app, 'apps', { namespace: appNamespace });
+    const consumer = new kplus.Deployment(apps, 'consumer', { metadata: { name: 'consumer' }, containers: [{ image: 'example/consumer:1.0' }] });
+    return { app, kafka, apps, cluster, consumer };
+  }
+
+  test('next to the user Secret, KEDA still lacks the CA Secret of the cluster\'s namespace', () => {
+    const f = watched('users');
+    scaler(f, { topicName: 'orders', user: f.cluster.addUser('orders-app') });
+    expect(validationErrors(f.apps)).toEqual([
+      '[apps/scaler] workload Deployment "consumer": runs in namespace "users", but the Secrets KEDA needs ("my-cluster-cluster-ca-cert") are in namespace "kafka", and a TriggerAuthentication reads Secrets only from its own namespace; set crossNamespaceCredentials (CrossNamespaceCredentials.copyToWorkloadNamespace(), copyToKedaNamespace() or syncedToKedaNamespace()): no namespace holds them all, since the User Operator writes user Secrets into the namespace it watches ("users") and the CA Secret stays in the cluster\'s ("kafka")',
+    ]);
+  });
+
+  test('in the cluster\'s namespace, KEDA lacks the user Secret', () => {
+    const f = watched('kafka');
+    scaler(f, { topicName: 'orders', user: f.cluster.addUser('orders-app', { authentication: KafkaUserAuthentication.tls() }) });
+    expect(validationErrors(f.apps)).toEqual([
+      '[apps/scaler] workload Deployment "consumer": runs in namespace "kafka", but the Secrets KEDA needs ("orders-app") are in namespace "users", and a TriggerAuthentication reads Secrets only from its own namespace; set crossNamespaceCredentials (CrossNamespaceCredentials.copyToWorkloadNamespace(), copyToKedaNamespace() or syncedToKedaNamespace()): no namespace holds them all, since the User Operator writes user Secrets into the namespace it watches ("users") and the CA Secret stays in the cluster\'s ("kafka")',
+    ]);
+  });
+
+  test('elsewhere, the error lists each namespace with its Secrets', () => {
+    const f = watched('orders');
+    scaler(f, { topicName: 'orders', user: f.cluster.addUser('orders-app') });
+    expect(validationErrors(f.apps)).toEqual([
+      '[apps/scaler] workload Deployment "consumer": runs in namespace "orders", but the Secrets KEDA needs are in namespaces "kafka" ("my-cluster-cluster-ca-cert") and "users" ("orders-app"), and a TriggerAuthentication reads Secrets only from its own namespace; set crossNamespaceCredentials (CrossNamespaceCredentials.copyToWorkloadNamespace(), copyToKedaNamespace() or syncedToKedaNamespace()): no namespace holds them all, since the User Operator writes user Secrets into the namespace it watches ("users") and the CA Secret stays in the cluster\'s ("kafka")',
+    ]);
+  });
+
+  test('SCRAM without TLS needs only the user Secret: fine next to it, and the fix elsewhere names its namespace', () => {
+    const ok = watched('users');
+    const s = scaler(ok, { topicName: 'orders', listener: ok.cluster.findListener('scramplain'), user: ok.cluster.addUser('orders-app'), crossNamespaceCredentials: CrossNamespaceCredentials.copyToWorkloadNamespace() });
+    const docs = synth(ok.apps);
+    expect(docOf(docs, 'TriggerAuthentication').metadata.namespace).toBe('users');
+    expect(docsOf(docs, 'CronJob')).toEqual([]);
+    expect(warningsOf(s)).toEqual([
+      '[apps/scaler] crossNamespaceCredentials is ignored: the workload runs in namespace "users", where KEDA reads the Secrets directly',
+    ]);
+
+    const bad = watched('kafka');
+    scaler(bad, { topicName: 'orders', listener: bad.cluster.findListener('scramplain'), user: bad.cluster.addUser('orders-app') });
+    expect(validationErrors(bad.apps)).toEqual([
+      '[apps/scaler] workload Deployment "consumer": runs in namespace "kafka", but the Secrets KEDA needs ("orders-app") are in namespace "users", and a TriggerAuthentication reads Secrets only from its own namespace; set crossNamespaceCredentials (CrossNamespaceCredentials.copyToWorkloadNamespace(), copyToKedaNamespace() or syncedToKedaNamespace()), or run the workload in namespace "users"',
+    ]);
+  });
+
+  test('copyToWorkloadNamespace next to the user Secret copies only the CA Secret', () => {
+    // GIVEN a consumer in "users", where the User Operator writes the user Secret
+    const f = watched('users');
+    // WHEN
+    const s = scaler(f, { topicName: 'orders', user: f.cluster.addUser('orders-app'), crossNamespaceCredentials: CrossNamespaceCredentials.copyToWorkloadNamespace() });
+    const docs = synth(f.apps);
+    // THEN the TriggerAuthentication in "users" reads the user Secret directly and a copy of the CA
+    expect(s.credentialsNamespace).toBe('users');
+    const auth = docOf(docs, 'TriggerAuthentication', 'consumer-kafka');
+    expect(auth.metadata.namespace).toBe('users');
+    expect(auth.spec.secretTargetRef).toEqual([
+      { parameter: 'ca', name: 'my-cluster-cluster-ca-cert', key: 'ca.crt' },
+      { parameter: 'password', name: 'orders-app', key: 'password' },
+    ]);
+    // AND the copy job reads only the CA Secret, from "kafka"
+    const cron = docOf(docs, 'CronJob', 'consumer-kafka-copy');
+    expect(cron.spec.jobTemplate.spec.template.spec.containers[0].command[2]).toMatch(/\ncopy 'my-cluster-cluster-ca-cert' 'ca.crt'\n$/);
+    const readers = docsOf(docs, 'Role').filter((r) => r.metadata.namespace !== 'users');
+    expect(readers.map((r) => [r.metadata.namespace, r.rules[0].resourceNames])).toEqual([['kafka', ['my-cluster-cluster-ca-cert']]]);
+  });
+
+  test('copyToKedaNamespace copies each Secret from where it lives', () => {
+    const f = watched('orders');
+    scaler(f, { topicName: 'orders', user: f.cluster.addUser('orders-app'), crossNamespaceCredentials: CrossNamespaceCredentials.copyToKedaNamespace() });
+    const docs = synth(f.apps);
+    const cron = docOf(docs, 'CronJob', 'orders-consumer-kafka-copy');
+    expect(cron.metadata.namespace).toBe('keda');
+    expect(cron.spec.jobTemplate.spec.template.spec.containers[0].command[2])
+      .toMatch(/\ncopy 'my-cluster-cluster-ca-cert' 'ca.crt'\nSOURCE_NAMESPACE='users' copy 'orders-app' 'password'\n$/);
+    const readers = docsOf(docs, 'Role').filter((r) => r.metadata.namespace !== 'keda');
+    expect(readers.map((r) => [r.metadata.namespace, r.rules[0].resourceNames])).toEqual([
+      ['kafka', ['my-cluster-cluster-ca-cert']],
+      ['users', ['orders-app']],
+    ]);
+    expect(docsOf(docs, 'RoleBinding').map((b) => b.metadata.namespace)).toEqual(['kafka', 'users', 'keda']);
+  });
+});

@@ -189,3 +189,85 @@ describe('SecretCopy script (run with bash against a stand-in kubectl)', () => {
     expect(result.applied).toEqual([]);
   });
 });
+
+describe('Secrets from more than one namespace', () => {
+  /** The CA from "kafka" (the default source) and a user Secret the User Operator wrote into "users". */
+  function renderTwoSources(): any[] {
+    const chart = newChart('keda');
+    new SecretCopy(chart, 'copy', {
+      name: 'orders-kafka-copy',
+      sourceNamespace: 'kafka',
+      targetNamespace: 'keda',
+      secrets: [
+        { secretName: 'my-cluster-cluster-ca-cert', keys: ['ca.crt'] },
+        { secretName: 'orders-app', keys: ['password'], sourceNamespace: 'users' },
+      ],
+    });
+    return synth(chart);
+  }
+
+  test('read access per source namespace, to exactly its Secrets', () => {
+    const docs = renderTwoSources();
+    const readers = docsOf(docs, 'Role').filter((r) => r.metadata.namespace !== 'keda');
+    expect(readers.map((r) => [r.metadata.namespace, r.metadata.name, r.rules])).toEqual([
+      ['kafka', 'keda-orders-kafka-copy', [{ apiGroups: [''], resources: ['secrets'], resourceNames: ['my-cluster-cluster-ca-cert'], verbs: ['get'] }]],
+      ['users', 'keda-orders-kafka-copy', [{ apiGroups: [''], resources: ['secrets'], resourceNames: ['orders-app'], verbs: ['get'] }]],
+    ]);
+    const bindings = docsOf(docs, 'RoleBinding').filter((r) => r.metadata.namespace !== 'keda');
+    expect(bindings.map((b) => [b.metadata.namespace, b.subjects])).toEqual([
+      ['kafka', [{ kind: 'ServiceAccount', name: 'orders-kafka-copy', namespace: 'keda' }]],
+      ['users', [{ kind: 'ServiceAccount', name: 'orders-kafka-copy', namespace: 'keda' }]],
+    ]);
+    const writer = docsOf(docs, 'Role').find((r) => r.metadata.namespace === 'keda');
+    expect(writer.rules[0].resourceNames).toEqual(['my-cluster-cluster-ca-cert', 'orders-app']);
+  });
+
+  test('the script reads each Secret from its own namespace', () => {
+    // GIVEN the CA in "kafka" and the user Secret in "users" only
+    const ca = Buffer.from('CA').toString('base64');
+    const password = Buffer.from('pw').toString('base64');
+    const result = runScript(scriptOf(renderTwoSources()), {
+      'kafka/my-cluster-cluster-ca-cert/ca.crt': ca,
+      'users/orders-app/password': password,
+    });
+    // THEN both copies land in "keda", each labelled with where it came from
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.applied.map((s) => [s.metadata.name, s.metadata.namespace, s.metadata.labels['cdk8s-kafka/copied-from'], s.data])).toEqual([
+      ['my-cluster-cluster-ca-cert', 'keda', 'kafka', { 'ca.crt': ca }],
+      ['orders-app', 'keda', 'users', { password }],
+    ]);
+  });
+
+  test('rules: a Secret read from the target namespace, one name from two namespaces', () => {
+    const chart = newChart('keda');
+    new SecretCopy(chart, 'copy', {
+      sourceNamespace: 'kafka',
+      targetNamespace: 'keda',
+      secrets: [
+        { secretName: 'a', keys: ['k'], sourceNamespace: 'keda' },
+        { secretName: 'b', keys: ['k'] },
+        { secretName: 'b', keys: ['k'], sourceNamespace: 'users' },
+      ],
+    });
+    expect(validationErrors(chart)).toEqual([
+      '[test/copy] secret copy "copy": Secret "a" is read from namespace "keda", the target namespace; reference that Secret directly instead of copying it',
+      '[test/copy] secret copy "copy": Secret "b" is read from namespaces "kafka" and "users", but both copies would be Secret "b" in "keda"; copy Secrets of different names only',
+    ]);
+  });
+});
+
+test('a source namespace none of the Secrets is read from gets no Role (an empty resourceNames would grant every Secret)', () => {
+  const chart = newChart('keda');
+  new SecretCopy(chart, 'copy', {
+    sourceNamespace: 'kafka',
+    targetNamespace: 'keda',
+    secrets: [{ secretName: 'orders-app', keys: ['password'], sourceNamespace: 'users' }],
+  });
+  const docs = synth(chart);
+  expect(docsOf(docs, 'Role').map((r) => [r.metadata.namespace, r.rules[0].resourceNames])).toEqual([
+    ['users', ['orders-app']],
+    ['keda', ['orders-app']],
+  ]);
+  expect(docsOf(docs, 'RoleBinding').map((b) => b.metadata.namespace)).toEqual(['users', 'keda']);
+});
