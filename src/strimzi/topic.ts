@@ -248,6 +248,14 @@ export class Topic extends Construct implements ITopic {
     addRules(this, (c) => this.checkRules(c));
   }
 
+  /**
+   * The namespace of the KafkaTopic: the cluster's `topicNamespace`, the namespace
+   * the Topic Operator watches.
+   */
+  public get namespace(): string {
+    return this.cluster.topicNamespace;
+  }
+
   /** The effective `min.insync.replicas` of the topic, when set here. */
   public get minInSyncReplicas(): number | undefined {
     const v = this._config['min.insync.replicas'];

@@ -107,6 +107,7 @@ describe('topics and users go where the operators watch', () => {
     expect(docOf(docs, 'KafkaTopic', 'orders').metadata).toEqual({ name: 'orders', namespace: 'topics', labels: { 'strimzi.io/cluster': 'my-cluster' } });
     expect(docOf(docs, 'KafkaUser', 'app').metadata).toEqual({ name: 'app', namespace: 'users', labels: { 'strimzi.io/cluster': 'my-cluster' } });
     expect(docOf(docs, 'KafkaUser', 'other').metadata.namespace).toBe('users');
+    expect(topic.namespace).toBe('topics');
     expect(user.namespace).toBe('users');
     expect(other.namespace).toBe('users');
     // AND the node pools stay with the cluster
@@ -267,4 +268,21 @@ describe('KafkaClient.configureContainer with a watched namespace', () => {
     });
     expect(docOf(synth(chart), 'Deployment').metadata.namespace).toBe('apps');
   });
+});
+
+test('a cluster whose users live in their own namespace synthesizes with only the Cluster Operator warning', () => {
+  // GIVEN the usage shown in the documentation
+  const chart = newChart('kafka');
+  const shared = new KafkaCluster(chart, 'shared', {
+    listeners: [Listener.internal({ name: 'tls', port: 9093 })],
+    authorization: KafkaAuthorization.simple(),
+    entityOperator: { userOperatorOptions: { watchedNamespace: 'kafka-users' } },
+  });
+  shared.addNodePool('dual', { roles: [NodeRole.CONTROLLER, NodeRole.BROKER], replicas: 3 });
+  const billing = shared.addUser('billing');
+  const details = billing.connectionDetails(shared.findListener('tls')!);
+  // THEN
+  expect([details.namespace, details.credentialsNamespace]).toEqual(['kafka', 'kafka-users']);
+  expect(docOf(synth(chart), 'KafkaUser', 'billing').metadata.namespace).toBe('kafka-users');
+  expect(warningsOf(chart)).toHaveLength(1);
 });
