@@ -201,7 +201,8 @@ export class KafkaClient {
     }
     const checked = checkedNamespaces.get(workload) ?? new Set<string>();
     checkedNamespaces.set(workload, checked);
-    const key = JSON.stringify([details.clusterName, read]);
+    // One rule per combination of namespaces, however many users or containers are wired.
+    const key = JSON.stringify(read.map((r) => [r.what, r.namespace]));
     if (checked.has(key)) {
       return;
     }
