@@ -340,66 +340,102 @@ export class Topic extends Construct implements ITopic {
   private checkRules(c: ViolationCollector): void {
     const name = this.topicName;
     const subject = `topic "${name}"`;
-    c.check(name.length === 0 || name.length > 249, subject,
-      `the name has ${name.length} characters; Kafka topic names have 1 to 249`, 'choose a shorter name');
+    if (name.length === 0 || name.length > 249) {
+      c.add(subject,
+        `the name has ${name.length} characters; Kafka topic names have 1 to 249`,
+        'choose a shorter name');
+    }
     const badChars = [...new Set(name.replace(/[a-zA-Z0-9._-]/g, ''))];
-    c.check(name.length > 0 && !TOPIC_NAME.test(name), subject,
-      `the name contains ${badChars.map((ch) => JSON.stringify(ch)).join(', ')}, which Kafka does not allow in topic names (only letters, digits, ".", "_" and "-")`,
-      'remove or replace those characters');
-    c.check(name === '.' || name === '..', subject,
-      `the name "${name}" is reserved by Kafka`, 'choose another name');
+    if (name.length > 0 && !TOPIC_NAME.test(name)) {
+      c.add(subject,
+        `the name contains ${badChars.map((ch) => JSON.stringify(ch)).join(', ')}, which Kafka does not allow in topic names (only letters, digits, ".", "_" and "-")`,
+        'remove or replace those characters');
+    }
+    if (name === '.' || name === '..') {
+      c.add(subject,
+        `the name "${name}" is reserved by Kafka`,
+        'choose another name');
+    }
 
     const ns = renderedNamespace(this.resource);
     const watched = this.cluster.topicNamespace;
-    c.check(ns !== watched, subject,
-      `the KafkaTopic is in namespace "${ns}", but the Topic Operator of cluster "${this.cluster.clusterName}" watches only namespace "${watched}"`,
-      `keep the topic in ${watched === this.cluster.namespace ? 'the cluster\'s namespace' : `namespace "${watched}", the one the Topic Operator watches`} (do not patch metadata.namespace)`);
+    if (ns !== watched) {
+      c.add(subject,
+        `the KafkaTopic is in namespace "${ns}", but the Topic Operator of cluster "${this.cluster.clusterName}" watches only namespace "${watched}"`,
+        `keep the topic in ${watched === this.cluster.namespace ? 'the cluster\'s namespace' : `namespace "${watched}", the one the Topic Operator watches`} (do not patch metadata.namespace)`);
+    }
 
     const partitions = this.partitions;
-    c.check(partitions !== undefined && (!Number.isInteger(partitions) || partitions < 1), subject,
-      `partitions ${partitions} is not an integer >= 1`, 'use at least 1 partition');
+    if (partitions !== undefined && (!Number.isInteger(partitions) || partitions < 1)) {
+      c.add(subject,
+        `partitions ${partitions} is not an integer >= 1`,
+        'use at least 1 partition');
+    }
     const replicas = this.replicas;
-    c.check(replicas !== undefined && (!Number.isInteger(replicas) || replicas < 1 || replicas > 32767), subject,
-      `replicas ${replicas} is not an integer from 1 to 32767`, 'use a replication factor of at least 1');
+    if (replicas !== undefined && (!Number.isInteger(replicas) || replicas < 1 || replicas > 32767)) {
+      c.add(subject,
+        `replicas ${replicas} is not an integer from 1 to 32767`,
+        'use a replication factor of at least 1');
+    }
     const brokers = this.cluster.brokerCount;
-    c.check(replicas !== undefined && brokers > 0 && replicas > brokers, subject,
-      `replicas ${replicas} exceeds the ${brokers} broker(s) of cluster "${this.cluster.clusterName}"; a partition cannot have more replicas than there are brokers`,
-      `use replicas <= ${brokers}, or add brokers`);
+    if (replicas !== undefined && brokers > 0 && replicas > brokers) {
+      c.add(subject,
+        `replicas ${replicas} exceeds the ${brokers} broker(s) of cluster "${this.cluster.clusterName}"; a partition cannot have more replicas than there are brokers`,
+        `use replicas <= ${brokers}, or add brokers`);
+    }
     const minIsr = this.minInSyncReplicas;
-    c.check(minIsr !== undefined && (!Number.isInteger(minIsr) || minIsr < 1), subject,
-      `min.insync.replicas ${this._config['min.insync.replicas']} is not an integer >= 1`, 'use at least 1');
-    c.check(minIsr !== undefined && replicas !== undefined && minIsr > replicas, subject,
-      `min.insync.replicas ${minIsr} exceeds replicas ${replicas}, so no acks=all write can ever succeed`,
-      `use min.insync.replicas <= ${replicas} (usually replicas - 1)`);
-    c.check(minIsr !== undefined && replicas === undefined && brokers > 0 && minIsr > brokers, subject,
-      `min.insync.replicas ${minIsr} exceeds the ${brokers} broker(s) of cluster "${this.cluster.clusterName}", so no acks=all write can ever succeed`,
-      `use min.insync.replicas <= ${brokers - 1 || 1}, and set replicas explicitly`);
+    if (minIsr !== undefined && (!Number.isInteger(minIsr) || minIsr < 1)) {
+      c.add(subject,
+        `min.insync.replicas ${this._config['min.insync.replicas']} is not an integer >= 1`,
+        'use at least 1');
+    }
+    if (minIsr !== undefined && replicas !== undefined && minIsr > replicas) {
+      c.add(subject,
+        `min.insync.replicas ${minIsr} exceeds replicas ${replicas}, so no acks=all write can ever succeed`,
+        `use min.insync.replicas <= ${replicas} (usually replicas - 1)`);
+    }
+    if (minIsr !== undefined && replicas === undefined && brokers > 0 && minIsr > brokers) {
+      c.add(subject,
+        `min.insync.replicas ${minIsr} exceeds the ${brokers} broker(s) of cluster "${this.cluster.clusterName}", so no acks=all write can ever succeed`,
+        `use min.insync.replicas <= ${brokers - 1 || 1}, and set replicas explicitly`);
+    }
 
     for (const key of this._duplicateConfig) {
       c.add(subject, `config key "${key}" is also set by a typed property`, `remove "${key}" from config, or the typed property`);
     }
     for (const [key, value] of Object.entries(this._config)) {
-      c.check(!isConfigValue(value), subject,
-        `config "${key}" has a value of a type Strimzi rejects (${JSON.stringify(value)})`, 'use a string, number, boolean or a list of them');
+      if (!isConfigValue(value)) {
+        c.add(subject,
+          `config "${key}" has a value of a type Strimzi rejects (${JSON.stringify(value)})`,
+          'use a string, number, boolean or a list of them');
+      }
     }
 
     const reg = TopicRegistry.of(this.cluster);
     const first = reg.byName.get(name)!;
-    c.check(first !== this, subject,
-      `cluster "${this.cluster.clusterName}" already has a topic named "${name}" (${first.node.path}); the Topic Operator would mark the newer KafkaTopic as conflicting`,
-      'define each Kafka topic once and share the construct');
+    if (first !== this) {
+      c.add(subject,
+        `cluster "${this.cluster.clusterName}" already has a topic named "${name}" (${first.node.path}); the Topic Operator would mark the newer KafkaTopic as conflicting`,
+        'define each Kafka topic once and share the construct');
+    }
     const colliding = reg.byCollisionKey.get(collisionKey(name))!;
-    c.check(colliding.topicName !== name, subject,
-      `the name collides with topic "${colliding.topicName}" (${colliding.node.path}): names that differ only in "." and "_" share metric names, so Kafka refuses to create the second`,
-      'rename one of the topics so they differ in more than "." and "_"');
+    if (colliding.topicName !== name) {
+      c.add(subject,
+        `the name collides with topic "${colliding.topicName}" (${colliding.node.path}): names that differ only in "." and "_" share metric names, so Kafka refuses to create the second`,
+        'rename one of the topics so they differ in more than "." and "_"');
+    }
     const sameResource = resourceIndexOf(this).get(resourceKey(this))!;
     const otherCluster = sameResource.cluster !== this.cluster;
-    c.check(otherCluster || sameResource.topicName !== name, subject,
-      `its KafkaTopic name "${this.resourceName}" is also the name of the KafkaTopic of topic "${sameResource.topicName}"${otherCluster ? ` of cluster "${sameResource.cluster.clusterName}"` : ''} (${sameResource.node.path}) in namespace "${this.cluster.topicNamespace}"`,
-      otherCluster ? 'rename one of the topics, or keep the two clusters\' topics in different namespaces' : 'rename one of the topics');
-    c.check(!this.cluster.topicOperatorEnabled, subject,
-      `cluster "${this.cluster.clusterName}" runs no Topic Operator, so nothing creates this topic and the KafkaTopic never becomes ready`,
-      'enable the Topic Operator (entityOperator.topicOperator: true), or create the topic another way and remove the construct');
+    if (otherCluster || sameResource.topicName !== name) {
+      c.add(subject,
+        `its KafkaTopic name "${this.resourceName}" is also the name of the KafkaTopic of topic "${sameResource.topicName}"${otherCluster ? ` of cluster "${sameResource.cluster.clusterName}"` : ''} (${sameResource.node.path}) in namespace "${this.cluster.topicNamespace}"`,
+        otherCluster ? 'rename one of the topics, or keep the two clusters\' topics in different namespaces' : 'rename one of the topics');
+    }
+    if (!this.cluster.topicOperatorEnabled) {
+      c.add(subject,
+        `cluster "${this.cluster.clusterName}" runs no Topic Operator, so nothing creates this topic and the KafkaTopic never becomes ready`,
+        'enable the Topic Operator (entityOperator.topicOperator: true), or create the topic another way and remove the construct');
+    }
   }
 
   private renderSpec(): strimzi.KafkaTopicSpec {

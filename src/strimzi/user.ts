@@ -515,57 +515,84 @@ export class KafkaUser extends Construct implements IKafkaUser {
 
   private checkRules(c: ViolationCollector): void {
     const subject = `user "${this.userName}"`;
-    c.check(!isDns1123Subdomain(this.userName), subject,
-      'the name is not a valid Kubernetes name (DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters), and it becomes the KafkaUser\'s metadata.name',
-      `choose a name such as "${toDns1123Label(this.userName)}"`);
+    if (!isDns1123Subdomain(this.userName)) {
+      c.add(subject,
+        'the name is not a valid Kubernetes name (DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters), and it becomes the KafkaUser\'s metadata.name',
+        `choose a name such as "${toDns1123Label(this.userName)}"`);
+    }
     const first = userIndexOf(this).get(`${this.namespace}/${this.userName}`)!;
     if (first.cluster === this.cluster) {
-      c.check(first !== this, subject,
-        `cluster "${this.cluster.clusterName}" already has a user named "${this.userName}" (${first.node.path}); both render KafkaUser "${this.userName}" in namespace "${this.namespace}", so one would overwrite the other`,
-        'define each user once and share the construct');
+      if (first !== this) {
+        c.add(subject,
+          `cluster "${this.cluster.clusterName}" already has a user named "${this.userName}" (${first.node.path}); both render KafkaUser "${this.userName}" in namespace "${this.namespace}", so one would overwrite the other`,
+          'define each user once and share the construct');
+      }
     } else {
       c.add(subject,
         `user "${this.userName}" of cluster "${first.cluster.clusterName}" (${first.node.path}) also renders KafkaUser "${this.userName}" in namespace "${this.namespace}", so one would overwrite the other (and its Secret)`,
         'rename one of the users, or keep the two clusters\' users in different namespaces');
     }
-    c.check(!this.cluster.userOperatorEnabled, subject,
-      `cluster "${this.cluster.clusterName}" runs no User Operator, so no credentials, ACLs or quotas are created and the KafkaUser never becomes ready`,
-      'enable the User Operator (entityOperator.userOperator: true), or manage the user another way and remove the construct');
+    if (!this.cluster.userOperatorEnabled) {
+      c.add(subject,
+        `cluster "${this.cluster.clusterName}" runs no User Operator, so no credentials, ACLs or quotas are created and the KafkaUser never becomes ready`,
+        'enable the User Operator (entityOperator.userOperator: true), or manage the user another way and remove the construct');
+    }
     const pw = this.authentication.scramOptions.password;
     if (pw) {
-      c.check(!isDns1123Subdomain(pw.secretName), subject,
-        `the password Secret name "${pw.secretName}" is not a valid Kubernetes name`,
-        `name an existing Secret in ${this.namespace === this.cluster.namespace ? 'the cluster\'s namespace' : `namespace "${this.namespace}", the KafkaUser's`}`);
-      c.check(!/^[-._a-zA-Z0-9]+$/.test(pw.key), subject,
-        `the password Secret key "${pw.key}" is not a valid Secret key (letters, digits, "-", "_" and ".")`, 'name the key that holds the password');
+      if (!isDns1123Subdomain(pw.secretName)) {
+        c.add(subject,
+          `the password Secret name "${pw.secretName}" is not a valid Kubernetes name`,
+          `name an existing Secret in ${this.namespace === this.cluster.namespace ? 'the cluster\'s namespace' : `namespace "${this.namespace}", the KafkaUser's`}`);
+      }
+      if (!/^[-._a-zA-Z0-9]+$/.test(pw.key)) {
+        c.add(subject,
+          `the password Secret key "${pw.key}" is not a valid Secret key (letters, digits, "-", "_" and ".")`,
+          'name the key that holds the password');
+      }
     }
     const ext = this.authentication.tlsExternalOptions;
-    c.check(!ext.certificate !== !ext.key, subject,
-      `the tls-external certificate is given ${ext.certificate ? `(secret "${ext.certificate.secretName}") without its key` : `without the certificate (key in secret "${ext.key?.secretName}")`}, so clients cannot be wired with it`,
-      'name both the certificate and the key, or neither');
-    c.check(this.authentication.usesCertificate && this.userName.length > 64, subject,
-      `the name has ${this.userName.length} characters, but a ${this.authentication.type} user name becomes the certificate CN, which allows at most 64`,
-      'choose a name of at most 64 characters');
+    if (!ext.certificate !== !ext.key) {
+      c.add(subject,
+        `the tls-external certificate is given ${ext.certificate ? `(secret "${ext.certificate.secretName}") without its key` : `without the certificate (key in secret "${ext.key?.secretName}")`}, so clients cannot be wired with it`,
+        'name both the certificate and the key, or neither');
+    }
+    if (this.authentication.usesCertificate && this.userName.length > 64) {
+      c.add(subject,
+        `the name has ${this.userName.length} characters, but a ${this.authentication.type} user name becomes the certificate CN, which allows at most 64`,
+        'choose a name of at most 64 characters');
+    }
 
     const ns = renderedNamespace(this.resource);
-    c.check(ns !== this.namespace, subject,
-      `the KafkaUser is in namespace "${ns}", but the User Operator of cluster "${this.cluster.clusterName}" watches only namespace "${this.namespace}"`,
-      `keep the user in ${this.namespace === this.cluster.namespace ? 'the cluster\'s namespace' : `namespace "${this.namespace}", the one the User Operator watches`} (do not patch metadata.namespace)`);
+    if (ns !== this.namespace) {
+      c.add(subject,
+        `the KafkaUser is in namespace "${ns}", but the User Operator of cluster "${this.cluster.clusterName}" watches only namespace "${this.namespace}"`,
+        `keep the user in ${this.namespace === this.cluster.namespace ? 'the cluster\'s namespace' : `namespace "${this.namespace}", the one the User Operator watches`} (do not patch metadata.namespace)`);
+    }
 
     if (this._acls.length > 0) {
       const authz = this.cluster.authorization;
-      c.check(!this.cluster.authorizationEnabled, subject,
-        `has ${this._acls.length} ACL rule(s), but cluster "${this.cluster.clusterName}" has no authorization, so the User Operator cannot apply them and the KafkaUser never becomes ready`,
-        'enable authorization on the cluster (authorization: KafkaAuthorization.simple()) or remove the ACLs and grants');
-      c.check(authz?.type === KafkaAuthorizationType.CUSTOM && !authz.supportsAdminApi, subject,
-        `has ACL rules, but cluster "${this.cluster.clusterName}" uses a custom authorizer without supportsAdminApi, so the User Operator cannot apply them`,
-        'set supportsAdminApi: true if the authorizer supports the Kafka Admin API for ACLs, or remove the ACLs and grants');
+      if (!this.cluster.authorizationEnabled) {
+        c.add(subject,
+          `has ${this._acls.length} ACL rule(s), but cluster "${this.cluster.clusterName}" has no authorization, so the User Operator cannot apply them and the KafkaUser never becomes ready`,
+          'enable authorization on the cluster (authorization: KafkaAuthorization.simple()) or remove the ACLs and grants');
+      }
+      if (authz?.type === KafkaAuthorizationType.CUSTOM && !authz.supportsAdminApi) {
+        c.add(subject,
+          `has ACL rules, but cluster "${this.cluster.clusterName}" uses a custom authorizer without supportsAdminApi, so the User Operator cannot apply them`,
+          'set supportsAdminApi: true if the authorizer supports the Kafka Admin API for ACLs, or remove the ACLs and grants');
+      }
     }
     for (const rule of this._acls) {
-      c.check(rule.operations.length === 0, subject,
-        `the ACL rule on ${rule.resource} has no operations`, 'name at least one operation');
-      c.check(rule.resource.type !== AclResourceType.CLUSTER && !rule.resource.name, subject,
-        `the ACL rule on a ${rule.resource.type} has an empty name`, 'name the resource, or use "*" for all of them');
+      if (rule.operations.length === 0) {
+        c.add(subject,
+          `the ACL rule on ${rule.resource} has no operations`,
+          'name at least one operation');
+      }
+      if (rule.resource.type !== AclResourceType.CLUSTER && !rule.resource.name) {
+        c.add(subject,
+          `the ACL rule on a ${rule.resource.type} has an empty name`,
+          'name the resource, or use "*" for all of them');
+      }
     }
 
     const listeners = this.cluster.listeners;
@@ -580,29 +607,51 @@ export class KafkaUser extends Construct implements IKafkaUser {
 
     const tls = this.authentication.tlsOptions;
     if (tls.validity || tls.renewBefore) {
-      c.check(!tls.validity || !tls.renewBefore, subject,
-        'certificate validity and renewBefore must be set together', 'set both validity and renewBefore, or neither');
+      if (!tls.validity || !tls.renewBefore) {
+        c.add(subject,
+          'certificate validity and renewBefore must be set together',
+          'set both validity and renewBefore, or neither');
+      }
       const v = tls.validity ? wholeDays(tls.validity) : undefined;
       const r = tls.renewBefore ? wholeDays(tls.renewBefore) : undefined;
-      c.check(v !== undefined && (v === null || v < 1), subject,
-        `certificate validity ${tls.validity?.toHumanString()} is not a whole number of days of at least 1`, 'use Duration.days(n) with n >= 1');
-      c.check(r !== undefined && (r === null || r < 1), subject,
-        `certificate renewBefore ${tls.renewBefore?.toHumanString()} is not a whole number of days of at least 1`, 'use Duration.days(n) with n >= 1');
-      c.check(typeof v === 'number' && typeof r === 'number' && r >= v, subject,
-        `certificate renewBefore (${r} days) must be less than validity (${v} days)`, 'renew before the certificate expires, e.g. validity 365 days and renewBefore 30 days');
+      if (v !== undefined && (v === null || v < 1)) {
+        c.add(subject,
+          `certificate validity ${tls.validity?.toHumanString()} is not a whole number of days of at least 1`,
+          'use Duration.days(n) with n >= 1');
+      }
+      if (r !== undefined && (r === null || r < 1)) {
+        c.add(subject,
+          `certificate renewBefore ${tls.renewBefore?.toHumanString()} is not a whole number of days of at least 1`,
+          'use Duration.days(n) with n >= 1');
+      }
+      if (typeof v === 'number' && typeof r === 'number' && r >= v) {
+        c.add(subject,
+          `certificate renewBefore (${r} days) must be less than validity (${v} days)`,
+          'renew before the certificate expires, e.g. validity 365 days and renewBefore 30 days');
+      }
     }
 
     const q = this.props.quotas ?? {};
     for (const [name, size] of [['producerByteRate', q.producerByteRate], ['consumerByteRate', q.consumerByteRate]] as Array<[string, Size | undefined]>) {
       if (size !== undefined) {
         const b = bytesOf(size);
-        c.check(!Number.isInteger(b) || b < 0, subject, `quota ${name} ${b} bytes/s is not a whole number of bytes >= 0`, 'use a whole, non-negative number of bytes per second');
+        if (!Number.isInteger(b) || b < 0) {
+          c.add(subject,
+            `quota ${name} ${b} bytes/s is not a whole number of bytes >= 0`,
+            'use a whole, non-negative number of bytes per second');
+        }
       }
     }
-    c.check(q.requestPercentage !== undefined && (!Number.isInteger(q.requestPercentage) || q.requestPercentage < 0), subject,
-      `quota requestPercentage ${q.requestPercentage} is not an integer >= 0`, 'use a whole, non-negative percentage');
-    c.check(q.controllerMutationRate !== undefined && q.controllerMutationRate < 0, subject,
-      `quota controllerMutationRate ${q.controllerMutationRate} is negative`, 'use a non-negative rate');
+    if (q.requestPercentage !== undefined && (!Number.isInteger(q.requestPercentage) || q.requestPercentage < 0)) {
+      c.add(subject,
+        `quota requestPercentage ${q.requestPercentage} is not an integer >= 0`,
+        'use a whole, non-negative percentage');
+    }
+    if (q.controllerMutationRate !== undefined && q.controllerMutationRate < 0) {
+      c.add(subject,
+        `quota controllerMutationRate ${q.controllerMutationRate} is negative`,
+        'use a non-negative rate');
+    }
   }
 
   /** The ACL rules, deduplicated and in a stable order. */
