@@ -33,3 +33,4 @@ export * from './monitoring/pod-monitors';
 export * from './monitoring/alerts';
 export * from './monitoring/dashboards';
 export * from './monitoring/standalone-prometheus';
+export * from './monitoring/prometheus-monitoring';

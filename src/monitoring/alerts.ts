@@ -90,11 +90,9 @@ export interface CertificateExpiryAlertOptions extends AlertOptions {
 }
 
 /**
- * Properties of `KafkaAlerts`.
+ * Options of `KafkaAlerts` (everything but the metrics it alerts on).
  */
-export interface KafkaAlertsProps {
-  /** The metrics of the cluster to alert on; alerts query the names its metrics type produces. */
-  readonly metrics: KafkaMetrics;
+export interface KafkaAlertsOptions {
   /**
    * Namespace of the PrometheusRule.
    * @default - the cluster's namespace
@@ -164,6 +162,14 @@ export interface KafkaAlertsProps {
    * @default - within 30 days, for 5 minutes, warning
    */
   readonly certificateExpiry?: CertificateExpiryAlertOptions;
+}
+
+/**
+ * Properties of `KafkaAlerts`.
+ */
+export interface KafkaAlertsProps extends KafkaAlertsOptions {
+  /** The metrics of the cluster to alert on; alerts query the names its metrics type produces. */
+  readonly metrics: KafkaMetrics;
 }
 
 /** A rendered alerting rule, in Prometheus rule-file form. @internal */

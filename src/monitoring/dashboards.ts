@@ -6,11 +6,9 @@ import { MetricsType } from './metrics-config';
 import { toDns1123Label } from '../common/names';
 
 /**
- * Properties of `KafkaDashboards`.
+ * Options of `KafkaDashboards` (everything but the metrics it shows).
  */
-export interface KafkaDashboardsProps {
-  /** The metrics of the cluster; panels query the names its metrics type produces. */
-  readonly metrics: KafkaMetrics;
+export interface KafkaDashboardsOptions {
   /**
    * Namespace of the dashboard ConfigMaps (where the Grafana sidecar looks).
    * @default - the cluster's namespace
@@ -32,6 +30,14 @@ export interface KafkaDashboardsProps {
    * @default - none
    */
   readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Properties of `KafkaDashboards`.
+ */
+export interface KafkaDashboardsProps extends KafkaDashboardsOptions {
+  /** The metrics of the cluster; panels query the names its metrics type produces. */
+  readonly metrics: KafkaMetrics;
 }
 
 /** One panel, before layout. */

@@ -33,11 +33,9 @@ export class MonitoredNamespaces {
 }
 
 /**
- * Properties of `KafkaPodMonitors`.
+ * Options of `KafkaPodMonitors` (everything but the metrics it scrapes).
  */
-export interface KafkaPodMonitorsProps {
-  /** The metrics of the cluster to scrape. */
-  readonly metrics: KafkaMetrics;
+export interface KafkaPodMonitorsOptions {
   /**
    * Namespace of the PodMonitor objects.
    * @default - the cluster's namespace
@@ -70,6 +68,14 @@ export interface KafkaPodMonitorsProps {
    * @default - the Prometheus default
    */
   readonly interval?: Duration;
+}
+
+/**
+ * Properties of `KafkaPodMonitors`.
+ */
+export interface KafkaPodMonitorsProps extends KafkaPodMonitorsOptions {
+  /** The metrics of the cluster to scrape. */
+  readonly metrics: KafkaMetrics;
 }
 
 /**

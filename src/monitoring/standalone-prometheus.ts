@@ -6,11 +6,10 @@ import { KafkaMetrics } from './kafka-metrics';
 import { _Relabel, _scrapeTargets, _strimziRelabelings } from './scrape-targets';
 
 /**
- * Properties of `StandalonePrometheus`.
+ * Options of `StandalonePrometheus` (everything but the metrics it scrapes
+ * and the alerts it loads).
  */
-export interface StandalonePrometheusProps {
-  /** The metrics of the cluster to scrape. */
-  readonly metrics: KafkaMetrics;
+export interface StandalonePrometheusOptions {
   /**
    * Name of the StatefulSet, Service, ServiceAccount and ConfigMap.
    * @default '<cluster>-prometheus'
@@ -47,11 +46,6 @@ export interface StandalonePrometheusProps {
    */
   readonly scrapeInterval?: Duration;
   /**
-   * Alerts to load as a rule file (shown in the Prometheus UI; no Alertmanager is set up).
-   * @default - no rules
-   */
-  readonly alerts?: KafkaAlerts;
-  /**
    * Namespace of the Strimzi cluster operator, to scrape its metrics.
    * @default - the cluster's namespace
    */
@@ -73,6 +67,19 @@ export interface StandalonePrometheusProps {
    * @default - 200m/512Mi requested, 1 CPU/2Gi limit
    */
   readonly resources?: kplus.ContainerResources;
+}
+
+/**
+ * Properties of `StandalonePrometheus`.
+ */
+export interface StandalonePrometheusProps extends StandalonePrometheusOptions {
+  /** The metrics of the cluster to scrape. */
+  readonly metrics: KafkaMetrics;
+  /**
+   * Alerts to load as a rule file (shown in the Prometheus UI; no Alertmanager is set up).
+   * @default - no rules
+   */
+  readonly alerts?: KafkaAlerts;
 }
 
 /**
