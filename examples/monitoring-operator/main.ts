@@ -14,8 +14,7 @@
 import * as path from 'path';
 import { App, Chart, Duration } from 'cdk8s';
 import {
-  AlertSeverity, KafkaAlerts, KafkaCluster, KafkaDashboards, KafkaMetrics, KafkaPodMonitors, Listener, ListenerAuthentication,
-  MonitoredNamespaces, NodeRole,
+  AlertSeverity, KafkaCluster, Listener, ListenerAuthentication, MonitoredNamespaces, NodeRole, PrometheusMonitoring,
 } from '../../src';
 
 export function build(app: App): void {
@@ -29,32 +28,24 @@ export function build(app: App): void {
   cluster.addNodePool('brokers-a', { name: 'brokers-a', roles: [NodeRole.BROKER], replicas: 3 });
   cluster.addNodePool('brokers-b', { name: 'brokers-b', roles: [NodeRole.BROKER], replicas: 3 });
 
-  const metrics = new KafkaMetrics(chart, 'metrics', {
+  // One construct: metrics, PodMonitors, PrometheusRule and dashboards, all in `monitoring`;
+  // PodMonitors and the rule carry the labels the Prometheus resource selects.
+  new PrometheusMonitoring(chart, 'monitoring', {
     cluster,
     kafkaExporter: { groupExcludeRegex: 'console-consumer-.*' },
+    monitoringNamespace: 'monitoring',
+    prometheusSelectorLabels: { release: 'kube-prometheus-stack' },
+    podMonitors: {
+      namespaceSelector: MonitoredNamespaces.names('kafka'),
+      clusterOperatorNamespace: 'strimzi',
+      interval: Duration.seconds(30),
+    },
+    alerts: {
+      diskUsage: { threshold: 80 },
+      consumerGroupLag: { threshold: 10000, groupThresholds: { payments: 100 }, severity: AlertSeverity.WARNING },
+      certificateExpiry: { within: Duration.days(21) },
+    },
   });
-
-  const prometheusSelector = { release: 'kube-prometheus-stack' };
-
-  new KafkaPodMonitors(chart, 'pod-monitors', {
-    metrics,
-    namespace: 'monitoring',
-    namespaceSelector: MonitoredNamespaces.names('kafka'),
-    labels: prometheusSelector,
-    clusterOperatorNamespace: 'strimzi',
-    interval: Duration.seconds(30),
-  });
-
-  new KafkaAlerts(chart, 'alerts', {
-    metrics,
-    namespace: 'monitoring',
-    labels: prometheusSelector,
-    diskUsage: { threshold: 80 },
-    consumerGroupLag: { threshold: 10000, groupThresholds: { payments: 100 }, severity: AlertSeverity.WARNING },
-    certificateExpiry: { within: Duration.days(21) },
-  });
-
-  new KafkaDashboards(chart, 'dashboards', { metrics, namespace: 'monitoring' });
 }
 
 if (require.main === module) {
