@@ -15,6 +15,8 @@
 const fs = require('fs');
 const path = require('path');
 
+const { checkLabelMap, checkEmbeddedMetadata, DNS1123_LABEL } = require('./metadata');
+
 const MODELS_DIR = path.dirname(require.resolve('kubernetes-models/package.json'));
 const cache = new Map();
 
@@ -107,6 +109,59 @@ function validateCore(doc) {
     for (const [k, v] of Object.entries(o)) walk(v, `${at}/${k}`);
   };
   walk(doc, '');
+  errors.push(...checkApiServerRules(doc));
+  return errors;
+}
+
+const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+
+function dns1123LabelProblem(v, what) {
+  return typeof v === 'string' && (v.length > 63 || !DNS1123_LABEL.test(v))
+    ? `${JSON.stringify(v)} is not a valid ${what} (DNS-1123 label: lowercase alphanumerics and "-", at most 63 characters)`
+    : undefined;
+}
+
+/**
+ * Rules the API server's validation applies to core kinds beyond their OpenAPI
+ * schema (the kubernetes-models validators do not know them): label syntax in
+ * embedded metadata (pod and job templates, claim templates), label selectors,
+ * Service selectors and nodeSelector; container, volume and container-port names.
+ */
+function checkApiServerRules(doc) {
+  const errors = [];
+  const walk = (o, at, parentKey) => {
+    if (o === null || typeof o !== 'object') return;
+    if (Array.isArray(o)) {
+      o.forEach((v, i) => {
+        const item = `${at}/${i}`;
+        if (CONTAINER_LISTS.has(parentKey) && v && typeof v === 'object') {
+          const p = dns1123LabelProblem(v.name, 'container name');
+          if (p) errors.push(`${item}/name: ${p}`);
+          for (const [j, port] of (Array.isArray(v.ports) ? v.ports : []).entries()) {
+            const n = port?.name;
+            if (typeof n === 'string' && (n.length > 15 || !IANA_SVC_NAME.test(n) || !/[a-z]/.test(n) || n.includes('--'))) {
+              errors.push(`${item}/ports/${j}/name: ${JSON.stringify(n)} is not a valid port name (IANA_SVC_NAME: at most 15 lowercase alphanumerics and "-", at least one letter, no "--")`);
+            }
+          }
+        }
+        if (parentKey === 'volumes' && v && typeof v === 'object') {
+          const p = dns1123LabelProblem(v.name, 'volume name');
+          if (p) errors.push(`${item}/name: ${p}`);
+        }
+        walk(v, item, parentKey);
+      });
+      return;
+    }
+    for (const [k, v] of Object.entries(o)) {
+      const child = `${at}/${k}`;
+      if (k === 'metadata' && at !== '') checkEmbeddedMetadata(v, child, errors);
+      else if (k === 'matchLabels' || k === 'nodeSelector') checkLabelMap(v, at, k, errors);
+      else if (k === 'selector' && at === '/spec' && doc.kind === 'Service') checkLabelMap(v, at, k, errors);
+      walk(v, child, k);
+    }
+  };
+  walk(doc, '', '');
   return errors;
 }
 

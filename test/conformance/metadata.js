@@ -20,6 +20,28 @@ const DNS1035_NAMED = new Set(['Service']);
 /** Kinds whose names are DNS-1123 labels (at most 63 characters). */
 const LABEL_NAMED = new Set(['Namespace']);
 
+function labelValueProblem(v) {
+  return v.length > 63 || !LABEL_VALUE.test(v)
+    ? `label value ${JSON.stringify(v)} must be at most 63 characters of [A-Za-z0-9-_.], starting and ending alphanumeric`
+    : undefined;
+}
+
+/**
+ * A map the API server validates like labels (qualified-name keys, label values):
+ * metadata.labels of embedded templates, matchLabels, Service selectors, nodeSelector.
+ * `at` is the JSON pointer of the object holding the map.
+ */
+function checkLabelMap(map, at, field, errors) {
+  checkStringMap(map, field, errors, labelValueProblem, at);
+}
+
+/** labels and annotations of an embedded ObjectMeta (e.g. a pod template's) at `at`. */
+function checkEmbeddedMetadata(meta, at, errors) {
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) return;
+  checkStringMap(meta.labels, 'labels', errors, labelValueProblem, at);
+  checkStringMap(meta.annotations, 'annotations', errors, undefined, at);
+}
+
 function isSubdomain(s) {
   return typeof s === 'string' && s.length <= 253 && DNS1123_SUBDOMAIN.test(s);
 }
@@ -36,20 +58,20 @@ function qualifiedNameProblem(key) {
   return undefined;
 }
 
-function checkStringMap(map, field, errors, checkValue) {
+function checkStringMap(map, field, errors, checkValue, at = '/metadata') {
   if (map === undefined) return;
   if (map === null || typeof map !== 'object' || Array.isArray(map)) {
-    errors.push(`/metadata/${field}: must be a map of strings`);
+    errors.push(`${at}/${field}: must be a map of strings`);
     return;
   }
   for (const [k, v] of Object.entries(map)) {
     const keyProblem = qualifiedNameProblem(k);
-    if (keyProblem) errors.push(`/metadata/${field}: key ${JSON.stringify(k)} ${keyProblem}`);
+    if (keyProblem) errors.push(`${at}/${field}: key ${JSON.stringify(k)} ${keyProblem}`);
     if (typeof v !== 'string') {
-      errors.push(`/metadata/${field}/${k}: must be a string, got ${JSON.stringify(v)}`);
+      errors.push(`${at}/${field}/${k}: must be a string, got ${JSON.stringify(v)}`);
     } else if (checkValue) {
       const p = checkValue(v);
-      if (p) errors.push(`/metadata/${field}/${k}: ${p}`);
+      if (p) errors.push(`${at}/${field}/${k}: ${p}`);
     }
   }
 }
@@ -88,9 +110,7 @@ function checkMetadata(meta, opts = {}) {
   if (meta.namespace !== undefined && (typeof meta.namespace !== 'string' || meta.namespace.length > 63 || !DNS1123_LABEL.test(meta.namespace))) {
     errors.push(`/metadata/namespace: ${JSON.stringify(meta.namespace)} is not a valid DNS-1123 label (lowercase alphanumerics and "-", at most 63 characters)`);
   }
-  checkStringMap(meta.labels, 'labels', errors, (v) => (v.length > 63 || !LABEL_VALUE.test(v)
-    ? `label value ${JSON.stringify(v)} must be at most 63 characters of [A-Za-z0-9-_.], starting and ending alphanumeric`
-    : undefined));
+  checkStringMap(meta.labels, 'labels', errors, labelValueProblem);
   checkStringMap(meta.annotations, 'annotations', errors);
   if (meta.annotations && typeof meta.annotations === 'object') {
     const size = Object.entries(meta.annotations).reduce((n, [k, v]) => n + k.length + String(v).length, 0);
@@ -102,4 +122,4 @@ function checkMetadata(meta, opts = {}) {
   return errors;
 }
 
-module.exports = { checkMetadata, isSubdomain, qualifiedNameProblem };
+module.exports = { checkMetadata, checkLabelMap, checkEmbeddedMetadata, isSubdomain, qualifiedNameProblem, DNS1123_LABEL };

@@ -92,6 +92,28 @@ describe('custom resources (CRD schemas)', () => {
     expect(v.validate(doc)).toEqual(['/spec/kafka/listeners/0/authentication: unknown field "mechanism"']);
   });
 
+  test('an unknown field in a listener configuration is rejected', () => {
+    const doc = kafka();
+    doc.spec.kafka.listeners[0].configuration = { bootstrap: { nodePrt: 32100 } };
+    expect(v.validate(doc)).toEqual(['/spec/kafka/listeners/0/configuration/bootstrap: unknown field "nodePrt"']);
+  });
+
+  test('a wrong type in a KEDA trigger is rejected', () => {
+    const so: any = {
+      apiVersion: 'keda.sh/v1alpha1',
+      kind: 'ScaledObject',
+      metadata: { name: 'consumer', namespace: 'apps' },
+      spec: {
+        scaleTargetRef: { name: 'consumer' },
+        triggers: [{ type: 'kafka', useCachedMetrics: 'yes', metadata: { bootstrapServers: 'b:9092', consumerGroup: 'g', topic: 't', lagThreshold: 10 } }],
+      },
+    };
+    expect(v.validate(so).sort()).toEqual([
+      '/spec/triggers/0/metadata/lagThreshold: must be string, got integer 10',
+      '/spec/triggers/0/useCachedMetrics: must be boolean, got string "yes"',
+    ]);
+  });
+
   test('a wrong type is rejected', () => {
     expect(v.validate(topic({ partitions: 'three', replicas: 3 }))).toEqual([
       '/spec/partitions: must be integer, got string "three"',
@@ -275,6 +297,44 @@ describe('core kinds (kubernetes-models schemas, made strict)', () => {
     ]);
   });
 
+  test('API-server rules beyond the schema: embedded labels, selectors, container, volume and port names', () => {
+    // GIVEN a valid Deployment, WHEN one rule at a time is broken, THEN exactly that is reported
+    const broken = (mutate: (d: any) => void) => {
+      const d = deployment();
+      mutate(d);
+      return v.validate(d);
+    };
+    const labelValue = (at: string, v2: string) =>
+      `${at}: label value ${JSON.stringify(v2)} must be at most 63 characters of [A-Za-z0-9-_.], starting and ending alphanumeric`;
+    expect(broken((d) => { d.spec.template.metadata.labels.tier = 'bad value!'; })).toEqual([
+      labelValue('/spec/template/metadata/labels/tier', 'bad value!'),
+    ]);
+    expect(broken((d) => { d.spec.selector.matchLabels.app = '-consumer'; })).toEqual([
+      labelValue('/spec/selector/matchLabels/app', '-consumer'),
+    ]);
+    expect(broken((d) => { d.spec.template.spec.nodeSelector = { 'bad key!': 'x' }; })).toEqual([
+      '/spec/template/spec/nodeSelector: key "bad key!" name part "bad key!" must be at most 63 characters of [A-Za-z0-9-_.], starting and ending alphanumeric',
+    ]);
+    expect(broken((d) => { d.spec.template.spec.containers[0].name = 'Main_Container'; })).toEqual([
+      '/spec/template/spec/containers/0/name: "Main_Container" is not a valid container name (DNS-1123 label: lowercase alphanumerics and "-", at most 63 characters)',
+    ]);
+    expect(broken((d) => { d.spec.template.spec.containers[0].ports[0].name = 'metrics-endpoint'; })).toEqual([
+      '/spec/template/spec/containers/0/ports/0/name: "metrics-endpoint" is not a valid port name (IANA_SVC_NAME: at most 15 lowercase alphanumerics and "-", at least one letter, no "--")',
+    ]);
+    expect(broken((d) => { d.spec.template.spec.volumes = [{ name: 'tls.certs', emptyDir: {} }]; })).toEqual([
+      '/spec/template/spec/volumes/0/name: "tls.certs" is not a valid volume name (DNS-1123 label: lowercase alphanumerics and "-", at most 63 characters)',
+    ]);
+    expect(v.validate({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { selector: { app: 'a b' }, ports: [{ port: 80 }] } })).toEqual([
+      labelValue('/spec/selector/app', 'a b'),
+    ]);
+  });
+
+  test('an unknown field in a container is rejected', () => {
+    const d = deployment();
+    d.spec.template.spec.containers[0].imagePullPolcy = 'Always';
+    expect(v.validate(d)).toEqual(['/spec/template/spec/containers/0: unknown field "imagePullPolcy"']);
+  });
+
   test('int-or-string and free-form maps are accepted', () => {
     const pdb = (maxUnavailable: any) => ({
       apiVersion: 'policy/v1',
@@ -324,6 +384,19 @@ describe('runner', () => {
     expect(ok.stdout).toMatch(/2 documents from 1 sources/);
     expect(ok.stdout).toMatch(/1 {2}kafka.strimzi.io\/v1 Kafka\n/);
     expect(ok.status).toBe(0);
+    // CEL rules are counted and listed with how often each was evaluated
+    const celUser = {
+      apiVersion: 'kafka.strimzi.io/v1',
+      kind: 'KafkaUser',
+      metadata: { name: 'app', labels: { 'strimzi.io/cluster': 'my-cluster' } },
+      spec: { authentication: { type: 'tls' } },
+    };
+    fs.writeFileSync(path.join(out, 'b.json'), JSON.stringify({ source: 'x.test.ts > b', docs: [celUser] }));
+    const withCel = run({ CONFORMANCE_OUT: out });
+    expect(withCel.status).toBe(0);
+    expect(withCel.stdout).toMatch(/CEL rules evaluated: [1-9]\d*\n/);
+    expect(withCel.stdout).toContain("KafkaUser.kafka.strimzi.io/v1 (strimzi 1.2.0) /spec/authentication: self.type == 'tls' || (!has(self.validityDays) && !has(self.renewalDays)) (1 evaluations, 0 failed)");
+    fs.rmSync(path.join(out, 'b.json'));
 
     const yamlDir = tmp();
     fs.writeFileSync(path.join(yamlDir, 'bad.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\nextra: 1\n---\napiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n');
