@@ -8,6 +8,7 @@
  *   (the seed hand-wrote that ConfigMap);
  * - the Kafka Exporter, plus a Service on 9404 as the seed added by hand;
  * - JMX on port 9999 of every node, with password authentication (the seed left it open);
+ *   a NodePort Service per broker exposes it outside the cluster, as in the seed (synth warns: JMX has no TLS);
  * - an in-cluster Prometheus: StatefulSet with a 20Gi volume, probes, its configuration
  *   ConfigMap scraping the brokers, controllers, entity operator, exporter and cluster
  *   operator, the library's alert rules, and a Service on 9090 for Grafana.
@@ -37,12 +38,13 @@ export function build(app: App): void {
     },
   });
   cluster.addNodePool('controllers', { name: 'controllers', roles: [NodeRole.CONTROLLER], replicas: 3 });
-  cluster.addNodePool('brokers', { name: 'brokers', roles: [NodeRole.BROKER], replicas: 3 });
+  // Node IDs known at synth time name the broker pods, so each gets its JMX NodePort Service.
+  cluster.addNodePool('brokers', { name: 'brokers', roles: [NodeRole.BROKER], replicas: 3, nodeIds: [0, 1, 2] });
 
   const metrics = new KafkaMetrics(chart, 'metrics', {
     cluster,
     kafkaExporter: { topicRegex: '.*', groupRegex: '.*', service: true },
-    jmx: { authentication: JmxAuthentication.password() },
+    jmx: { authentication: JmxAuthentication.password(), nodePortServices: true },
   });
 
   // No Prometheus Operator here: the rules go into Prometheus' own rule file, not a PrometheusRule.

@@ -80,6 +80,15 @@ export interface JmxOptions {
    * @default JmxAuthentication.password()
    */
   readonly authentication?: JmxAuthentication;
+  /**
+   * Expose JMX outside the Kubernetes cluster: one NodePort Service
+   * `<pod>-jmx` on port 9999 per broker pod, selecting the pod by its
+   * `strimzi.io/pod-name` label. The pod names come from the node IDs, so
+   * every broker pool must set `nodeIds`, and every node pool must be added
+   * before `KafkaMetrics` is created. JMX has no TLS: this always warns.
+   * @default false
+   */
+  readonly nodePortServices?: boolean;
 }
 
 /**
@@ -133,6 +142,8 @@ export class KafkaMetrics extends Construct {
   public readonly configMap?: ApiObject;
   /** The Kafka Exporter Service, if requested. */
   public readonly kafkaExporterService?: kplus.Service;
+  /** The per-broker JMX NodePort Services, if requested. */
+  public readonly jmxServices: kplus.Service[] = [];
 
   constructor(scope: Construct, id: string, props: KafkaMetricsProps) {
     super(scope, id);
@@ -181,15 +192,55 @@ export class KafkaMetrics extends Construct {
       this.kafkaExporterService = svc;
     }
 
+    const jmxPools = props.jmx?.nodePortServices ? cluster.nodePools.filter((p) => p.isBroker) : [];
+    for (const pool of jmxPools) {
+      for (const pod of pool.podNames ?? []) {
+        const svc = new kplus.Service(this, `Jmx-${pod}`, {
+          metadata: {
+            name: `${pod}-jmx`,
+            namespace: cluster.namespace,
+            labels: { 'strimzi.io/cluster': cluster.clusterName, 'app.kubernetes.io/name': 'kafka-jmx' },
+          },
+          type: kplus.ServiceType.NODE_PORT,
+          ports: [{ name: 'jmx', port: KafkaMetrics.JMX_PORT, targetPort: KafkaMetrics.JMX_PORT }],
+        });
+        svc.selectLabel('strimzi.io/cluster', cluster.clusterName);
+        svc.selectLabel('strimzi.io/kind', 'Kafka');
+        svc.selectLabel('strimzi.io/name', `${cluster.clusterName}-kafka`);
+        svc.selectLabel('strimzi.io/pod-name', pod);
+        this.jmxServices.push(svc);
+      }
+    }
+
     if (props.jmx) {
       const auth = props.jmx.authentication ?? JmxAuthentication.password();
-      if (!auth.type) {
+      if (props.jmx.nodePortServices) {
+        Warnings.of(this).add(auth.type
+          ? `JMX on port ${KafkaMetrics.JMX_PORT} of every broker is reachable from outside the Kubernetes cluster through NodePort Services; JMX has no TLS, so the password of Secret "${cluster.clusterName}-kafka-jmx" and all MBean data cross the network in clear text; restrict the node ports to trusted networks (firewall, security group)`
+          : `JMX on port ${KafkaMetrics.JMX_PORT} of every broker is reachable from outside the Kubernetes cluster through NodePort Services without authentication: anyone who reaches a node can read and invoke MBeans (including shutting the broker down); use JmxAuthentication.password() and restrict the node ports to trusted networks`);
+      } else if (!auth.type) {
         Warnings.of(this).add(`JMX on port ${KafkaMetrics.JMX_PORT} of every Kafka node has no authentication, and Strimzi's network policy opens that port to every pod: anyone who reaches it can read and invoke MBeans (and with a NodePort or LoadBalancer Service in front, anyone outside the cluster); use JmxAuthentication.password()`);
       }
     }
 
     const exporter = props.kafkaExporter;
     addRules(this, (c) => {
+      if (props.jmx?.nodePortServices) {
+        const subject = `cluster "${cluster.clusterName}" JMX`;
+        for (const pool of cluster.nodePools.filter((p) => p.isBroker)) {
+          if (!jmxPools.includes(pool)) {
+            c.add(subject, `broker node pool "${pool.poolName}" was added after KafkaMetrics, so its brokers get no JMX NodePort Service`,
+              'add every node pool before creating KafkaMetrics');
+          } else if (pool.podNames === undefined) {
+            c.add(subject, `broker node pool "${pool.poolName}" sets no nodeIds, so its pod names (and the JMX NodePort Service of each pod) are not known at synth time`,
+              `set nodeIds on the pool (at least ${pool.replicas}), or drop jmx.nodePortServices`);
+          }
+        }
+        for (const svc of this.jmxServices) {
+          c.check(svc.name.length > 63, subject, `JMX Service name "${svc.name}" is longer than 63 characters (a Service name is a DNS-1035 label)`,
+            'shorten the cluster or node pool name');
+        }
+      }
       this.metrics._check(c, this, MetricsComponent.KAFKA, cluster.namespace, `cluster "${cluster.clusterName}" metrics`);
       props.cruiseControlMetrics?._check(c, this, MetricsComponent.CRUISE_CONTROL, cluster.namespace, `cluster "${cluster.clusterName}" Cruise Control metrics`);
       if (cc) {

@@ -32,6 +32,15 @@ describe('examples/s5-monitoring', () => {
     expect(svc.spec.selector['strimzi.io/name']).toBe('my-cluster-kafka-exporter');
   });
 
+  test('a NodePort Service per broker pod exposes JMX on 9999, as the seed did', () => {
+    const svcs = docsOf(docs, 'Service').filter((s) => s.metadata.name.endsWith('-jmx'));
+    expect(svcs.map((s) => [s.metadata.name, s.spec.type, s.spec.ports[0].port, s.spec.selector['strimzi.io/pod-name']])).toEqual([
+      ['my-cluster-brokers-0-jmx', 'NodePort', 9999, 'my-cluster-brokers-0'],
+      ['my-cluster-brokers-1-jmx', 'NodePort', 9999, 'my-cluster-brokers-1'],
+      ['my-cluster-brokers-2-jmx', 'NodePort', 9999, 'my-cluster-brokers-2'],
+    ]);
+  });
+
   test('an in-cluster Prometheus with a 20Gi volume, probes, rules and a Service for Grafana; no Prometheus Operator objects', () => {
     const sts = docOf(docs, 'StatefulSet', 'kafka-prometheus');
     expect(sts.spec.volumeClaimTemplates[0].spec).toEqual({

@@ -2,8 +2,8 @@ import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as YAML from 'yaml';
 import { newCluster } from './fixtures';
-import { JmxAuthentication, KafkaMetrics, MetricsConfig } from '../../src';
-import { docOf, newChart, synth, validationErrors, warningsOf } from '../util';
+import { JmxAuthentication, KafkaCluster, KafkaMetrics, Listener, MetricsConfig, NodeRole } from '../../src';
+import { docOf, docsOf, newChart, synth, validationErrors, warningsOf } from '../util';
 
 describe('KafkaMetrics', () => {
   test('defaults to the JMX exporter with a generated ConfigMap next to the cluster', () => {
@@ -102,6 +102,55 @@ describe('KafkaMetrics', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^\[test\/Metrics\] JMX on port 9999 of every Kafka node has no authentication/);
     expect(warnings[0]).toContain('use JmxAuthentication.password()');
+  });
+
+  describe('JMX NodePort Services per broker (seed S5)', () => {
+    const jmxCluster = (chart: any) => {
+      const cluster = new KafkaCluster(chart, 'Cluster', { name: 'my-cluster', listeners: [Listener.internal({ name: 'tls', port: 9093 })] });
+      cluster.addNodePool('Brokers', { name: 'pool-b', roles: [NodeRole.BROKER], replicas: 3, nodeIds: [10, 11, 12] });
+      cluster.addNodePool('Controllers', { name: 'ctrl', roles: [NodeRole.CONTROLLER], replicas: 3, nodeIds: [0, 1, 2] });
+      return cluster;
+    };
+
+    test('one NodePort Service per broker pod, selecting it by strimzi.io/pod-name; warns that JMX crosses the network without TLS', () => {
+      // GIVEN a broker pool with known node IDs (and a controller pool, which gets none)
+      const chart = newChart();
+      // WHEN JMX is exposed through NodePorts with password authentication
+      new KafkaMetrics(chart, 'Metrics', { cluster: jmxCluster(chart), jmx: { nodePortServices: true } });
+      const docs = synth(chart);
+      // THEN
+      const svcs = docsOf(docs, 'Service');
+      expect(svcs.map((s) => s.metadata.name)).toEqual(['my-cluster-pool-b-10-jmx', 'my-cluster-pool-b-11-jmx', 'my-cluster-pool-b-12-jmx']);
+      expect(svcs[0].spec.type).toBe('NodePort');
+      expect(svcs[0].spec.ports).toEqual([{ name: 'jmx', port: 9999, targetPort: 9999 }]);
+      expect(svcs[0].spec.selector).toEqual({
+        'strimzi.io/cluster': 'my-cluster', 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': 'my-cluster-kafka', 'strimzi.io/pod-name': 'my-cluster-pool-b-10',
+      });
+      const warnings = warningsOf(chart);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('reachable from outside the Kubernetes cluster through NodePort Services; JMX has no TLS');
+      expect(warnings[0]).toContain('Secret "my-cluster-kafka-jmx"');
+    });
+
+    test('without authentication the warning says anyone can invoke MBeans', () => {
+      const chart = newChart();
+      new KafkaMetrics(chart, 'Metrics', { cluster: jmxCluster(chart), jmx: { nodePortServices: true, authentication: JmxAuthentication.none() } });
+      synth(chart);
+      const warnings = warningsOf(chart);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('through NodePort Services without authentication: anyone who reaches a node can read and invoke MBeans');
+    });
+
+    test('NEGATIVE: a broker pool without nodeIds, or added after KafkaMetrics, fails', () => {
+      const chart = newChart();
+      const cluster = newCluster(chart); // pool brokers-a without nodeIds
+      new KafkaMetrics(chart, 'Metrics', { cluster, jmx: { nodePortServices: true } });
+      cluster.addNodePool('Late', { name: 'late', roles: [NodeRole.BROKER], replicas: 1, nodeIds: [7] });
+      expect(validationErrors(chart)).toEqual([
+        expect.stringContaining('cluster "my-cluster" JMX: broker node pool "brokers-a" sets no nodeIds, so its pod names (and the JMX NodePort Service of each pod) are not known at synth time; set nodeIds on the pool (at least 3), or drop jmx.nodePortServices'),
+        expect.stringContaining('cluster "my-cluster" JMX: broker node pool "late" was added after KafkaMetrics, so its brokers get no JMX NodePort Service; add every node pool before creating KafkaMetrics'),
+      ]);
+    });
   });
 
   describe('bring your own exporter ConfigMap', () => {
