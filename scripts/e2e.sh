@@ -60,6 +60,15 @@ JSON
 # shellcheck disable=SC2086
 npm install --loglevel=error ${PEERS} "${TARBALL}" typescript@^5 ts-node@^10 @types/node@^20
 
+# cdk8s, constructs and cdk8s-plus-27 must be the app's own copies: a second copy nested
+# under the library (a regular dependency instead of a peer) breaks construct identity checks.
+for dep in cdk8s constructs cdk8s-plus-27; do
+  if [ -d "node_modules/cdk8s-kafka/node_modules/${dep}" ]; then
+    echo "e2e: FAILED: the package brings its own copy of ${dep}; it must be a peer dependency" >&2
+    exit 1
+  fi
+done
+
 cat > tsconfig.json <<'JSON'
 {
   "compilerOptions": {
