@@ -23,6 +23,15 @@ echo "e2e: compiling (jsii)"
 cd "${REPO}"
 npx projen compile
 
+# API.md is generated from the compiled assembly; a stale one misdocuments the API.
+echo "e2e: checking API.md is up to date (jsii-docgen)"
+npx jsii-docgen -o "${WORK}/API.md"
+if ! cmp -s "${WORK}/API.md" API.md; then
+  diff -u API.md "${WORK}/API.md" | head -n 40 >&2 || true
+  echo "e2e: API.md is out of date; run 'npx projen compile && npx projen docgen' and commit it" >&2
+  exit 1
+fi
+
 echo "e2e: packing"
 TARBALL="$(npm pack --silent --pack-destination "${WORK}" | tail -n 1)"
 TARBALL="${WORK}/${TARBALL}"
