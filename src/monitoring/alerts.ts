@@ -4,6 +4,7 @@ import { KafkaMetrics } from './kafka-metrics';
 import { _KAFKA_METRICS, _KafkaMetricName, _PLATFORM_METRICS, KafkaExporterMetrics, ScrapeLabels } from './metric-names';
 import { MetricsType } from './metrics-config';
 import * as prom from '../../imports/monitoring.coreos.com';
+import { escapeRegex } from '../common/regex';
 import { addRules } from '../common/validation';
 import { Warnings } from '../common/warnings';
 import { NodeRole } from '../strimzi/node-pool';
@@ -392,9 +393,6 @@ export class KafkaAlerts extends Construct {
   }
 }
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Escapes a value for a double-quoted PromQL string. */
 function promString(s: string): string {

@@ -1,10 +1,12 @@
-import { ApiObject, Size } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { MetricsComponent, MetricsConfig, MetricsType } from './metrics-config';
+import { compilesAsRegex } from '../common/regex';
 import { addRules } from '../common/validation';
 import { Warnings } from '../common/warnings';
 import { KafkaCluster } from '../strimzi/cluster';
+import { renderL1Resources } from '../strimzi/private/render';
 
 /**
  * The Kafka Exporter (`spec.kafkaExporter`): consumer-group lag and topic
@@ -258,7 +260,7 @@ export class KafkaMetrics extends Construct {
           groupExcludeRegex: exporter.groupExcludeRegex,
         })) {
           if (re !== undefined) {
-            c.check(!compiles(re), `cluster "${cluster.clusterName}" Kafka Exporter`, `${field} "${re}" is not a valid regular expression`, 'fix the expression');
+            c.check(!compilesAsRegex(re), `cluster "${cluster.clusterName}" Kafka Exporter`, `${field} "${re}" is not a valid regular expression`, 'fix the expression');
           }
         }
       }
@@ -278,39 +280,8 @@ function renderExporter(o: KafkaExporterOptions): any {
     topicExcludeRegex: o.topicExcludeRegex,
     groupExcludeRegex: o.groupExcludeRegex,
     showAllOffsets: o.showAllOffsets,
-    resources: renderResources(o.resources),
+    resources: renderL1Resources(o.resources),
   };
 }
 
-function renderResources(r?: kplus.ContainerResources): any {
-  if (!r) {
-    return undefined;
-  }
-  const side = (which: 'request' | 'limit') => {
-    const out: any = {};
-    const cpu = r.cpu?.[which];
-    const mem = r.memory?.[which];
-    if (cpu) {
-      out.cpu = { value: cpu.amount };
-    }
-    if (mem) {
-      out.memory = { value: sizeToQuantity(mem) };
-    }
-    return Object.keys(out).length > 0 ? out : undefined;
-  };
-  return { requests: side('request'), limits: side('limit') };
-}
 
-function sizeToQuantity(size: Size): string {
-  const mi = size.toMebibytes();
-  return Number.isInteger(mi / 1024) ? `${mi / 1024}Gi` : `${mi}Mi`;
-}
-
-function compiles(re: string): boolean {
-  try {
-    new RegExp(re);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -2,6 +2,7 @@ import { ApiObject, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { _cruiseControlJmxExporterConfig, _JmxExporterConfig, _kafkaJmxExporterConfig } from './jmx-exporter-config';
+import { compilesAsRegex } from '../common/regex';
 import { ViolationCollector } from '../common/validation';
 
 /**
@@ -159,7 +160,7 @@ export class MetricsConfig {
         c.check(this.allowList.length === 0, subject, 'the Strimzi Metrics Reporter allow list is empty (it must contain at least one regular expression)',
           'omit allowList to use the operator defaults, or list the metrics to keep');
         for (const re of this.allowList) {
-          c.check(!compiles(re), subject, `allow list entry "${re}" is not a valid regular expression`, 'fix or remove the entry');
+          c.check(!compilesAsRegex(re), subject, `allow list entry "${re}" is not a valid regular expression`, 'fix or remove the entry');
         }
       }
     }
@@ -193,14 +194,6 @@ function exporterConfigFor(component: MetricsComponent): _JmxExporterConfig {
   return _kafkaJmxExporterConfig();
 }
 
-function compiles(re: string): boolean {
-  try {
-    new RegExp(re);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function findConfigMap(scope: Construct, name: string, namespace: string): { data?: { [key: string]: string } } | undefined {
   for (const c of scope.node.root.node.findAll()) {

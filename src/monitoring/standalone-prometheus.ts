@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { KafkaAlerts } from './alerts';
 import { KafkaMetrics } from './kafka-metrics';
 import { _Relabel, _scrapeTargets, _strimziRelabelings } from './scrape-targets';
+import { escapeRegex } from '../common/regex';
 
 /**
  * Options of `StandalonePrometheus` (everything but the metrics it scrapes
@@ -237,6 +238,3 @@ function prune(o: { [key: string]: any }): { [key: string]: any } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
