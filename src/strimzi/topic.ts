@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { AclResource, AclRule } from './acl';
 import type { IKafkaCluster } from './cluster';
 import { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
+import { renderedNamespace } from './private/render';
 import { CleanupPolicy, CompressionType, MessageTimestampType } from './topic-config';
 import type { KafkaUser } from './user';
 import * as strimzi from '../../imports/kafka.strimzi.io';
@@ -458,15 +459,3 @@ function bytesOf(size: Size): number {
   return Math.round(size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024);
 }
 
-/**
- * The namespace the resource is rendered in. Only JSON patches can move it away
- * from the one set at construction, so the resource is rendered (spec and all)
- * only when it has patches.
- */
-function renderedNamespace(resource: ApiObject): string | undefined {
-  const patches = (resource as any).patches;
-  if (Array.isArray(patches) && patches.length === 0) {
-    return resource.metadata.namespace;
-  }
-  return resource.toJson().metadata?.namespace;
-}

@@ -14,6 +14,7 @@ import type { IKafkaCluster } from './cluster';
 import { KafkaConnectionDetails, SecretKeyReference, SecurityProtocol } from './connection';
 import { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
 import { Listener, ListenerAuthenticationType } from './listener';
+import { renderedNamespace } from './private/render';
 import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Subdomain, toDns1123Label } from '../common/names';
 import { addRules, ViolationCollector } from '../common/validation';
@@ -735,15 +736,3 @@ function bytesOf(size: Size): number {
   return Math.round(size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024 * 1000) / 1000;
 }
 
-/**
- * The namespace the resource is rendered in. Only JSON patches can move it away
- * from the one set at construction, so the resource is rendered (spec and all)
- * only when it has patches.
- */
-function renderedNamespace(resource: ApiObject): string | undefined {
-  const patches = (resource as any).patches;
-  if (Array.isArray(patches) && patches.length === 0) {
-    return resource.metadata.namespace;
-  }
-  return resource.toJson().metadata?.namespace;
-}
