@@ -1,2 +1,0 @@
-export * from './warnings';
-export * from './validation';
