@@ -1,5 +1,7 @@
 export * from './common/warnings';
 export * from './common/fleet-app';
+export * from './strimzi/target';
+export * from './strimzi/base';
 export * from './strimzi/kafka-version';
 export * from './strimzi/listener';
 export * from './strimzi/connection';

@@ -13,13 +13,18 @@ export interface RuleViolation {
   readonly problem: string;
   /** How to fix it. */
   readonly fix: string;
+  /**
+   * The rule's stable ID (e.g. `KAF-BRG-001`), listed in docs/rules.md; it leads the message.
+   * @default - no ID
+   */
+  readonly ruleId?: string;
 }
 
 /**
  * Formats a violation as one line: `<subject>: <problem>; <fix>`.
  */
 export function formatViolation(v: RuleViolation): string {
-  return `${v.subject}: ${v.problem}; ${v.fix}`;
+  return `${v.ruleId ? `${v.ruleId} ` : ''}${v.subject}: ${v.problem}; ${v.fix}`;
 }
 
 /**
@@ -29,15 +34,15 @@ export function formatViolation(v: RuleViolation): string {
 export class ViolationCollector {
   private readonly messages: string[] = [];
 
-  /** Record a violation. */
-  public add(subject: string, problem: string, fix: string): void {
-    this.messages.push(formatViolation({ subject, problem, fix }));
+  /** Record a violation, optionally under a rule ID (`KAF-XXX-000`) that leads the message. */
+  public add(subject: string, problem: string, fix: string, ruleId?: string): void {
+    this.messages.push(formatViolation({ subject, problem, fix, ruleId }));
   }
 
   /** Record a violation when `condition` is true. */
-  public check(condition: boolean, subject: string, problem: string, fix: string): void {
+  public check(condition: boolean, subject: string, problem: string, fix: string, ruleId?: string): void {
     if (condition) {
-      this.add(subject, problem, fix);
+      this.add(subject, problem, fix, ruleId);
     }
   }
 

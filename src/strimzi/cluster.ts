@@ -13,6 +13,7 @@ import { checkCa, renderCa } from './private/ca';
 import { checkStrimziLabels } from './private/labels';
 import { checkResources, compact, renderContainerTemplate, renderJvm, renderPodTemplate, renderProbe, renderL1Resources } from './private/render';
 import { Rack, RackType } from './rack';
+import { StrimziTarget } from './target';
 import { JvmOptions } from './resources';
 import { ContainerTemplateOptions, PodTemplateOptions, ProbeOptions } from './templates';
 import { Topic, TopicOptions } from './topic';
@@ -32,6 +33,8 @@ export interface IKafkaCluster extends IConstruct {
   readonly namespace: string;
   /** The Kafka version. */
   readonly version: KafkaVersion;
+  /** The Strimzi release the cluster's resources are written for; every resource that names the cluster inherits it. */
+  readonly target: StrimziTarget;
   /** The listeners. */
   readonly listeners: Listener[];
   /** Number of broker nodes, summed over the broker-role node pools. */
@@ -99,6 +102,12 @@ export interface KafkaClusterProps {
    * @default KafkaVersion.LATEST
    */
   readonly version?: KafkaVersion;
+  /**
+   * The Strimzi operator release the output is written for. Every resource that
+   * names this cluster (node pools, topics, users, ...) inherits it.
+   * @default StrimziTarget.LATEST
+   */
+  readonly target?: StrimziTarget;
   /**
    * KRaft metadata version, e.g. `4.3-IV0` (at least `3.3-IV3`).
    * @default - the operator's default for the Kafka version
@@ -196,6 +205,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   public readonly clusterName: string;
   public readonly namespace: string;
   public readonly version: KafkaVersion;
+  public readonly target: StrimziTarget;
   /**
    * The `Kafka` resource: the escape hatch for anything not modelled
    * (`ApiObject.of(cluster)` finds it too).
@@ -213,6 +223,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     this.clusterName = props.name ?? id.toLowerCase();
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     this.version = props.version ?? KafkaVersion.LATEST;
+    this.target = props.target ?? StrimziTarget.LATEST;
     for (const l of props.listeners ?? []) {
       this.addListener(l);
     }
