@@ -8,6 +8,7 @@ import { OffsetResetPolicy, ScalerFallback, ScalingRules } from './scaling-optio
 import { CopiedSecret, SecretCopy } from './secret-copy';
 import * as keda from '../../imports/keda.sh';
 import { isDns1123Label } from '../common/names';
+import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
 import { KafkaExporterMetrics, ScrapeLabels } from '../monitoring/metric-names';
@@ -239,6 +240,7 @@ export class KedaConsumerScaler extends Construct {
 
   constructor(scope: Construct, id: string, props: KedaConsumerScalerProps) {
     super(scope, id);
+    registerUniqueDocuments(this);
     Object.defineProperty(this, SCALER_MARK, { value: true });
     this.props = props;
     this.target = props.target;

@@ -1,5 +1,6 @@
 import { ApiObject, Cron } from 'cdk8s';
 import { Construct } from 'constructs';
+import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules } from '../common/validation';
 
 /**
@@ -83,6 +84,7 @@ export class SecretCopy extends Construct {
 
   constructor(scope: Construct, id: string, props: SecretCopyProps) {
     super(scope, id);
+    registerUniqueDocuments(this);
     this.name = props.name ?? id.toLowerCase();
     this.sourceNamespace = props.sourceNamespace;
     this.targetNamespace = props.targetNamespace;

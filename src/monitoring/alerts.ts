@@ -5,6 +5,7 @@ import { _KAFKA_METRICS, _KafkaMetricName, _PLATFORM_METRICS, KafkaExporterMetri
 import { MetricsType } from './metrics-config';
 import * as prom from '../../imports/monitoring.coreos.com';
 import { escapeRegex } from '../common/regex';
+import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules } from '../common/validation';
 import { Warnings } from '../common/warnings';
 import { NodeRole } from '../strimzi/node-pool';
@@ -194,6 +195,7 @@ export class KafkaAlerts extends Construct {
 
   constructor(scope: Construct, id: string, props: KafkaAlertsProps) {
     super(scope, id);
+    registerUniqueDocuments(this);
     this.props = props;
     const cluster = props.metrics.cluster;
     this.resource = props.prometheusRule === false ? undefined : new prom.PrometheusRule(this, 'Resource', {

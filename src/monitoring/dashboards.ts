@@ -4,6 +4,7 @@ import { KafkaMetrics } from './kafka-metrics';
 import { _JVM_METRICS, _KAFKA_METRICS, _KafkaMetricName, _PLATFORM_METRICS, KafkaExporterMetrics, ScrapeLabels } from './metric-names';
 import { MetricsType } from './metrics-config';
 import { toDns1123Label } from '../common/names';
+import { registerUniqueDocuments } from '../common/unique-documents';
 
 /**
  * Options of `KafkaDashboards` (everything but the metrics it shows).
@@ -61,6 +62,7 @@ export class KafkaDashboards extends Construct {
 
   constructor(scope: Construct, id: string, props: KafkaDashboardsProps) {
     super(scope, id);
+    registerUniqueDocuments(this);
     this.props = props;
     const cluster = props.metrics.cluster;
     const labels = { [props.sidecarLabel ?? 'grafana_dashboard']: props.sidecarLabelValue ?? '1' };

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { MetricsComponent, MetricsConfig, MetricsType } from './metrics-config';
 import { compilesAsRegex } from '../common/regex';
+import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules } from '../common/validation';
 import { Warnings } from '../common/warnings';
 import { KafkaCluster } from '../strimzi/cluster';
@@ -149,6 +150,7 @@ export class KafkaMetrics extends Construct {
 
   constructor(scope: Construct, id: string, props: KafkaMetricsProps) {
     super(scope, id);
+    registerUniqueDocuments(this);
     const cluster = props.cluster;
     this.cluster = cluster;
     this.metrics = props.metrics ?? MetricsConfig.jmxPrometheusExporter();

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { KafkaMetrics } from './kafka-metrics';
 import { _scrapeTargets, _strimziRelabelings } from './scrape-targets';
 import * as prom from '../../imports/monitoring.coreos.com';
+import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules } from '../common/validation';
 
 /**
@@ -90,6 +91,7 @@ export class KafkaPodMonitors extends Construct {
 
   constructor(scope: Construct, id: string, props: KafkaPodMonitorsProps) {
     super(scope, id);
+    registerUniqueDocuments(this);
     const cluster = props.metrics.cluster;
     const namespace = props.namespace ?? cluster.namespace;
     const selector = props.namespaceSelector ?? MonitoredNamespaces.names(cluster.namespace);

@@ -5,6 +5,7 @@ import { KafkaAlerts } from './alerts';
 import { KafkaMetrics } from './kafka-metrics';
 import { _Relabel, _scrapeTargets, _strimziRelabelings } from './scrape-targets';
 import { escapeRegex } from '../common/regex';
+import { registerUniqueDocuments } from '../common/unique-documents';
 
 /**
  * Options of `StandalonePrometheus` (everything but the metrics it scrapes
@@ -107,6 +108,7 @@ export class StandalonePrometheus extends Construct {
 
   constructor(scope: Construct, id: string, props: StandalonePrometheusProps) {
     super(scope, id);
+    registerUniqueDocuments(this);
     const cluster = props.metrics.cluster;
     const name = props.name ?? `${cluster.clusterName}-prometheus`;
     const namespace = props.namespace ?? cluster.namespace;

@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { StrimziTarget } from './target';
+import { registerUniqueDocuments } from '../common/unique-documents';
 
 /**
  * What every Strimzi custom resource construct passes to its base.
@@ -64,6 +65,7 @@ export abstract class StrimziResource extends Construct {
 
   protected constructor(scope: Construct, id: string, props: StrimziResourceProps) {
     super(scope, id);
+    registerUniqueDocuments(this);
     this.resourceName = props.name;
     this.namespace = props.namespace;
     this.target = props.target;

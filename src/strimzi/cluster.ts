@@ -22,6 +22,7 @@ import { Topic, TopicOptions } from './topic';
 import { KafkaUser, KafkaUserOptions } from './user';
 import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Label } from '../common/names';
+import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
 
@@ -51,6 +52,11 @@ export interface IKafkaCluster extends IConstruct {
   readonly brokerNodeIds?: number[];
   /** Whether the cluster enables authorization (ACLs are enforced). */
   readonly authorizationEnabled: boolean;
+  /**
+   * The broker configuration (`spec.kafka.config`), when known: topics derive their effective defaults from it.
+   * @default - not known
+   */
+  readonly brokerConfig?: { [key: string]: any };
   /**
    * How the brokers authorize requests.
    * @default - no authorization
@@ -310,6 +316,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
 
   constructor(scope: Construct, id: string, props: KafkaClusterProps = {}) {
     super(scope, id);
+    registerUniqueDocuments(this);
     this.props = props;
     this.clusterName = props.name ?? id.toLowerCase();
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
@@ -351,6 +358,10 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
       return undefined;
     }
     return pools.flatMap((p) => p.nodeIds!).sort((a, b) => a - b);
+  }
+
+  public get brokerConfig(): { [key: string]: any } {
+    return { ...this.props.config };
   }
 
   public get authorizationEnabled(): boolean {

@@ -10,6 +10,7 @@ import { Storage } from './storage';
 import { ContainerTemplateOptions, PodTemplateOptions } from './templates';
 import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Label } from '../common/names';
+import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules, ViolationCollector } from '../common/validation';
 
 /**
@@ -112,6 +113,7 @@ export class KafkaNodePool extends Construct {
 
   constructor(scope: Construct, id: string, props: KafkaNodePoolConstructProps) {
     super(scope, id);
+    registerUniqueDocuments(this);
     this.props = props;
     this.cluster = props.cluster;
     this.poolName = props.name ?? id.toLowerCase();

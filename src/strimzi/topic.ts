@@ -6,9 +6,11 @@ import { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './gr
 import { ImportedTopic } from './private/imported-topic';
 import { renderedNamespace } from './private/render';
 import { CleanupPolicy, CompressionType, MessageTimestampType } from './topic-config';
+import { checkEffectiveMinIsr, checkNotInternalTopic, checkTopicConfig } from './topic-config-rules';
 import type { IKafkaUser } from './user';
 import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Subdomain, toDns1123Label } from '../common/names';
+import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
 
@@ -258,6 +260,7 @@ export class Topic extends Construct implements ITopic {
 
   constructor(scope: Construct, id: string, props: TopicProps) {
     super(scope, id);
+    registerUniqueDocuments(this);
     Object.defineProperty(this, TOPIC_MARKER, { value: true });
     this.props = props;
     this.cluster = props.cluster;
@@ -431,16 +434,11 @@ export class Topic extends Construct implements ITopic {
         `min.insync.replicas ${this._config['min.insync.replicas']} is not an integer >= 1`,
         'use at least 1');
     }
-    if (minIsr !== undefined && replicas !== undefined && minIsr > replicas) {
-      c.add(subject,
-        `min.insync.replicas ${minIsr} exceeds replicas ${replicas}, so no acks=all write can ever succeed`,
-        `use min.insync.replicas <= ${replicas} (usually replicas - 1)`);
-    }
-    if (minIsr !== undefined && replicas === undefined && brokers > 0 && minIsr > brokers) {
-      c.add(subject,
-        `min.insync.replicas ${minIsr} exceeds the ${brokers} broker(s) of cluster "${this.cluster.clusterName}", so no acks=all write can ever succeed`,
-        `use min.insync.replicas <= ${brokers - 1 || 1}, and set replicas explicitly`);
-    }
+    const version = this.cluster.version.version;
+    const minIsrWarning = checkEffectiveMinIsr(c, subject, { minIsr, replicas }, this.cluster.brokerConfig ?? {}, version, brokers);
+    if (minIsrWarning) Warnings.of(this).add(minIsrWarning);
+    checkNotInternalTopic(c, subject, name);
+    checkTopicConfig(c, subject, this._config, this.cluster.version.version).forEach((w) => Warnings.of(this).add(w));
 
     for (const key of this._duplicateConfig) {
       c.add(subject, `config key "${key}" is also set by a typed property`, `remove "${key}" from config, or the typed property`);

@@ -19,6 +19,7 @@ import { renderedNamespace } from './private/render';
 import { aclAllows, assertTopicResource, listenerAccepts, readRules, userConnectionDetails, writeRules } from './private/user-access';
 import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Subdomain, toDns1123Label } from '../common/names';
+import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
 
@@ -302,6 +303,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
 
   constructor(scope: Construct, id: string, props: KafkaUserProps) {
     super(scope, id);
+    registerUniqueDocuments(this);
     this.props = props;
     this.cluster = props.cluster;
     this.userName = props.userName ?? id.toLowerCase();

@@ -154,7 +154,7 @@ describe('Topic validation', () => {
     const { chart, cluster: c } = cluster();
     c.addTopic('t', { replicas: 2, minInSyncReplicas: 3 });
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster/t] topic "t": min.insync.replicas 3 exceeds replicas 2, so no acks=all write can ever succeed; use min.insync.replicas <= 2 (usually replicas - 1)',
+      '[test/my-cluster/t] KAF-TOP-012 topic "t": min.insync.replicas 3 exceeds replicas 2; Kafka 4.3.1 caps the effective min ISR at the 2 replica(s), so acks=all writes need all 2 replica(s) in sync: one replica down stops acks=all producers; lower min.insync.replicas on the topic to 1',
     ]);
   });
 
@@ -215,7 +215,7 @@ describe('Topic validation', () => {
     const { chart, cluster: c } = cluster(2);
     c.addTopic('t', { minInSyncReplicas: 3 });
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster/t] topic "t": min.insync.replicas 3 exceeds the 2 broker(s) of cluster "my-cluster", so no acks=all write can ever succeed; use min.insync.replicas <= 1, and set replicas explicitly',
+      '[test/my-cluster/t] KAF-TOP-012 topic "t": min.insync.replicas 3 exceeds Kafka\'s default replication factor 1; Kafka 4.3.1 caps the effective min ISR at the 1 replica(s), so acks=all writes need all 1 replica(s) in sync: no safer than acks=1; lower min.insync.replicas on the topic to 1',
     ]);
   });
 
