@@ -23,13 +23,17 @@ interface AppIndex {
 }
 
 const registered = new WeakMap<IConstruct, Set<IConstruct>>();
+/** Kinds whose duplicates a registered construct reports with a rule of its own. */
+const covered = new WeakMap<IConstruct, Set<string>>();
 const indexes = new WeakMap<IConstruct, AppIndex>();
 
 /**
  * Makes `scope` take part in the app-wide duplicate-document rule. Call once from
  * a construct's constructor; the app is indexed once per synth, however many register.
+ * @param coveredKinds kinds whose duplicates the construct already reports with a more specific rule
  */
-export function registerUniqueDocuments(scope: IConstruct): void {
+export function registerUniqueDocuments(scope: IConstruct, coveredKinds: string[] = []): void {
+  if (coveredKinds.length > 0) covered.set(scope, new Set(coveredKinds));
   const root = scope.node.root;
   let owners = registered.get(root);
   if (!owners) {
@@ -76,6 +80,7 @@ function buildIndex(root: IConstruct, owners: Set<IConstruct>): AppIndex {
     const mine = ownerOf(c, owners);
     const theirs = ownerOf(original, owners);
     if (mine === undefined && theirs === undefined) continue; // neither is the library's: not this rule's business
+    if (mine && covered.get(mine)?.has(c.kind)) continue; // reported by the owner's own, more specific rule
     const where = ns ? ` in namespace "${ns}"` : ' (cluster-scoped)';
     const subject = `${c.kind} "${c.name}"${where}`;
     const problem = `is rendered twice, by ${original.node.path} and by ${c.node.path}; applying both keeps only one (the later silently replaces the other)`;

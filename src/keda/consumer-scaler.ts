@@ -2,12 +2,14 @@ import { ApiObject, Chart, Duration, JsonPatch, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CrossNamespaceCredentials } from './cross-namespace-credentials';
 import { LagTrigger, LagTriggerType, PrometheusLagTriggerOptions } from './lag-trigger';
+import { countPartitionsBelow, parsePartitionLimitation, partitionsAtOrAbove } from './partition-limitation';
 import { _AutoscalerEntries, _AutoscalerIndex, _targetKey } from './private/autoscaler-index';
 import { IScalableWorkload } from './scale-target';
 import { OffsetResetPolicy, ScalerFallback, ScalingRules } from './scaling-options';
 import { CopiedSecret, SecretCopy } from './secret-copy';
 import * as keda from '../../imports/keda.sh';
 import { isDns1123Label } from '../common/names';
+import { checkWholeDuration, formatDecimal, seconds as secondsOf } from '../common/safe-units';
 import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
@@ -240,7 +242,7 @@ export class KedaConsumerScaler extends Construct {
 
   constructor(scope: Construct, id: string, props: KedaConsumerScalerProps) {
     super(scope, id);
-    registerUniqueDocuments(this);
+    registerUniqueDocuments(this, ['ScaledObject', 'TriggerAuthentication', 'ClusterTriggerAuthentication', 'ConfigMap']);
     Object.defineProperty(this, SCALER_MARK, { value: true });
     this.props = props;
     this.target = props.target;
@@ -346,8 +348,8 @@ export class KedaConsumerScaler extends Construct {
       return undefined;
     }
     const limited = this.props.partitionLimitation !== undefined ? parsePartitionLimitation(this.props.partitionLimitation) : undefined;
-    if (limited && limited.ids) {
-      return limited.ids.filter((p) => p < partitions).length;
+    if (limited?.ranges) {
+      return countPartitionsBelow(limited.ranges, partitions);
     }
     return partitions;
   }
@@ -608,6 +610,13 @@ export class KedaConsumerScaler extends Construct {
         `idleReplicaCount ${p.idleReplicaCount} is not below minReplicaCount ${min}${min === 0 ? ' (counted as 1 by KEDA)' : ''}, which KEDA rejects`,
         `raise minReplicaCount to ${p.idleReplicaCount + 1} or more, or drop idleReplicaCount`);
     }
+    if (max === 1 && isCount(min, 0) && min <= 1) {
+      const why = p.maxReplicaCount !== undefined ? 'maxReplicaCount is 1' : `topic "${this.topicName}" has ${this.partitionCap()} partition(s) the trigger counts, which caps maxReplicaCount at 1`;
+      Warnings.of(this).add(`KAF-KEDA-004 ${so}: ${why}, so KEDA can never run more than one replica${min === 0 || p.idleReplicaCount !== undefined ? ' (it only scales between zero and one)' : ''}; give the topic more partitions and raise maxReplicaCount, or drop the scaler`);
+    }
+    if (kafka && this.listener?.isExternal) {
+      Warnings.of(this).add(`KAF-KEDA-005 ${so}: KEDA reaches the brokers through listener "${this.listener.name}" of type ${this.listener.type}, which leaves the Kubernetes cluster and comes back (extra hops, the external certificate and address, and a dependency on the load balancer or ingress); use an internal or cluster-ip listener`);
+    }
     const cap = this.partitionCap();
     if (cap !== undefined && !p.allowIdleConsumers && max > cap) {
       const what = p.partitionLimitation !== undefined
@@ -619,6 +628,13 @@ export class KedaConsumerScaler extends Construct {
 
     // Thresholds
     const lag = p.lagThreshold ?? 10;
+    c.check(lag > Number.MAX_SAFE_INTEGER, so, `lagThreshold ${formatDecimal(lag)} is above ${Number.MAX_SAFE_INTEGER}, the largest whole number the threshold is written exactly as (KEDA reads it as a 64-bit integer)`,
+      'use a threshold of at most a few million: it is the target lag per replica', 'KAF-KEDA-001');
+    for (const name of Object.keys(this.trigger.prometheusOptions?.labelMatchers ?? {})) {
+      c.check(!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name) || name.startsWith('__'), so,
+        `Prometheus label matcher "${name}" is not a label name (letters, digits and "_", not starting with a digit; "__" is reserved), so the generated query does not parse`,
+        'use the label name as the exporter writes it, e.g. "consumergroup"', 'KAF-KEDA-002');
+    }
     c.check(!(lag > 0) || (kafka && !Number.isInteger(lag)), so,
       `lagThreshold ${lag} must be ${kafka ? 'a whole number ' : ''}above 0 (it is the target lag per replica)`, 'use 1 or more');
     if (p.activationLagThreshold !== undefined) {
@@ -651,11 +667,11 @@ export class KedaConsumerScaler extends Construct {
       c.check(noTopic, so, 'partitionLimitation needs a topic (KEDA ignores it without one)', 'set topic or topicName');
       const parsed = parsePartitionLimitation(p.partitionLimitation);
       if (parsed.error) {
-        c.add(so, `partitionLimitation "${p.partitionLimitation}" is invalid: ${parsed.error}`, 'use partition ids and inclusive ranges separated by commas, e.g. "0,2,5-7"');
-      } else if (this.partitions !== undefined) {
-        const outside = parsed.ids!.filter((id) => id >= this.partitions!);
-        c.check(outside.length > 0, so,
-          `partitionLimitation "${p.partitionLimitation}" names partition ${outside.join(', ')}, but topic "${this.topicName}" has partitions 0-${this.partitions - 1}`,
+        c.add(so, `partitionLimitation ${JSON.stringify(p.partitionLimitation)} is invalid: ${parsed.error}`, 'use partition ids and inclusive ranges separated by commas, e.g. "0,2,5-7"', 'KAF-KEDA-003');
+      } else if (this.partitions !== undefined && parsed.ranges) {
+        const outside = partitionsAtOrAbove(parsed.ranges, this.partitions);
+        c.check(outside !== undefined, so,
+          `partitionLimitation "${p.partitionLimitation}" names partition ${outside}, but topic "${this.topicName}" has partitions 0-${this.partitions - 1}`,
           'name existing partitions only');
       }
     }
@@ -680,9 +696,11 @@ export class KedaConsumerScaler extends Construct {
     }
 
     // Durations, fallback, HPA behaviour
-    if (p.pollingInterval) {
+    if (p.pollingInterval && checkWholeDuration(c, so, 'pollingInterval', p.pollingInterval, 'seconds', 'KAF-KEDA-006')) {
       c.check(p.pollingInterval.toMilliseconds() < 1000, so, `pollingInterval ${p.pollingInterval.toMilliseconds()}ms is below 1 second`, 'use 1 second or more');
     }
+    checkWholeDuration(c, so, 'cooldownPeriod', p.cooldownPeriod, 'seconds', 'KAF-KEDA-006');
+    checkWholeDuration(c, so, 'initialCooldownPeriod', p.initialCooldownPeriod, 'seconds', 'KAF-KEDA-006');
     if (p.fallback) {
       c.check(!isCount(p.fallback.failureThreshold, 0) || !isCount(p.fallback.replicas, 0), so,
         `fallback failureThreshold ${p.fallback.failureThreshold} and replicas ${p.fallback.replicas} must both be whole numbers of 0 or more`, 'use 0 or more');
@@ -691,11 +709,12 @@ export class KedaConsumerScaler extends Construct {
       if (!rules) {
         continue;
       }
-      if (rules.stabilizationWindow) {
+      if (rules.stabilizationWindow && checkWholeDuration(c, so, `${dir} stabilizationWindow`, rules.stabilizationWindow, 'seconds', 'KAF-KEDA-006')) {
         const s = rules.stabilizationWindow.toSeconds();
         c.check(s < 0 || s > 3600, so, `${dir} stabilizationWindow ${s}s is outside 0 to 3600 seconds`, 'use at most one hour');
       }
       for (const policy of rules.policies ?? []) {
+        if (!checkWholeDuration(c, so, `${dir} policy period`, policy.period, 'seconds', 'KAF-KEDA-006')) continue;
         const period = policy.period.toSeconds();
         c.check(period < 1 || period > 1800, so, `${dir} policy period ${period}s is outside 1 to 1800 seconds`, 'use 1 second to 30 minutes');
         c.check(!isCount(policy.value, 1), so, `${dir} policy value ${policy.value} is not a whole number of 1 or more`, 'use 1 or more');
@@ -736,11 +755,11 @@ export class KedaConsumerScaler extends Construct {
 
   private renderSpec(): keda.ScaledObjectSpec {
     const p = this.props;
-    const seconds = (d?: Duration) => d?.toSeconds();
+    const seconds = (d?: Duration) => secondsOf(d);
     const behavior = (r?: ScalingRules) => r && {
       stabilizationWindowSeconds: seconds(r.stabilizationWindow),
       selectPolicy: r.selectPolicy,
-      policies: r.policies?.map((x) => ({ type: x.type, value: x.value, periodSeconds: x.period.toSeconds() })),
+      policies: r.policies?.map((x) => ({ type: x.type, value: x.value, periodSeconds: secondsOf(x.period) })),
     };
     const hpaBehavior = (p.scaleDown || p.scaleUp) ? { scaleDown: behavior(p.scaleDown), scaleUp: behavior(p.scaleUp) } : undefined;
     const advanced = (hpaBehavior || p.restoreToOriginalReplicaCount !== undefined) ? {
@@ -793,8 +812,8 @@ export class KedaConsumerScaler extends Construct {
         metadata: dropUndefined({
           serverAddress: o.serverAddress,
           query: o.query ?? this.lagQuery(o),
-          threshold: String(p.lagThreshold ?? 10),
-          activationThreshold: str(p.activationLagThreshold),
+          threshold: formatDecimal(p.lagThreshold ?? 10),
+          activationThreshold: p.activationLagThreshold === undefined ? undefined : formatDecimal(p.activationLagThreshold),
           ignoreNullValues: str(o.ignoreNullValues),
         }),
       };
@@ -807,8 +826,8 @@ export class KedaConsumerScaler extends Construct {
         bootstrapServers: this.bootstrapServers ?? '',
         consumerGroup: p.consumerGroup,
         topic: this.topicName,
-        lagThreshold: String(p.lagThreshold ?? 10),
-        activationLagThreshold: str(p.activationLagThreshold),
+        lagThreshold: formatDecimal(p.lagThreshold ?? 10),
+        activationLagThreshold: p.activationLagThreshold === undefined ? undefined : formatDecimal(p.activationLagThreshold),
         offsetResetPolicy: p.offsetResetPolicy,
         allowIdleConsumers: str(p.allowIdleConsumers),
         excludePersistentLag: str(p.excludePersistentLag),
@@ -857,34 +876,4 @@ function promString(v: string): string {
 /** The entries of a KedaConsumerScaler for the autoscaler index; undefined for any other construct. */
 function describeAutoscalers(c: IConstruct): _AutoscalerEntries | undefined {
   return KedaConsumerScaler.isKedaConsumerScaler(c) ? c._autoscalerEntries() : undefined;
-}
-
-/**
- * Parses KEDA's partitionLimitation syntax: comma-separated partition ids and
- * inclusive ranges `a-b` (a <= b). A blank string means no limit.
- */
-function parsePartitionLimitation(spec: string): { ids?: number[]; error?: string } {
-  if (spec.trim() === '') {
-    return {};
-  }
-  const ids = new Set<number>();
-  for (const raw of spec.split(',')) {
-    const item = raw.trim();
-    const range = /^(\d+)\s*-\s*(\d+)$/.exec(item);
-    if (range) {
-      const from = Number(range[1]);
-      const to = Number(range[2]);
-      if (from > to) {
-        return { error: `range "${item}" runs backwards` };
-      }
-      for (let i = from; i <= to; i++) {
-        ids.add(i);
-      }
-    } else if (/^\d+$/.test(item)) {
-      ids.add(Number(item));
-    } else {
-      return { error: `"${item}" is neither a partition id nor a range` };
-    }
-  }
-  return { ids: [...ids].sort((a, b) => a - b) };
 }

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { KafkaMetrics } from './kafka-metrics';
 import { _KAFKA_METRICS, _KafkaMetricName, _PLATFORM_METRICS, KafkaExporterMetrics, ScrapeLabels } from './metric-names';
 import { MetricsType } from './metrics-config';
+import { checkMonitoringObject, checkPromDuration } from './monitoring-rules';
 import * as prom from '../../imports/monitoring.coreos.com';
 import { escapeRegex } from '../common/regex';
 import { registerUniqueDocuments } from '../common/unique-documents';
@@ -237,9 +238,14 @@ export class KafkaAlerts extends Construct {
         c.check(!props.metrics.kafkaExporterEnabled, subject, 'the consumer-group lag alert needs the Kafka Exporter, which the cluster\'s metrics do not enable',
           'pass kafkaExporter to KafkaMetrics, or set consumerGroupLag.enabled to false');
       }
+      checkMonitoringObject(c, subject, 'the PrometheusRule', { namespace: props.namespace, labels: props.labels });
+      for (const [name, o] of Object.entries(props) as Array<[string, any]>) {
+        if (o && typeof o === 'object' && o.pendingFor !== undefined) checkPromDuration(c, subject, `${name} pendingFor`, o.pendingFor);
+      }
+      checkPromDuration(c, subject, 'certificateExpiry within', props.certificateExpiry?.within);
       const within = props.certificateExpiry?.within;
-      if (within !== undefined) {
-        c.check(within.toSeconds() <= 0, subject, `certificateExpiry within ${within.toSeconds()}s is not a positive duration`, 'use e.g. Duration.days(30)');
+      if (within !== undefined && Number.isInteger(within.toSeconds({ integral: false }))) {
+        c.check(within.toSeconds({ integral: false }) <= 0, subject, `certificateExpiry within ${within.toSeconds({ integral: false })}s is not a positive duration`, 'use e.g. Duration.days(30)');
       }
     });
   }
@@ -380,11 +386,12 @@ export class KafkaAlerts extends Construct {
     const p = this.props;
     const c = p.metrics.cluster;
     const within = p.certificateExpiry?.within ?? Duration.days(30);
-    const days = within.toSeconds() / 86400;
+    const secs = within.toSeconds({ integral: false });
+    const days = secs / 86400;
     return this.rule('KafkaCertificateExpiring', p.certificateExpiry, { for: Duration.minutes(5), severity: AlertSeverity.WARNING },
-      `min by (cluster, type, resource_namespace) (${_PLATFORM_METRICS.certificateExpiration}{cluster="${c.clusterName}",resource_namespace="${c.namespace}"}) / 1000 - time() < ${within.toSeconds()}`,
+      `min by (cluster, type, resource_namespace) (${_PLATFORM_METRICS.certificateExpiration}{cluster="${c.clusterName}",resource_namespace="${c.namespace}"}) / 1000 - time() < ${secs}`,
       `A CA certificate of Kafka cluster ${c.clusterName} expires soon`,
-      `The {{ $labels.type }} certificate of cluster {{ $labels.cluster }} expires in less than ${Number.isInteger(days) ? `${days} days` : `${within.toSeconds()} seconds`}; check the cluster operator renews it (or renew a user-managed CA).`);
+      `The {{ $labels.type }} certificate of cluster {{ $labels.cluster }} expires in less than ${Number.isInteger(days) ? `${days} days` : `${secs} seconds`}; check the cluster operator renews it (or renew a user-managed CA).`);
   }
 
   /** PVC names of the cluster's Kafka nodes: `data-C-P-N` and, with JBOD, `data-<id>-C-P-N`. */
@@ -403,7 +410,7 @@ function promString(s: string): string {
 
 /** A Prometheus duration (`90s`, `5m`, `2h`). */
 function promDuration(d: Duration): string {
-  const s = d.toSeconds();
+  const s = d.toSeconds({ integral: false });
   if (s > 0 && s % 3600 === 0) {
     return `${s / 3600}h`;
   }

@@ -3,8 +3,10 @@ import { Construct } from 'constructs';
 import { KafkaMetrics } from './kafka-metrics';
 import { _JVM_METRICS, _KAFKA_METRICS, _KafkaMetricName, _PLATFORM_METRICS, KafkaExporterMetrics, ScrapeLabels } from './metric-names';
 import { MetricsType } from './metrics-config';
+import { checkMonitoringObject } from './monitoring-rules';
 import { toDns1123Label } from '../common/names';
 import { registerUniqueDocuments } from '../common/unique-documents';
+import { addRules } from '../common/validation';
 
 /**
  * Options of `KafkaDashboards` (everything but the metrics it shows).
@@ -66,6 +68,8 @@ export class KafkaDashboards extends Construct {
     this.props = props;
     const cluster = props.metrics.cluster;
     const labels = { [props.sidecarLabel ?? 'grafana_dashboard']: props.sidecarLabelValue ?? '1' };
+    addRules(this, (c) => checkMonitoringObject(c, `dashboards of cluster "${cluster.clusterName}"`, 'the dashboard ConfigMaps',
+      { namespace: props.namespace, labels, annotations: props.annotations }));
     const dashboards = this.dashboards();
     for (const [key, dashboard] of Object.entries(dashboards)) {
       this.configMaps.push(new kplus.ConfigMap(this, key, {

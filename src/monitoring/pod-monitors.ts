@@ -1,6 +1,7 @@
 import { ApiObject, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KafkaMetrics } from './kafka-metrics';
+import { checkMonitoringObject, checkPromDuration, promDurationOf } from './monitoring-rules';
 import { _scrapeTargets, _strimziRelabelings } from './scrape-targets';
 import * as prom from '../../imports/monitoring.coreos.com';
 import { registerUniqueDocuments } from '../common/unique-documents';
@@ -110,7 +111,7 @@ export class KafkaPodMonitors extends Construct {
             podMetricsEndpoints: target.ports.map((port) => ({
               port,
               path: '/metrics',
-              interval: props.interval ? `${props.interval.toSeconds()}s` : undefined,
+              interval: props.interval ? promDurationOf(props.interval) : undefined,
               relabelings: relabelings as any,
             })),
           }),
@@ -119,6 +120,9 @@ export class KafkaPodMonitors extends Construct {
     }
 
     addRules(this, (c) => {
+      const subject = `PodMonitors of cluster "${cluster.clusterName}"`;
+      checkMonitoringObject(c, subject, 'the PodMonitors', { namespace, labels: props.labels });
+      checkPromDuration(c, subject, 'interval', props.interval);
       c.check(!selector.includes(cluster.namespace), `PodMonitors of cluster "${cluster.clusterName}"`,
         `the namespace selector (${selector.namespaceNames.join(', ') || 'none'}) does not include the cluster's namespace "${cluster.namespace}", so no Kafka pod would be scraped`,
         `add "${cluster.namespace}" to namespaceSelector or use MonitoredNamespaces.any()`);

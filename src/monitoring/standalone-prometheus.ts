@@ -3,9 +3,13 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { KafkaAlerts } from './alerts';
 import { KafkaMetrics } from './kafka-metrics';
+import { checkMonitoringObject, checkPromDuration, checkStorageSize } from './monitoring-rules';
 import { _Relabel, _scrapeTargets, _strimziRelabelings } from './scrape-targets';
+import { checkObjectName } from '../common/k8s-values';
 import { escapeRegex } from '../common/regex';
+import { quantityOf } from '../common/safe-units';
 import { registerUniqueDocuments } from '../common/unique-documents';
+import { addRules } from '../common/validation';
 
 /**
  * Options of `StandalonePrometheus` (everything but the metrics it scrapes
@@ -113,7 +117,15 @@ export class StandalonePrometheus extends Construct {
     const name = props.name ?? `${cluster.clusterName}-prometheus`;
     const namespace = props.namespace ?? cluster.namespace;
     const labels = { 'app.kubernetes.io/name': 'prometheus', 'app.kubernetes.io/instance': name };
-    const interval = `${(props.scrapeInterval ?? Duration.seconds(30)).toSeconds()}s`;
+    const interval = `${(props.scrapeInterval ?? Duration.seconds(30)).toSeconds({ integral: false })}s`;
+    addRules(this, (c) => {
+      const subject = `standalone Prometheus "${name}"`;
+      checkMonitoringObject(c, subject, 'the standalone Prometheus', { namespace });
+      checkPromDuration(c, subject, 'scrapeInterval', props.scrapeInterval);
+      checkPromDuration(c, subject, 'retention', props.retention);
+      checkStorageSize(c, subject, 'storageSize', props.storageSize);
+      checkObjectName(c, subject, 'storageClassName', props.storageClassName);
+    });
     const coNamespace = (props.scrapeClusterOperator ?? true) ? (props.clusterOperatorNamespace ?? cluster.namespace) : undefined;
     const targets = _scrapeTargets(props.metrics, coNamespace);
     this.url = `http://${name}.${namespace}.svc:${StandalonePrometheus.PORT}`;
@@ -196,7 +208,7 @@ export class StandalonePrometheus extends Construct {
         args: [
           '--config.file=/etc/prometheus/prometheus.yml',
           '--storage.tsdb.path=/prometheus',
-          `--storage.tsdb.retention.time=${(props.retention ?? Duration.days(15)).toHours()}h`,
+          `--storage.tsdb.retention.time=${retentionFlag(props.retention ?? Duration.days(15))}`,
           `--web.listen-address=:${StandalonePrometheus.PORT}`,
         ],
         ports: [{ name: 'web', number: StandalonePrometheus.PORT }],
@@ -220,7 +232,7 @@ export class StandalonePrometheus extends Construct {
         accessModes: ['ReadWriteOnce'],
         ...(props.storageClassName ? { storageClassName: props.storageClassName } : {}),
         // The StatefulSet's toJson maps the patched object through its typed Quantity fields: pass a Quantity-shaped value.
-        resources: { requests: { storage: { value: `${(props.storageSize ?? Size.gibibytes(20)).toGibibytes()}Gi` } } },
+        resources: { requests: { storage: { value: quantityOf(props.storageSize ?? Size.gibibytes(20)) } } },
       },
     }]));
   }
@@ -240,3 +252,8 @@ function prune(o: { [key: string]: any }): { [key: string]: any } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
 
+/** Prometheus' retention flag: whole hours as `<n>h` (as before), anything else in seconds (fractions are reported). */
+function retentionFlag(d: Duration): string {
+  const h = d.toHours({ integral: false });
+  return Number.isInteger(h) ? `${h}h` : `${d.toSeconds({ integral: false })}s`;
+}

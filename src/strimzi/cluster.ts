@@ -3,12 +3,17 @@ import { Construct, IConstruct } from 'constructs';
 import { KafkaAuthorization, KafkaAuthorizationType } from './authorization';
 import { checkBrokerConfig } from './broker-config';
 import { CertificateAuthorityOptions } from './ca';
+import { checkCruiseControlGoalsConfig, checkEntityOperator } from './cluster-rules';
 import { KafkaConnectionDetails, SecretKeyReference } from './connection';
 import { CruiseControlOptions } from './cruise-control';
 import { EntityOperatorOptions } from './entity-operator';
 import { KafkaVersion } from './kafka-version';
 import { Listener, ListenerType } from './listener';
+import { checkListenerInputs, checkNodePortsUnique } from './listener-rules';
 import { KafkaNodePool, KafkaNodePoolProps, NodeRole } from './node-pool';
+import { checkContainerTemplate, checkPodTemplate, checkPools, checkProbe } from './node-pool-rules';
+import { checkLabels, checkNamespace } from '../common/k8s-values';
+import { millis } from '../common/safe-units';
 import { checkCa, renderCa } from './private/ca';
 import { bootstrapAddress, bootstrapServiceName, clusterConnectionDetails } from './private/connection';
 import { ImportedKafkaCluster } from './private/imported-cluster';
@@ -514,12 +519,12 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
       entityOperator: this.topicOperatorEnabled || this.userOperatorEnabled ? compact({
         topicOperator: this.topicOperatorEnabled ? (compact({
           watchedNamespace: eo.topicOperatorOptions?.watchedNamespace,
-          reconciliationIntervalMs: eo.topicOperatorOptions?.reconciliationInterval?.toMilliseconds(),
+          reconciliationIntervalMs: millis(eo.topicOperatorOptions?.reconciliationInterval),
           resources: renderL1Resources(eo.topicOperatorOptions?.resources),
         }) ?? {}) : undefined,
         userOperator: this.userOperatorEnabled ? (compact({
           watchedNamespace: eo.userOperatorOptions?.watchedNamespace,
-          reconciliationIntervalMs: eo.userOperatorOptions?.reconciliationInterval?.toMilliseconds(),
+          reconciliationIntervalMs: millis(eo.userOperatorOptions?.reconciliationInterval),
           secretPrefix: eo.userOperatorOptions?.secretPrefix,
           resources: renderL1Resources(eo.userOperatorOptions?.resources),
         }) ?? {}) : undefined,
@@ -545,9 +550,10 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     });
     const config = compact({
       ...cc.config,
-      'goals': cc.goals?.join(','),
-      'default.goals': cc.defaultGoals?.join(','),
-      'hard.goals': cc.hardGoals?.join(','),
+      // Goal keys given only in config are kept (the typed props win when both are set, which is reported).
+      'goals': cc.goals?.join(',') ?? cc.config?.goals,
+      'default.goals': cc.defaultGoals?.join(',') ?? cc.config?.['default.goals'],
+      'hard.goals': cc.hardGoals?.join(',') ?? cc.config?.['hard.goals'],
     });
     const overrides = cc.brokerCapacityOverrides?.map((o) => ({ brokers: [...o.brokers], ...capacity(o) }));
     return compact({
@@ -604,6 +610,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     const brokerIds = this.brokerNodeIds;
     for (const l of this._listeners) {
       l._check(c, brokerIds, this.brokerCount);
+      checkListenerInputs(c, l).forEach((w) => Warnings.of(this).add(w));
       if (brokerIds) {
         const unknown = (l.options.brokers ?? []).map((b) => b.broker).filter((b) => !brokerIds.includes(b));
         if (unknown.length > 0) {
@@ -611,6 +618,19 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
         }
       }
     }
+
+    checkNodePortsUnique(c, this._listeners);
+    checkPools(c, subject, this._pools, (w) => Warnings.of(this).add(w));
+    checkNamespace(c, subject, 'namespace', this.namespace);
+    checkLabels(c, subject, 'the Kafka resource', p.labels);
+    checkPodTemplate(c, subject, p.podTemplate);
+    checkContainerTemplate(c, subject, p.containerTemplate);
+    checkProbe(c, subject, 'readinessProbe', p.readinessProbe);
+    checkProbe(c, subject, 'livenessProbe', p.livenessProbe);
+    checkPodTemplate(c, `${subject} entityOperator`, p.entityOperator?.podTemplate);
+    checkPodTemplate(c, `${subject} cruiseControl`, p.cruiseControl?.podTemplate);
+    checkEntityOperator(c, subject, p.entityOperator);
+    checkCruiseControlGoalsConfig(c, subject, p.cruiseControl);
 
     // Broker configuration.
     checkBrokerConfig(c, p.config ?? {}, this.brokerCount);

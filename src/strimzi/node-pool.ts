@@ -165,6 +165,31 @@ export class KafkaNodePool extends Construct {
     return this.props.containerTemplate?.env;
   }
 
+  /**
+   * Every node ID the pool lists (also beyond `replicas`, and at 0 replicas): all are reserved for it.
+   * @internal
+   */
+  public get _listedNodeIds(): number[] {
+    return [...(this.props.nodeIds ?? [])];
+  }
+
+  /**
+   * Whether storage was given (otherwise the pool falls back to ephemeral storage).
+   * @internal
+   */
+  public get _storageGiven(): boolean {
+    return this.props.storage !== undefined;
+  }
+
+  /**
+   * The template-like props the cluster's rules check.
+   * @internal
+   */
+  public get _templateProps(): Pick<KafkaNodePoolProps, 'labels' | 'podTemplate' | 'containerTemplate' | 'resources'> {
+    const p = this.props;
+    return { labels: p.labels, podTemplate: p.podTemplate, containerTemplate: p.containerTemplate, resources: p.resources };
+  }
+
   /** Add a rule spreading the pool's pods across zones, hosts or another node label. */
   public addSpread(spread: Spread): Spread {
     this.spreads.push(spread);

@@ -1,5 +1,7 @@
 import { Size } from 'cdk8s';
 import * as strimzi from '../../imports/kafka.strimzi.io';
+import { checkLabels, checkObjectName } from '../common/k8s-values';
+import { checkWholeSize, kibOf, quantityOf } from '../common/safe-units';
 import { ViolationCollector } from '../common/validation';
 
 /**
@@ -153,7 +155,12 @@ export class Storage {
     for (const s of sized) {
       if (s.type === StorageType.PERSISTENT_CLAIM) {
         const size: Size | undefined = s.options.size;
-        c.check(!size || size.toKibibytes() <= 0, subject, `${s.what} has size ${size?.asString() ?? 'unset'}; a persistent claim needs a size above zero`, 'set size, e.g. Size.gibibytes(100)');
+        c.check(!size || !(kibOf(size) > 0), subject, `${s.what} has size ${size ? quantityOf(size) : 'unset'}; a persistent claim needs a size above zero`, 'set size, e.g. Size.gibibytes(100)');
+        if (size && kibOf(size) > 0) checkWholeSize(c, subject, `${s.what} size`, size, 'KAF-K8S-007');
+        checkObjectName(c, subject, `${s.what} storage class`, s.options.storageClass);
+        checkLabels(c, subject, `the ${s.what} PVC selector`, s.options.selector);
+      } else if (s.options.sizeLimit) {
+        checkWholeSize(c, subject, `${s.what} sizeLimit`, s.options.sizeLimit, 'KAF-K8S-007');
       }
     }
     if (this.type !== StorageType.JBOD) {
@@ -174,9 +181,9 @@ export class Storage {
 function renderVolume(type: StorageType, o: any): any {
   const out: any = { type };
   if (type === StorageType.EPHEMERAL) {
-    if (o.sizeLimit) out.sizeLimit = (o.sizeLimit as Size).asString();
+    if (o.sizeLimit) out.sizeLimit = quantityOf(o.sizeLimit as Size);
   } else {
-    out.size = (o.size as Size | undefined)?.asString();
+    out.size = o.size ? quantityOf(o.size as Size) : undefined;
     if (o.storageClass !== undefined) out.class = o.storageClass;
     out.deleteClaim = o.deleteClaim ?? false;
     if (o.selector !== undefined) out.selector = { ...o.selector };

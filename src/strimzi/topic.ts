@@ -10,6 +10,7 @@ import { checkEffectiveMinIsr, checkNotInternalTopic, checkTopicConfig } from '.
 import type { IKafkaUser } from './user';
 import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Subdomain, toDns1123Label } from '../common/names';
+import { checkWholeDuration, kibOf, millis } from '../common/safe-units';
 import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
@@ -260,7 +261,7 @@ export class Topic extends Construct implements ITopic {
 
   constructor(scope: Construct, id: string, props: TopicProps) {
     super(scope, id);
-    registerUniqueDocuments(this);
+    registerUniqueDocuments(this, ['KafkaTopic']);
     Object.defineProperty(this, TOPIC_MARKER, { value: true });
     this.props = props;
     this.cluster = props.cluster;
@@ -354,17 +355,17 @@ export class Topic extends Construct implements ITopic {
   private buildConfig(): { [key: string]: any } {
     const p = this.props;
     const typed: { [key: string]: any } = {
-      'retention.ms': p.retention?.toMilliseconds(),
+      'retention.ms': millis(p.retention),
       'retention.bytes': p.retentionBytes && bytesOf(p.retentionBytes),
       'segment.bytes': p.segmentBytes && bytesOf(p.segmentBytes),
-      'segment.ms': p.segmentTime?.toMilliseconds(),
+      'segment.ms': millis(p.segmentTime),
       'cleanup.policy': p.cleanupPolicy?.value,
       'min.insync.replicas': p.minInSyncReplicas,
       'max.message.bytes': p.maxMessageBytes && bytesOf(p.maxMessageBytes),
       'compression.type': p.compressionType?.value,
       'message.timestamp.type': p.messageTimestampType?.value,
-      'delete.retention.ms': p.deleteRetention?.toMilliseconds(),
-      'min.compaction.lag.ms': p.minCompactionLag?.toMilliseconds(),
+      'delete.retention.ms': millis(p.deleteRetention),
+      'min.compaction.lag.ms': millis(p.minCompactionLag),
     };
     const out: { [key: string]: any } = {};
     for (const [k, v] of Object.entries(typed)) {
@@ -438,6 +439,12 @@ export class Topic extends Construct implements ITopic {
     const minIsrWarning = checkEffectiveMinIsr(c, subject, { minIsr, replicas }, this.cluster.brokerConfig ?? {}, version, brokers);
     if (minIsrWarning) Warnings.of(this).add(minIsrWarning);
     checkNotInternalTopic(c, subject, name);
+    for (const [what, d] of [['retention', this.props.retention], ['segmentTime', this.props.segmentTime], ['deleteRetention', this.props.deleteRetention], ['minCompactionLag', this.props.minCompactionLag]] as Array<[string, Duration | undefined]>) {
+      checkWholeDuration(c, subject, what, d, 'milliseconds', 'KAF-TOP-003');
+    }
+    for (const [what, sz] of [['retentionBytes', this.props.retentionBytes], ['segmentBytes', this.props.segmentBytes], ['maxMessageBytes', this.props.maxMessageBytes]] as Array<[string, Size | undefined]>) {
+      c.check(sz !== undefined && !Number.isFinite(kibOf(sz)), subject, `${what} ${sz?.asString()} is not a number of bytes`, 'use Size.mebibytes() or Size.gibibytes() with a finite number', 'KAF-TOP-003');
+    }
     checkTopicConfig(c, subject, this._config, this.cluster.version.version).forEach((w) => Warnings.of(this).add(w));
 
     for (const key of this._duplicateConfig) {

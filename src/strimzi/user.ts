@@ -14,9 +14,10 @@ import type { IKafkaCluster } from './cluster';
 import { KafkaConnectionDetails, SecretKeyReference } from './connection';
 import { AclGrantOptions, GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
 import { Listener, ListenerAuthenticationType } from './listener';
+import { isIpAddress } from './listener-rules';
 import { ImportedKafkaUser } from './private/imported-user';
 import { renderedNamespace } from './private/render';
-import { aclAllows, assertTopicResource, listenerAccepts, readRules, userConnectionDetails, writeRules } from './private/user-access';
+import { aclAllows, listenerAccepts, readRules, topicResourceProblem, userConnectionDetails, writeRules } from './private/user-access';
 import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Subdomain, toDns1123Label } from '../common/names';
 import { registerUniqueDocuments } from '../common/unique-documents';
@@ -298,12 +299,12 @@ export class KafkaUser extends Construct implements IKafkaUser {
   public readonly resource: ApiObject;
 
   private readonly _acls: AclRule[] = [];
-  private readonly _problems: Array<{ problem: string; fix: string }> = [];
+  private readonly _problems: Array<{ problem: string; fix: string; ruleId?: string }> = [];
   private readonly props: KafkaUserProps;
 
   constructor(scope: Construct, id: string, props: KafkaUserProps) {
     super(scope, id);
-    registerUniqueDocuments(this);
+    registerUniqueDocuments(this, ['KafkaUser']);
     this.props = props;
     this.cluster = props.cluster;
     this.userName = props.userName ?? id.toLowerCase();
@@ -382,7 +383,11 @@ export class KafkaUser extends Construct implements IKafkaUser {
    * @returns the rules granted
    */
   public grantReadTopics(topics: AclResource, options: GrantReadOptions = {}): AclRule[] {
-    assertTopicResource(topics, 'grantReadTopics');
+    const notTopic = topicResourceProblem(topics, 'grantReadTopics');
+    if (notTopic) {
+      this._problems.push({ ...notTopic, ruleId: 'KAF-APP-005' });
+      return [];
+    }
     return readRules(topics, options).map((r) => this.addAcl(r));
   }
 
@@ -394,7 +399,11 @@ export class KafkaUser extends Construct implements IKafkaUser {
    * @returns the rules granted
    */
   public grantWriteTopics(topics: AclResource, options: GrantWriteOptions = {}): AclRule[] {
-    assertTopicResource(topics, 'grantWriteTopics');
+    const notTopic = topicResourceProblem(topics, 'grantWriteTopics');
+    if (notTopic) {
+      this._problems.push({ ...notTopic, ruleId: 'KAF-APP-005' });
+      return [];
+    }
     return writeRules(topics, options).map((r) => this.addAcl(r));
   }
 
@@ -554,6 +563,10 @@ export class KafkaUser extends Construct implements IKafkaUser {
       }
     }
     for (const rule of this._acls) {
+      const host = rule.host;
+      c.check(host !== undefined && host !== '*' && !isIpAddress(host), subject,
+        `the ACL rule on ${rule.resource} names host "${host}", but Kafka matches ACL hosts against the client's IP address only (a host name never matches)`,
+        'use "*" (any host) or an IP address', 'KAF-APP-003');
       if (rule.operations.length === 0) {
         c.add(subject,
           `the ACL rule on ${rule.resource} has no operations`,
@@ -573,7 +586,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
         `add a listener with ${this.expectedListenerAuth()} authentication, or change the user's authentication`);
     }
     for (const p of this._problems) {
-      c.add(subject, p.problem, p.fix);
+      c.add(subject, p.problem, p.fix, p.ruleId);
     }
 
     const tls = this.authentication.tlsOptions;

@@ -26,9 +26,15 @@ describe('topic config against Kafka\'s ConfigDef (generated table)', () => {
     const { chart, cluster: c } = cluster();
     c.addTopic('t', {
       config: {
-        'cleanup.policy': 'compact, delete', 'retention.ms': -1, 'retention.bytes': '9223372036854775807', 'segment.bytes': 1048576,
-        'min.cleanable.dirty.ratio': '1.0', 'compression.gzip.level': -1, 'unclean.leader.election.enable': 'TRUE',
-        'leader.replication.throttled.replicas': '0:1, 1:2', 'follower.replication.throttled.replicas': '*',
+        'cleanup.policy': 'compact, delete',
+        'retention.ms': -1,
+        'retention.bytes': '9223372036854775807',
+        'segment.bytes': 1048576,
+        'min.cleanable.dirty.ratio': '1.0',
+        'compression.gzip.level': -1,
+        'unclean.leader.election.enable': 'TRUE',
+        'leader.replication.throttled.replicas': '0:1, 1:2',
+        'follower.replication.throttled.replicas': '*',
       },
     });
     expect(() => synth(chart)).not.toThrow();

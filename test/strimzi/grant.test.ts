@@ -80,16 +80,19 @@ test('prefix grants on the user', () => {
   ]);
 });
 
-test('topic grants take topic resources only', () => {
-  const { cluster } = setup();
+test('topic grants take topic resources only: another resource is reported with the path, not thrown', () => {
+  const { chart, cluster } = setup();
   const user = cluster.addUser('etl');
-  expect(() => user.grantReadTopics(AclResource.group('g'))).toThrow('grantReadTopics() takes a topic resource (AclResource.topic(), topicPrefix() or allTopics()), not group "g"');
+  expect(user.grantReadTopics(AclResource.group('g'))).toEqual([]);
+  expect(validationErrors(chart)).toEqual([
+    '[test/my-cluster/etl] KAF-APP-005 user "etl": grantReadTopics() was given group "g", which is not a topic resource, so nothing was granted; pass AclResource.topic(), topicPrefix() or allTopics(); name the consumer group in the options (consumerGroup), or use addAcl() for other resources',
+  ]);
 });
 
 test('a grant on a topic of another cluster is an error', () => {
   const { chart, cluster } = setup();
   const other = new KafkaCluster(chart, 'other', { namespace: 'kafka', authorization: KafkaAuthorization.simple(), listeners: [Listener.internal({ name: 'scram', port: 9094 })] });
-  other.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
+  other.addNodePool('other-dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
   const topic = other.addTopic('orders');
   const user = cluster.addUser('app');
   topic.grantRead(user);

@@ -142,7 +142,7 @@ describe('topics and users go where the operators watch', () => {
     // GIVEN cluster "a" in "shared" and cluster "my-cluster" whose Topic Operator watches "shared"
     const { chart, cluster } = setup({ topics: 'shared' });
     const a = new KafkaCluster(chart, 'a', { namespace: 'shared', listeners: [Listener.internal({ name: 'tls', port: 9093 })] });
-    a.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
+    a.addNodePool('a-dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
     // WHEN both define topic "orders"
     a.addTopic('orders');
     cluster.addTopic('orders');
@@ -155,7 +155,7 @@ describe('topics and users go where the operators watch', () => {
   test('topics of two clusters in different namespaces may share a name', () => {
     const { chart, cluster } = setup({ topics: 'topics' });
     const a = new KafkaCluster(chart, 'a', { namespace: 'kafka', listeners: [Listener.internal({ name: 'tls', port: 9093 })] });
-    a.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
+    a.addNodePool('a-dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
     a.addTopic('orders');
     cluster.addTopic('orders');
     const docs = synth(chart);
@@ -165,7 +165,7 @@ describe('topics and users go where the operators watch', () => {
   test('two clusters whose users land in one namespace cannot both have KafkaUser "app"', () => {
     const { chart, cluster } = setup({ users: 'shared' });
     const a = new KafkaCluster(chart, 'a', { namespace: 'shared', listeners: [Listener.internal({ name: 'scram', port: 9094 })] });
-    a.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
+    a.addNodePool('a-dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
     a.addUser('app');
     cluster.addUser('app');
     expect(validationErrors(chart)).toEqual([

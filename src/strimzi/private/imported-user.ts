@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { aclAllows, assertTopicResource, describeAcl, readRules, userConnectionDetails, writeRules } from './user-access';
+import { aclAllows, describeAcl, topicResourceProblem, readRules, userConnectionDetails, writeRules } from './user-access';
 import { addRules } from '../../common/validation';
 import { Warnings } from '../../common/warnings';
 import { AclOperation, AclResource, AclResourceType, AclRule, KafkaUserAuthenticationType } from '../acl';
@@ -60,12 +60,20 @@ export class ImportedKafkaUser extends Construct implements IKafkaUser {
   }
 
   public grantReadTopics(topics: AclResource, options: GrantReadOptions = {}): AclRule[] {
-    assertTopicResource(topics, 'grantReadTopics');
+    const notTopic = topicResourceProblem(topics, 'grantReadTopics');
+    if (notTopic) {
+      addRules(this, (c) => c.add(`user "${this.userName}"`, notTopic.problem, notTopic.fix, 'KAF-APP-005'));
+      return [];
+    }
     return readRules(topics, options).map((r) => this.addAcl(r, options));
   }
 
   public grantWriteTopics(topics: AclResource, options: GrantWriteOptions = {}): AclRule[] {
-    assertTopicResource(topics, 'grantWriteTopics');
+    const notTopic = topicResourceProblem(topics, 'grantWriteTopics');
+    if (notTopic) {
+      addRules(this, (c) => c.add(`user "${this.userName}"`, notTopic.problem, notTopic.fix, 'KAF-APP-005'));
+      return [];
+    }
     return writeRules(topics, options).map((r) => this.addAcl(r, options));
   }
 

@@ -4,6 +4,7 @@
  */
 import { ApiObject, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { quantityOf, seconds } from '../../common/safe-units';
 import { ViolationCollector } from '../../common/validation';
 import { JvmOptions } from '../resources';
 import { Spread } from '../scheduling';
@@ -47,7 +48,7 @@ export function renderPodTemplate(opts: PodTemplateOptions | undefined, spreads:
       fsGroupChangePolicy: sc.fsGroupChangePolicy,
       sysctls: sc.sysctls?.map((x) => ({ name: x.name, value: x.value })),
     }),
-    terminationGracePeriodSeconds: o.terminationGracePeriod?.toSeconds(),
+    terminationGracePeriodSeconds: seconds(o.terminationGracePeriod),
     imagePullSecrets: o.imagePullSecrets?.map((name) => ({ name })),
     affinity: podAntiAffinity && { podAntiAffinity },
     tolerations: o.tolerations?.map((t) => compact({
@@ -55,7 +56,7 @@ export function renderPodTemplate(opts: PodTemplateOptions | undefined, spreads:
       operator: t.operator,
       value: t.value,
       effect: t.effect,
-      tolerationSeconds: t.tolerationPeriod?.toSeconds(),
+      tolerationSeconds: seconds(t.tolerationPeriod),
     })),
     topologySpreadConstraints: constraints.length > 0 ? constraints : undefined,
     priorityClassName: o.priorityClassName,
@@ -84,9 +85,9 @@ export function renderContainerTemplate(opts: ContainerTemplateOptions | undefin
 /** A probe's timing. */
 export function renderProbe(p: ProbeOptions | undefined): any {
   return p && compact({
-    initialDelaySeconds: p.initialDelay?.toSeconds(),
-    timeoutSeconds: p.timeout?.toSeconds(),
-    periodSeconds: p.period?.toSeconds(),
+    initialDelaySeconds: seconds(p.initialDelay),
+    timeoutSeconds: seconds(p.timeout),
+    periodSeconds: seconds(p.period),
     successThreshold: p.successThreshold,
     failureThreshold: p.failureThreshold,
   });
@@ -112,12 +113,17 @@ export function renderJvm(j: JvmOptions | undefined): any {
 /** Resource requirements as plain quantities, e.g. `{ requests: { cpu: '4', memory: '16Gi' } }`. */
 type Quantities = { [k: string]: string };
 
+/** A size as a quantity (never an exponent). */
+function q(s: Size | undefined): string | undefined {
+  return s && quantityOf(s);
+}
+
 /** Resource requirements as plain quantities. */
 export function renderResources(r: kplus.ContainerResources | undefined): { requests?: Quantities; limits?: Quantities } | undefined {
   if (!r) return undefined;
   return compact({
-    requests: compact({ 'cpu': r.cpu?.request?.amount, 'memory': r.memory?.request?.asString(), 'ephemeral-storage': r.ephemeralStorage?.request?.asString() }) as Quantities | undefined,
-    limits: compact({ 'cpu': r.cpu?.limit?.amount, 'memory': r.memory?.limit?.asString(), 'ephemeral-storage': r.ephemeralStorage?.limit?.asString() }) as Quantities | undefined,
+    requests: compact({ 'cpu': r.cpu?.request?.amount, 'memory': q(r.memory?.request), 'ephemeral-storage': q(r.ephemeralStorage?.request) }) as Quantities | undefined,
+    limits: compact({ 'cpu': r.cpu?.limit?.amount, 'memory': q(r.memory?.limit), 'ephemeral-storage': q(r.ephemeralStorage?.limit) }) as Quantities | undefined,
   });
 }
 

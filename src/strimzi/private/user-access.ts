@@ -102,9 +102,18 @@ export function userConnectionDetails(cluster: IKafkaCluster, listener: Listener
 
 /** Throws when a topic grant is given another resource type (a wrong-type argument). */
 export function assertTopicResource(resource: AclResource, method: string): void {
-  if (resource.type !== AclResourceType.TOPIC) {
-    throw new Error(`${method}() takes a topic resource (AclResource.topic(), topicPrefix() or allTopics()), not ${resource}`);
+  const p = topicResourceProblem(resource, method);
+  if (p) {
+    throw new Error(`${p.problem}; ${p.fix}`);
   }
+}
+
+/** Why `resource` cannot be granted by a topic grant (reported at synth time), or undefined. */
+export function topicResourceProblem(resource: AclResource, method: string): { problem: string; fix: string } | undefined {
+  return resource.type === AclResourceType.TOPIC ? undefined : {
+    problem: `${method}() was given ${resource}, which is not a topic resource, so nothing was granted`,
+    fix: 'pass AclResource.topic(), topicPrefix() or allTopics(); name the consumer group in the options (consumerGroup), or use addAcl() for other resources',
+  };
 }
 
 /** The rules a consumer of `topics` needs. */
