@@ -36,3 +36,8 @@ export * from './monitoring/alerts';
 export * from './monitoring/dashboards';
 export * from './monitoring/standalone-prometheus';
 export * from './monitoring/prometheus-monitoring';
+export * from './connect/runtime';
+export * from './connect/build';
+export * from './connect/connect';
+export * from './connect/connector';
+export * from './connect/mirror-maker2';
