@@ -41,3 +41,4 @@ export * from './connect/build';
 export * from './connect/connect';
 export * from './connect/connector';
 export * from './connect/mirror-maker2';
+export * from './monitoring/connect-monitoring';

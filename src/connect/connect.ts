@@ -6,11 +6,11 @@ import { BuildModel, ConnectModel } from './private/model';
 import { checkStorageClash, registerStorage } from './private/storage';
 import {
   _checkConnection, _checkRuntime, _clientSecurity, _ClientSecurity, _forbiddenWorkerKeys, _runtimeModel,
-  ConnectClusterConnection, ConnectRuntimeOptions,
+  ConnectClusterConnection, ConnectRuntimeOptions, IConnectWorkers,
 } from './runtime';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
-import { MetricsComponent } from '../monitoring/metrics-config';
+import { MetricsComponent, MetricsConfig } from '../monitoring/metrics-config';
 import { AclOperation, AclResource, AclRule } from '../strimzi/acl';
 import { StrimziResource } from '../strimzi/base';
 import type { IKafkaCluster } from '../strimzi/cluster';
@@ -93,7 +93,7 @@ export interface KafkaConnectProps extends ConnectRuntimeOptions, ConnectCluster
  * `grantAccess()` gives the user exactly the ACLs the workers and every connector
  * need; without it, missing ACLs are synth-time errors.
  */
-export class KafkaConnect extends StrimziResource {
+export class KafkaConnect extends StrimziResource implements IConnectWorkers {
   /** The annotation that makes the operator manage KafkaConnector resources. */
   public static readonly USE_CONNECTOR_RESOURCES_ANNOTATION = 'strimzi.io/use-connector-resources';
   /** The REST API port. */
@@ -124,6 +124,10 @@ export class KafkaConnect extends StrimziResource {
   public readonly exactlyOnceSourceSupport: boolean;
   /** The Kafka version of the workers. */
   public readonly version: KafkaVersion;
+  /** How the workers expose metrics, if at all. */
+  public readonly metrics?: MetricsConfig;
+  /** The pods' `strimzi.io/kind`. */
+  public readonly workersKind = 'KafkaConnect';
 
   private readonly props: KafkaConnectProps;
   private readonly _connectors: KafkaConnector[] = [];
@@ -154,6 +158,7 @@ export class KafkaConnect extends StrimziResource {
     this.exactlyOnceSourceSupport = props.exactlyOnceSourceSupport ?? false;
     this.version = props.version ?? props.cluster.version;
     this.security = _clientSecurity(props);
+    this.metrics = props.metrics;
     this.metricsConfig = props.metrics?._bind(this, 'MetricsConfig', MetricsComponent.KAFKA_CONNECT, { name, namespace: this.namespace }).metricsConfig;
     registerStorage(this, {
       owner: this,

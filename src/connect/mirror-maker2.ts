@@ -7,10 +7,10 @@ import { ConnectorSettingsModel, MirrorClusterModel, MirrorMaker2Model } from '.
 import { checkStorageClash, registerStorage } from './private/storage';
 import {
   _checkConnection, _checkRuntime, _clientSecurity, _ClientSecurity, _forbiddenConnectorKeys, _forbiddenWorkerKeys, _runtimeModel,
-  ConnectClusterConnection, ConnectRuntimeOptions,
+  ConnectClusterConnection, ConnectRuntimeOptions, IConnectWorkers,
 } from './runtime';
 import { addRules, ViolationCollector } from '../common/validation';
-import { MetricsComponent } from '../monitoring/metrics-config';
+import { MetricsComponent, MetricsConfig } from '../monitoring/metrics-config';
 import { AclOperation, AclPatternType, AclResource, AclResourceType, AclRule } from '../strimzi/acl';
 import { StrimziResource } from '../strimzi/base';
 import { AclGrantOptions } from '../strimzi/grants';
@@ -190,7 +190,7 @@ interface ResolvedMirror {
  * their side needs; for a source user imported with `KafkaUser.fromUserName()`
  * they are reported for its owner.
  */
-export class KafkaMirrorMaker2 extends StrimziResource {
+export class KafkaMirrorMaker2 extends StrimziResource implements IConnectWorkers {
   /** Whether `x` is a `KafkaMirrorMaker2`. */
   public static isKafkaMirrorMaker2(x: any): x is KafkaMirrorMaker2 {
     return x !== null && typeof x === 'object' && x[MM2_SYMBOL] === true;
@@ -208,6 +208,10 @@ export class KafkaMirrorMaker2 extends StrimziResource {
   public readonly statusStorageTopic: string;
   /** The Kafka version of the workers. */
   public readonly version: KafkaVersion;
+  /** How the workers expose metrics, if at all. */
+  public readonly metrics?: MetricsConfig;
+  /** The pods' `strimzi.io/kind`. */
+  public readonly workersKind = 'KafkaMirrorMaker2';
   private readonly props: KafkaMirrorMaker2Props;
   private readonly targetSecurity: _ClientSecurity;
   private readonly mirrors: ResolvedMirror[] = [];
@@ -226,6 +230,7 @@ export class KafkaMirrorMaker2 extends StrimziResource {
     this.statusStorageTopic = props.statusStorageTopic ?? `${name}-status`;
     this.version = props.version ?? props.target.cluster.version;
     this.targetSecurity = _clientSecurity(props.target);
+    this.metrics = props.metrics;
     this.metricsConfig = props.metrics?._bind(this, 'MetricsConfig', MetricsComponent.KAFKA_MIRROR_MAKER_2, { name, namespace: this.namespace }).metricsConfig;
     registerStorage(this, {
       owner: this,

@@ -1,5 +1,5 @@
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ClientAuthModel, ClientTlsModel, RuntimeModel } from './private/model';
 import { ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
@@ -76,6 +76,25 @@ export interface ConnectRuntimeOptions {
   readonly loggers?: { [logger: string]: string };
   /**
    * Prometheus metrics (port `tcp-prometheus` 9404).
+   * @default - no metrics
+   */
+  readonly metrics?: MetricsConfig;
+}
+
+/**
+ * Connect workers that serve metrics: a `KafkaConnect` or a `KafkaMirrorMaker2`.
+ */
+export interface IConnectWorkers extends IConstruct {
+  /** `metadata.name` of the resource. */
+  readonly resourceName: string;
+  /** Namespace of the worker pods. */
+  readonly namespace: string;
+  /** `KafkaConnect` or `KafkaMirrorMaker2` (the pods' `strimzi.io/kind`). */
+  readonly workersKind: string;
+  /** Prefix of the pod names and the container name (`<name>-connect`, `<name>-mirrormaker2`). */
+  readonly podNamePrefix: string;
+  /**
+   * How the workers expose metrics.
    * @default - no metrics
    */
   readonly metrics?: MetricsConfig;
