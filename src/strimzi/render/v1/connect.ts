@@ -63,7 +63,6 @@ export function renderKafkaConnectSpecV1(m: ConnectModel): any {
     metricsConfig: runtime.metricsConfig,
     livenessProbe: runtime.livenessProbe,
     readinessProbe: runtime.readinessProbe,
-    jvmOptions: runtime.jvmOptions,
   });
 }
 

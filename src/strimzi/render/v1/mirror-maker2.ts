@@ -46,6 +46,5 @@ export function renderKafkaMirrorMaker2SpecV1(m: MirrorMaker2Model): any {
     metricsConfig: runtime.metricsConfig,
     livenessProbe: runtime.livenessProbe,
     readinessProbe: runtime.readinessProbe,
-    jvmOptions: runtime.jvmOptions,
   });
 }

@@ -1,0 +1,2 @@
+export * from '../../src';
+export { Size } from 'cdk8s';
