@@ -180,7 +180,10 @@ export class KafkaConnector extends StrimziResource {
   public _neededAcls(): NeededAcl[] {
     const out: NeededAcl[] = [];
     const who = `connector "${this.connectorName}"`;
-    const resources = [...this.topicNames.map((n) => AclResource.topic(n)), ...(this.props.topicPrefixes ?? []).map((p) => AclResource.topicPrefix(p))];
+    const resources = [
+      ...this.topicNames.map((n) => AclResource.topic(n)),
+      ...(this.props.topicPrefixes ?? []).map((p) => AclResource.topicPrefix(p)),
+    ];
     if (this.type === ConnectorType.SOURCE) {
       for (const r of resources) {
         out.push(need(r, [AclOperation.CREATE, AclOperation.DESCRIBE, AclOperation.WRITE], `${who} writes it`));

@@ -266,7 +266,8 @@ export class KafkaMirrorMaker2 extends StrimziResource implements IConnectWorker
 
   /** Add a mirror from a source cluster. */
   public addMirror(options: MirrorOptions): void {
-    const m: ResolvedMirror = { options, alias: options.source.alias ?? options.source.cluster.clusterName, security: _clientSecurity(options.source) };
+    const alias = options.source.alias ?? options.source.cluster.clusterName;
+    const m: ResolvedMirror = { options, alias, security: _clientSecurity(options.source) };
     this.mirrors.push(m);
     if (this.autoGrant) {
       this.grantMirror(m, this.autoGrant);

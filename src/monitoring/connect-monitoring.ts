@@ -168,7 +168,8 @@ export class ConnectAlerts extends Construct {
     const w = p.workers;
     const mm2 = w.workersKind === MM2_KIND;
     const rules: Rule[] = [];
-    const add = (alert: string, o: AlertOptions | undefined, d: { for: Duration; severity: AlertSeverity }, expr: string, summary: string, description: string) => {
+    const add = (alert: string, o: AlertOptions | undefined, d: { for: Duration; severity: AlertSeverity },
+      expr: string, summary: string, description: string) => {
       if (o?.enabled === false) return;
       rules.push({
         alert,

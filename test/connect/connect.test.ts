@@ -1,9 +1,9 @@
 import * as kplus from 'cdk8s-plus-27';
+import { clusterWithScram } from './fixtures';
 import {
   ConnectBuildOutput, ConnectorType, KafkaConnect, KafkaUserAuthentication, Listener, ListenerAuthentication, MavenIncludeScope,
   MetricsConfig, NodeRole, PluginArtifact, Rack, KafkaCluster, Size,
 } from './imports';
-import { clusterWithScram } from './fixtures';
 import { docOf, newChart, synth, validationErrors, warningsOf } from '../util';
 
 const SHA = 'a'.repeat(128);
@@ -40,7 +40,11 @@ describe('KafkaConnect', () => {
     cluster.addNodePool('nodes', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
     const user = cluster.addUser('connect', { authentication: KafkaUserAuthentication.tls() });
     new KafkaConnect(chart, 'c2', {
-      cluster, listener: cluster.findListener('tls')!, user, replicas: 3, storageReplicationFactor: -1,
+      cluster,
+      listener: cluster.findListener('tls')!,
+      user,
+      replicas: 3,
+      storageReplicationFactor: -1,
       resources: { memory: { request: Size.gibibytes(2), limit: Size.gibibytes(2) }, cpu: { request: kplus.Cpu.units(1) } },
       jvm: { heapMax: Size.mebibytes(1024) },
       rack: Rack.topologyLabel(),
@@ -69,7 +73,9 @@ describe('KafkaConnect', () => {
     const { chart, cluster, tls } = clusterWithScram();
     const user = cluster.addUser('connect');
     const connect = new KafkaConnect(chart, 'b', {
-      cluster, listener: tls, user,
+      cluster,
+      listener: tls,
+      user,
       build: {
         output: ConnectBuildOutput.docker('registry.example.com/team/connect:1', { pushSecret: 'registry-push', additionalPushOptions: ['--retry=3'] }),
         plugins: [
@@ -159,7 +165,10 @@ describe('KafkaConnect rules', () => {
   test('KAF-CON-011 to 018: build rules', () => {
     const { chart, cluster, tls, user } = base();
     new KafkaConnect(chart, 'a', {
-      cluster, listener: tls, user, image: 'r/x:1',
+      cluster,
+      listener: tls,
+      user,
+      image: 'r/x:1',
       build: {
         output: ConnectBuildOutput.docker('r/x:1', { additionalPushOptions: ['--sign-by=me'] }),
         plugins: [

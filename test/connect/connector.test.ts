@@ -1,8 +1,8 @@
+import { clusterWithScram } from './fixtures';
 import {
   AclOperation, AclResource, ConnectorState, ConnectorType, KafkaConnect, KafkaConnector, KafkaUser,
   KafkaUserAuthenticationType, Topic,
 } from '../../src';
-import { clusterWithScram } from './fixtures';
 import { docOf, docsOf, synth, validationErrors, warningsOf } from '../util';
 
 /** ACL rules as plain objects, for field-by-field comparison. */
@@ -22,8 +22,14 @@ describe('KafkaConnector', () => {
   test('renders class, tasksMax, config, state and auto-restart, bound by the Connect name', () => {
     const { chart, connect, orders } = setup();
     const k = connect.addConnector('file-sink', {
-      className: 'org.apache.kafka.connect.file.FileStreamSinkConnector', type: ConnectorType.SINK, topics: [orders], tasksMax: 2,
-      config: { file: '/tmp/out' }, state: ConnectorState.PAUSED, autoRestart: { maxRestarts: 10 }, version: '[4.0,5.0)',
+      className: 'org.apache.kafka.connect.file.FileStreamSinkConnector',
+      type: ConnectorType.SINK,
+      topics: [orders],
+      tasksMax: 2,
+      config: { file: '/tmp/out' },
+      state: ConnectorState.PAUSED,
+      autoRestart: { maxRestarts: 10 },
+      version: '[4.0,5.0)',
     });
     connect.grantAccess();
     const doc = docOf(synth(chart), 'KafkaConnector', 'file-sink');

@@ -1,10 +1,10 @@
+import { clusterWithScram } from './fixtures';
 import {
   KafkaAuthorization, KafkaCluster, KafkaConnect, KafkaMirrorMaker2, KafkaUser, KafkaUserAuthenticationType, Listener, ListenerAuthentication,
   ReplicationPolicy,
 } from '../../src';
-import { clusterWithScram } from './fixtures';
-import { docOf, synth, validationErrors, warningsOf } from '../util';
 import { javaRegexListProblems, javaRegexProblem } from '../../src/connect/java-regex';
+import { docOf, synth, validationErrors, warningsOf } from '../util';
 
 function plain(rules: any[]) {
   return rules.map((r) => ({ type: r.resource.type, name: r.resource.name, pattern: r.resource.patternType, operations: [...r.operations] }));
@@ -14,7 +14,9 @@ function setup() {
   const f = clusterWithScram(undefined, 'target');
   const targetUser = f.cluster.addUser('mm2');
   const source = KafkaCluster.fromClusterAttributes(f.chart, 'source', {
-    clusterName: 'eu', namespace: 'default', authorization: KafkaAuthorization.simple(),
+    clusterName: 'eu',
+    namespace: 'default',
+    authorization: KafkaAuthorization.simple(),
     listeners: [Listener.internal({ name: 'tls', port: 9093, authentication: ListenerAuthentication.scramSha512() })],
   });
   const sourceUser = KafkaUser.fromUserName(f.chart, 'source-user', { cluster: source, userName: 'mm2-reader', authenticationType: KafkaUserAuthenticationType.SCRAM_SHA_512 });
@@ -35,7 +37,10 @@ describe('KafkaMirrorMaker2', () => {
       tls: { trustedCertificates: [{ secretName: 'target-cluster-ca-cert', certificate: 'ca.crt' }] },
       authentication: { type: 'scram-sha-512', username: 'mm2', passwordSecret: { secretName: 'mm2', password: 'password' } },
       config: { 'config.storage.replication.factor': 3, 'offset.storage.replication.factor': 3, 'status.storage.replication.factor': 3 },
-      groupId: 'mm2', configStorageTopic: 'mm2-configs', statusStorageTopic: 'mm2-status', offsetStorageTopic: 'mm2-offsets',
+      groupId: 'mm2',
+      configStorageTopic: 'mm2-configs',
+      statusStorageTopic: 'mm2-status',
+      offsetStorageTopic: 'mm2-offsets',
     });
     expect(spec.mirrors).toEqual([{
       source: {
@@ -85,7 +90,8 @@ describe('KafkaMirrorMaker2', () => {
   test('identity policy: remote topics keep their names; offset-syncs on the source move that ACL to the source user', () => {
     const { chart, target, sourceSide } = setup();
     const mm2 = new KafkaMirrorMaker2(chart, 'mm2', {
-      target, replicationPolicy: ReplicationPolicy.IDENTITY,
+      target,
+      replicationPolicy: ReplicationPolicy.IDENTITY,
       mirrors: [{ source: sourceSide, sourceConnector: { config: { 'offset-syncs.topic.location': 'source' } }, checkpointConnector: { enabled: false } }],
     });
     mm2.grantAccess({ ownerGrants: true });

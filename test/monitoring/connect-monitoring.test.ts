@@ -14,7 +14,8 @@ function workers(metrics = MetricsConfig.jmxPrometheusExporter()) {
   const connect = new KafkaConnect(f.chart, 'my-connect', { cluster: f.cluster, listener: f.tls, user, metrics });
   connect.grantAccess();
   const mm2 = new KafkaMirrorMaker2(f.chart, 'my-mm2', {
-    target: { cluster: f.cluster, listener: f.tls, user }, metrics,
+    target: { cluster: f.cluster, listener: f.tls, user },
+    metrics,
     mirrors: [{ source: { cluster: f.cluster, listener: f.tls, user, alias: 'self' }, topicsPattern: 'orders' }],
   });
   mm2.grantAccess();

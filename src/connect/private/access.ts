@@ -47,7 +47,8 @@ export function missing(user: IKafkaUser, needed: NeededAcl[]): Array<{ need: Ne
 }
 
 /** Reports every operation `user` lacks, one message per resource. */
-export function checkAccess(c: ViolationCollector, subject: string, user: IKafkaUser | undefined, needed: NeededAcl[], fix: string, ruleId: string): void {
+export function checkAccess(c: ViolationCollector, subject: string, user: IKafkaUser | undefined, needed: NeededAcl[],
+  fix: string, ruleId: string): void {
   if (!user) {
     return;
   }
