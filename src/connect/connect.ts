@@ -3,11 +3,9 @@ import { ConnectBuild, _ARTIFACT_URL, _PLUGIN_NAME, _SHA512, PluginArtifactType 
 import { KafkaConnector, KafkaConnectorOptions } from './connector';
 import { grantNeeded, need, NeededAcl, checkAccess } from './private/access';
 import { BuildModel, ConnectModel } from './private/model';
-import { checkStorageClash, registerStorage } from './private/storage';
-import {
-  _checkConnection, _checkRuntime, _clientSecurity, _ClientSecurity, _forbiddenWorkerKeys, _runtimeModel,
-  ConnectClusterConnection, ConnectRuntimeOptions, IConnectWorkers,
-} from './runtime';
+import { _checkConnection, _checkRuntime, _clientSecurity, _ClientSecurity, _forbiddenWorkerKeys, _runtimeModel } from './private/runtime';
+import { checkReplicationFactors, checkStorageClash, registerStorage } from './private/storage';
+import { ConnectClusterConnection, ConnectRuntimeOptions, IConnectWorkers } from './runtime';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
 import { MetricsComponent, MetricsConfig } from '../monitoring/metrics-config';
@@ -320,22 +318,6 @@ const CONNECT_SYMBOL = Symbol.for('cdk8s-kafka.KafkaConnect');
 function preKafka28(cluster: IKafkaCluster): boolean {
   const [major, minor] = cluster.version.version.split('.').map(Number);
   return major < 2 || (major === 2 && minor < 8);
-}
-
-/** RF rules of the three storage topics (worker config keys). @internal */
-export function checkReplicationFactors(c: ViolationCollector, subject: string, config: { [key: string]: any },
-  cluster: IKafkaCluster, ruleId: string): void {
-  for (const key of ['config.storage.replication.factor', 'offset.storage.replication.factor', 'status.storage.replication.factor']) {
-    const v = Number(config[key]);
-    if (config[key] === undefined) {
-      continue;
-    }
-    c.check(!(Number.isInteger(v) && (v >= 1 || v === -1)), subject, `${key} ${config[key]} is not a whole number of 1 or more (or -1 for the broker default)`,
-      'use e.g. 3', ruleId);
-    c.check(cluster.brokerCount > 0 && v > cluster.brokerCount, subject,
-      `${key} ${v} is above the ${cluster.brokerCount} broker(s) of cluster "${cluster.clusterName}", so the workers cannot create the topic and fail to start`,
-      `use at most ${cluster.brokerCount}, or -1 for the broker default`, ruleId);
-  }
 }
 
 function buildModel(b: ConnectBuild | undefined): BuildModel | undefined {

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import type { KafkaConnect } from './connect';
 import { checkAccess, need, NeededAcl } from './private/access';
 import { ConnectorModel } from './private/model';
-import { _forbiddenConnectorKeys } from './runtime';
+import { _forbiddenConnectorKeys } from './private/runtime';
 import { addRules, ViolationCollector } from '../common/validation';
 import { AclOperation, AclResource, AclRule } from '../strimzi/acl';
 import { StrimziResource } from '../strimzi/base';

@@ -1,14 +1,13 @@
 import { Construct } from 'constructs';
-import { checkReplicationFactors } from './connect';
 import { ConnectorAutoRestart, ConnectorState } from './connector';
 import { javaRegexListProblems } from './java-regex';
 import { checkAccess, grantNeeded, need, NeededAcl } from './private/access';
 import { ConnectorSettingsModel, MirrorClusterModel, MirrorMaker2Model } from './private/model';
-import { checkStorageClash, registerStorage } from './private/storage';
 import {
   _checkConnection, _checkRuntime, _clientSecurity, _ClientSecurity, _forbiddenConnectorKeys, _forbiddenWorkerKeys, _runtimeModel,
-  ConnectClusterConnection, ConnectRuntimeOptions, IConnectWorkers,
-} from './runtime';
+} from './private/runtime';
+import { checkReplicationFactors, checkStorageClash, registerStorage } from './private/storage';
+import { ConnectClusterConnection, ConnectRuntimeOptions, IConnectWorkers } from './runtime';
 import { addRules, ViolationCollector } from '../common/validation';
 import { MetricsComponent, MetricsConfig } from '../monitoring/metrics-config';
 import { AclOperation, AclPatternType, AclResource, AclResourceType, AclRule } from '../strimzi/acl';

@@ -48,3 +48,19 @@ export function checkStorageClash(c: ViolationCollector, owner: IConstruct, subj
       'give each Connect cluster its own storage topics', ruleId);
   }
 }
+
+/** RF rules of the three storage topics (worker config keys). */
+export function checkReplicationFactors(c: ViolationCollector, subject: string, config: { [key: string]: any },
+  cluster: IKafkaCluster, ruleId: string): void {
+  for (const key of ['config.storage.replication.factor', 'offset.storage.replication.factor', 'status.storage.replication.factor']) {
+    const v = Number(config[key]);
+    if (config[key] === undefined) {
+      continue;
+    }
+    c.check(!(Number.isInteger(v) && (v >= 1 || v === -1)), subject, `${key} ${config[key]} is not a whole number of 1 or more (or -1 for the broker default)`,
+      'use e.g. 3', ruleId);
+    c.check(cluster.brokerCount > 0 && v > cluster.brokerCount, subject,
+      `${key} ${v} is above the ${cluster.brokerCount} broker(s) of cluster "${cluster.clusterName}", so the workers cannot create the topic and fail to start`,
+      `use at most ${cluster.brokerCount}, or -1 for the broker default`, ruleId);
+  }
+}
