@@ -43,6 +43,33 @@ export class Warnings {
     return out;
   }
 
+  /**
+   * Registers the printer on the app of `scope` (called by every construct that has rules,
+   * at construction, so warnings raised during validation are printed too).
+   * @internal
+   */
+  public static _watch(scope: IConstruct): void {
+    const root = scope.node.root;
+    if (watchedRoots.has(root)) {
+      return;
+    }
+    watchedRoots.add(root);
+    // cdk8s validates in pre-order, the root first. From the root's validation, hook the
+    // printer onto the construct validated last, so it runs after every other validation
+    // (including the ones that raise warnings) and before cdk8s reports errors.
+    root.node.addValidation({
+      validate: () => {
+        const all = root.node.findAll();
+        const last = all[all.length - 1];
+        if (!hookedLast.has(last)) {
+          hookedLast.add(last);
+          last.node.addValidation({ validate: () => { printOnce(root); return []; } });
+        }
+        return [];
+      },
+    });
+  }
+
   private constructor(private readonly scope: IConstruct) {}
 
   /**
@@ -58,25 +85,23 @@ export class Warnings {
   }
 
   /**
-   * Print the app's warnings once, when the app first validates.
+   * Make sure the app prints its warnings once per synth, after every construct's validation.
    */
   private watchRoot(): void {
-    const root = this.scope.node.root;
-    if (watchedRoots.has(root)) {
-      return;
-    }
-    watchedRoots.add(root);
-    root.node.addValidation({
-      validate: () => {
-        if (!printedRoots.has(root)) {
-          printedRoots.add(root);
-          const warnings = Warnings.collect(root);
-          if (warnings.length > 0 && !process.env.CDK8S_KAFKA_SILENCE_WARNINGS) {
-            process.stderr.write(`cdk8s-kafka: ${warnings.length} warning(s):\n${warnings.map((w) => `  ${w}`).join('\n')}\n`);
-          }
-        }
-        return [];
-      },
-    });
+    Warnings._watch(this.scope);
+  }
+}
+
+const hookedLast = new WeakSet<IConstruct>();
+
+/** Prints the app's warnings to stderr, once per app however often cdk8s validates it. */
+function printOnce(root: IConstruct): void {
+  if (printedRoots.has(root)) {
+    return;
+  }
+  printedRoots.add(root);
+  const warnings = Warnings.collect(root);
+  if (warnings.length > 0 && !process.env.CDK8S_KAFKA_SILENCE_WARNINGS) {
+    process.stderr.write(`cdk8s-kafka: ${warnings.length} warning(s):\n${warnings.map((w) => `  ${w}`).join('\n')}\n`);
   }
 }
