@@ -383,7 +383,7 @@ function checkBuild(c: ViolationCollector, scope: IConstruct, subject: string, p
         c.check(!_SHA512.test(sum), as, `sha512sum "${sum.length > 20 ? `${sum.slice(0, 20)}...` : sum}" (${sum.length} characters) is not a SHA-512 checksum (128 hexadecimal digits)`,
           'use the output of sha512sum <file>', 'KAF-CON-015');
       } else {
-        Warnings.of(scope).add(`${as}: no sha512sum, so the build does not verify the download from ${a.url}; add the checksum`);
+        Warnings.of(scope).add(`${as}: no sha512sum, so the build does not verify the download from ${a.url}; add the checksum`, 'KAF-CON-026');
       }
     });
   }

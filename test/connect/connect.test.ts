@@ -2,7 +2,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { clusterWithScram } from './fixtures';
 import {
   ConnectBuildOutput, ConnectorType, KafkaConnect, KafkaUserAuthentication, Listener, ListenerAuthentication, MavenIncludeScope,
-  MetricsConfig, NodeRole, PluginArtifact, Rack, KafkaCluster, Size,
+  KafkaVersion, MetricsConfig, NodeRole, PluginArtifact, Rack, KafkaCluster, Size,
 } from './imports';
 import { docOf, newChart, synth, validationErrors, warningsOf } from '../util';
 
@@ -102,7 +102,7 @@ describe('KafkaConnect', () => {
     const connect = new KafkaConnect(chart, 'b', { cluster, listener: tls, user, build: { output: ConnectBuildOutput.imageStream('b:latest'), plugins: [{ name: 'p1', artifacts: [PluginArtifact.jar('https://example.com/a.jar')] }] } });
     connect.grantAccess();
     synth(chart);
-    expect(warningsOf(chart)).toEqual(['[test/b] KafkaConnect "b" plugin "p1" artifact 1 (jar): no sha512sum, so the build does not verify the download from https://example.com/a.jar; add the checksum']);
+    expect(warningsOf(chart)).toEqual(['[test/b] KAF-CON-026 KafkaConnect "b" plugin "p1" artifact 1 (jar): no sha512sum, so the build does not verify the download from https://example.com/a.jar; add the checksum']);
   });
 });
 
@@ -205,10 +205,19 @@ describe('KafkaConnect rules', () => {
     ]);
   });
 
+  test('KAF-CON-021: a Kafka version the target does not run; a listed one is valid', () => {
+    const { chart, cluster, tls, user } = base();
+    new KafkaConnect(chart, 'a', { cluster, listener: tls, user, version: KafkaVersion.of('3.9.0') }).grantAccess();
+    expect(errorsOf(chart)).toEqual(['[test/a] KAF-CON-021 KafkaConnect "a": Kafka version 3.9.0 is not one Strimzi 1.2.0 runs (4.2.0, 4.2.1, 4.3.0, 4.3.1); pick one of those versions']);
+    const ok = base();
+    new KafkaConnect(ok.chart, 'a', { cluster: ok.cluster, listener: ok.tls, user: ok.user, version: KafkaVersion.V4_2_0 }).grantAccess();
+    expect(docOf(synth(ok.chart), 'KafkaConnect', 'a').spec.version).toBe('4.2.0');
+  });
+
   test('Secrets in another namespace than the Connect are a warning naming them', () => {
     const { chart, cluster, tls, user } = base();
     new KafkaConnect(chart, 'a', { cluster, listener: tls, user, namespace: 'apps' }).grantAccess();
     synth(chart);
-    expect(warningsOf(chart)).toEqual(['[test/a] KafkaConnect "a": Strimzi reads Secret "my-cluster-cluster-ca-cert" (in namespace "default") and Secret "connect" (in namespace "default") from namespace "apps"; copy them there (e.g. with SecretCopy or your secret replicator), or the pods do not start']);
+    expect(warningsOf(chart)).toEqual(['[test/a] KAF-CON-027 KafkaConnect "a": Strimzi reads Secret "my-cluster-cluster-ca-cert" (in namespace "default") and Secret "connect" (in namespace "default") from namespace "apps"; copy them there (e.g. with SecretCopy or your secret replicator), or the pods do not start']);
   });
 });

@@ -1,6 +1,6 @@
 import { clusterWithScram } from './fixtures';
 import {
-  KafkaAuthorization, KafkaCluster, KafkaConnect, KafkaMirrorMaker2, KafkaUser, KafkaUserAuthenticationType, Listener, ListenerAuthentication,
+  ConnectorType, KafkaAuthorization, KafkaCluster, KafkaConnect, KafkaMirrorMaker2, KafkaVersion, KafkaUser, KafkaUserAuthenticationType, Listener, ListenerAuthentication,
   ReplicationPolicy,
 } from '../../src';
 import { javaRegexListProblems, javaRegexProblem } from '../../src/connect/java-regex';
@@ -169,6 +169,52 @@ describe('KafkaMirrorMaker2 rules', () => {
     const { chart, target, sourceSide } = setup();
     new KafkaMirrorMaker2(chart, 'mm2', { target: { ...target, config: { 'bootstrap.servers': 'x:9092' } }, mirrors: [{ source: sourceSide }] }).grantAccess({ ownerGrants: true });
     expect(validationErrors(chart)).toEqual(['[test/mm2] KAF-MM2-010 KafkaMirrorMaker2 "mm2": target "target" config sets "bootstrap.servers", which Strimzi sets itself (the operator rejects them); remove them: the cluster, listener and user give bootstrap, TLS and authentication']);
+  });
+});
+
+describe('KafkaMirrorMaker2 runtime and connection rules', () => {
+  test('KAF-MM2-011/020/021/022', () => {
+    const { chart, target, sourceSide } = setup();
+    new KafkaMirrorMaker2(chart, 'mm2', {
+      target: { cluster: target.cluster, listener: target.listener },
+      groupId: '',
+      replicas: 1.5,
+      version: KafkaVersion.of('3.0.0'),
+      mirrors: [{ source: sourceSide }],
+    }).grantAccess({ ownerGrants: true });
+    expect(validationErrors(chart)).toEqual([
+      '[test/mm2] KAF-MM2-020 KafkaMirrorMaker2 "mm2": replicas 1.5 is not a whole number of 0 or more; use e.g. replicas: 3',
+      '[test/mm2] KAF-MM2-021 KafkaMirrorMaker2 "mm2": Kafka version 3.0.0 is not one Strimzi 1.2.0 runs (4.2.0, 4.2.1, 4.3.0, 4.3.1); pick one of those versions',
+      '[test/mm2] KAF-MM2-022 KafkaMirrorMaker2 "mm2" target "target": listener "tls" of cluster "target" requires scram-sha-512 authentication, but no user is given, so the workers cannot connect; pass a KafkaUser of the cluster as user',
+      '[test/mm2] KAF-MM2-011 KafkaMirrorMaker2 "mm2": groupId is empty (the operator requires it in kafka.strimzi.io/v1); omit groupId to use the default derived from the name, or set a non-empty value',
+    ]);
+  });
+
+  test('KAF-MM2-027: source Secrets outside the MirrorMaker 2 namespace are a warning', () => {
+    const { chart, target, targetUser } = setup();
+    const far = KafkaCluster.fromClusterAttributes(chart, 'far', { clusterName: 'far', namespace: 'remote', listeners: [Listener.internal({ name: 'tls', port: 9093 })] });
+    const farUser = KafkaUser.fromUserName(chart, 'far-user', { cluster: far, userName: 'reader' });
+    new KafkaMirrorMaker2(chart, 'mm2', { target, mirrors: [{ source: { cluster: far, listener: far.findListener('tls')!, user: farUser } }] }).grantAccess({ ownerGrants: true });
+    synth(chart);
+    expect(warningsOf(chart).filter((w) => w.includes('KAF-MM2-027'))).toEqual([
+      '[test/mm2] KAF-MM2-027 KafkaMirrorMaker2 "mm2" mirror from "far": Strimzi reads Secret "far-cluster-ca-cert" (in namespace "remote") and Secret "reader" (in namespace "remote") from namespace "default"; copy them there (e.g. with SecretCopy or your secret replicator), or the pods do not start',
+    ]);
+    void targetUser;
+  });
+});
+
+describe('heartbeats in v1: a separate KafkaConnect with MirrorHeartbeatConnector (docs/connect.md)', () => {
+  test('synthesizes with the grants it needs', () => {
+    const { chart, cluster, tls } = clusterWithScram(undefined, 'eu');
+    const hb = new KafkaConnect(chart, 'heartbeats', { cluster, listener: tls, user: cluster.addUser('heartbeats') });
+    hb.addConnector('heartbeats', {
+      className: 'org.apache.kafka.connect.mirror.MirrorHeartbeatConnector',
+      type: ConnectorType.SOURCE,
+      topicNames: ['heartbeats'],
+      config: { 'source.cluster.alias': 'eu', 'target.cluster.alias': 'us', 'heartbeats.topic.replication.factor': 3 },
+    });
+    hb.grantAccess();
+    expect(docOf(synth(chart), 'KafkaConnector', 'heartbeats').spec.class).toBe('org.apache.kafka.connect.mirror.MirrorHeartbeatConnector');
   });
 });
 

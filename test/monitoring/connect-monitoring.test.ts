@@ -58,7 +58,13 @@ describe('ConnectPodMonitor', () => {
     const connect = new KafkaConnect(f.chart, 'c', { cluster: f.cluster, listener: f.tls, user });
     connect.grantAccess();
     new ConnectPodMonitor(f.chart, 'pm', { workers: connect });
-    expect(validationErrors(f.chart)).toEqual(['[test/pm] KAF-CON-030 PodMonitor of KafkaConnect "c": the workers expose no metrics (metrics is not set), so nothing would be scraped; set metrics: MetricsConfig.jmxPrometheusExporter() on the workers']);
+    const mm2 = new KafkaMirrorMaker2(f.chart, 'm', { target: { cluster: f.cluster, listener: f.tls, user }, mirrors: [{ source: { cluster: f.cluster, listener: f.tls, user, alias: 'self' } }] });
+    mm2.grantAccess();
+    new ConnectAlerts(f.chart, 'al', { workers: mm2 });
+    expect(validationErrors(f.chart)).toEqual([
+      '[test/pm] KAF-CON-030 PodMonitor of KafkaConnect "c": the workers expose no metrics (metrics is not set), so nothing would be scraped; set metrics: MetricsConfig.jmxPrometheusExporter() on the workers',
+      '[test/al] KAF-MM2-030 alerts of KafkaMirrorMaker2 "m": the workers expose no metrics (metrics is not set), so nothing would be scraped; set metrics: MetricsConfig.jmxPrometheusExporter() on the workers',
+    ]);
   });
 });
 

@@ -96,12 +96,12 @@ export function _checkConnection(c: ViolationCollector, scope: Construct, subjec
   }
   const elsewhere = sec.secrets.filter((s) => s.namespace !== namespace);
   if (elsewhere.length > 0) {
-    _warn(scope, `${subject}: Strimzi reads ${elsewhere.map((s) => `Secret "${s.name}" (in namespace "${s.namespace}")`).join(' and ')} from namespace "${namespace}"; copy ${elsewhere.length === 1 ? 'it' : 'them'} there (e.g. with SecretCopy or your secret replicator), or the pods do not start`);
+    _warn(scope, ruleId === 'KAF-MM2-022' ? 'KAF-MM2-027' : 'KAF-CON-027', `${subject}: Strimzi reads ${elsewhere.map((s) => `Secret "${s.name}" (in namespace "${s.namespace}")`).join(' and ')} from namespace "${namespace}"; copy ${elsewhere.length === 1 ? 'it' : 'them'} there (e.g. with SecretCopy or your secret replicator), or the pods do not start`);
   }
 }
 
-function _warn(scope: Construct, message: string): void {
-  Warnings.of(scope).add(message);
+function _warn(scope: Construct, ruleId: string, message: string): void {
+  Warnings.of(scope).add(message, ruleId);
 }
 
 /** The runtime part of a model. */
@@ -126,10 +126,11 @@ export function _runtimeModel(o: ConnectRuntimeOptions, defaultVersion: KafkaVer
 export function _checkRuntime(c: ViolationCollector, scope: Construct, subject: string, o: ConnectRuntimeOptions, version: KafkaVersion,
   target: StrimziTarget, component: MetricsComponent, namespace: string, idPrefix: string): void {
   const r = o.replicas ?? 1;
-  c.check(!(Number.isInteger(r) && r >= 0), subject, `replicas ${r} is not a whole number of 0 or more`, 'use e.g. replicas: 3', `${idPrefix}-020`);
+  const mm2 = idPrefix === 'KAF-MM2';
+  c.check(!(Number.isInteger(r) && r >= 0), subject, `replicas ${r} is not a whole number of 0 or more`, 'use e.g. replicas: 3', mm2 ? 'KAF-MM2-020' : 'KAF-CON-020');
   c.check(!target.supportsKafkaVersion(version.version), subject,
     `Kafka version ${version.version} is not one ${target.displayName} runs (${target.kafkaVersions.join(', ')})`,
-    'pick one of those versions', `${idPrefix}-021`);
+    'pick one of those versions', mm2 ? 'KAF-MM2-021' : 'KAF-CON-021');
   checkResources(c, subject, o.resources, o.jvm);
   o.metrics?._check(c, scope, component, namespace, subject);
 }
