@@ -1,7 +1,7 @@
 import { clusterWithScram } from './fixtures';
 import {
-  ConnectorType, KafkaAuthorization, KafkaCluster, KafkaConnect, KafkaMirrorMaker2, KafkaVersion, KafkaUser, KafkaUserAuthenticationType, Listener, ListenerAuthentication,
-  ReplicationPolicy,
+  ConnectorType, KafkaAuthorization, KafkaCluster, KafkaConnect, KafkaMirrorMaker2, KafkaVersion, KafkaUser, KafkaUserAuthenticationType,
+  Listener, ListenerAuthentication, ReplicationPolicy,
 } from '../../src';
 import { javaRegexListProblems, javaRegexProblem } from '../../src/connect/java-regex';
 import { docOf, synth, validationErrors, warningsOf } from '../util';
