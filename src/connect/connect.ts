@@ -205,13 +205,14 @@ export class KafkaConnect extends StrimziResource implements IConnectWorkers {
    * storage topics, the connectors' topics, sink groups, and with exactly-once
    * source support the transactional IDs. For a user imported with
    * `KafkaUser.fromUserName()` the ACLs are reported for its owner (a warning with `ownerGrants`).
+   * Without a user there is nothing to grant (a synth-time error).
    * @returns the rules granted so far
    */
   public grantAccess(options: AclGrantOptions = {}): AclRule[] {
-    if (!this.user) {
-      throw new Error(`KafkaConnect "${this.resourceName}" has no user to grant to; pass user in its props`);
-    }
     this.autoGrant = options;
+    if (!this.user) {
+      return [];
+    }
     const rules = grantNeeded(this.user, this._workerAcls(), options);
     for (const connector of this._connectors) {
       rules.push(...grantNeeded(this.user, connector._neededAcls(), options));
@@ -307,6 +308,8 @@ export class KafkaConnect extends StrimziResource implements IConnectWorkers {
     for (const [n, count] of names) {
       c.check(count > 1, subject, `${count} connectors are named "${n}" (a connector name is unique per Connect cluster)`, 'give each connector its own name', 'KAF-CON-019');
     }
+    c.check(this.autoGrant !== undefined && !this.user, subject, 'grantAccess() was called, but the Connect cluster has no user to grant to',
+      'pass user (a KafkaUser of the cluster) in the props, or drop the grantAccess() call', 'KAF-CON-028');
     checkBuild(c, this, subject, p);
     checkAccess(c, subject, this.user, this._workerAcls(),
       'call connect.grantAccess(), or grant the rule to the user yourself', 'KAF-CON-010');

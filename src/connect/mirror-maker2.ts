@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { ConnectorAutoRestart, ConnectorState } from './connector';
 import { javaRegexListProblems } from './java-regex';
 import { checkAccess, grantNeeded, need, NeededAcl } from './private/access';
+import { MirrorAclFacts, sourceSideAcls, targetSideAcls } from './private/mirror-acls';
 import { ConnectorSettingsModel, MirrorClusterModel, MirrorMaker2Model } from './private/model';
 import {
   _checkConnection, _checkRuntime, _clientSecurity, _ClientSecurity, _forbiddenConnectorKeys, _forbiddenWorkerKeys, _runtimeModel,
@@ -10,7 +11,7 @@ import { checkReplicationFactors, checkStorageClash, registerStorage } from './p
 import { ConnectClusterConnection, ConnectRuntimeOptions, IConnectWorkers } from './runtime';
 import { addRules, ViolationCollector } from '../common/validation';
 import { MetricsComponent, MetricsConfig } from '../monitoring/metrics-config';
-import { AclOperation, AclPatternType, AclResource, AclResourceType, AclRule } from '../strimzi/acl';
+import { AclOperation, AclResource, AclRule } from '../strimzi/acl';
 import { StrimziResource } from '../strimzi/base';
 import { AclGrantOptions } from '../strimzi/grants';
 import { KafkaVersion } from '../strimzi/kafka-version';
@@ -393,51 +394,26 @@ export class KafkaMirrorMaker2 extends StrimziResource implements IConnectWorker
     return m.options.checkpointConnector?.enabled !== false;
   }
 
+  private aclFacts(m: ResolvedMirror): MirrorAclFacts {
+    const o = m.options;
+    return {
+      alias: m.alias,
+      targetAlias: this.targetAlias,
+      topicsPattern: o.topicsPattern,
+      groupsPattern: o.groupsPattern,
+      copies: o.sourceConnector?.enabled !== false,
+      checkpoints: this.checkpointing(m),
+      offsetSyncsOnSource: this.offsetSyncsOn(m) === 'source',
+      prefixesAlias: (o.replicationPolicy ?? this.props.replicationPolicy ?? ReplicationPolicy.DEFAULT).prefixesAlias,
+    };
+  }
+
   private sourceAcls(m: ResolvedMirror): NeededAcl[] {
-    const out: NeededAcl[] = [];
-    const from = `mirror from "${m.alias}"`;
-    if (m.options.sourceConnector?.enabled !== false) {
-      for (const r of patternResources(m.options.topicsPattern, AclResourceType.TOPIC)) {
-        out.push(need(r, [AclOperation.DESCRIBE_CONFIGS, AclOperation.READ], `${from}: topics it copies`));
-      }
-    }
-    out.push(need(AclResource.cluster(), [AclOperation.DESCRIBE], `${from}: MirrorMaker 2 describes the source cluster`));
-    if (this.checkpointing(m)) {
-      for (const r of patternResources(m.options.groupsPattern, AclResourceType.GROUP)) {
-        out.push(need(r, [AclOperation.DESCRIBE], `${from}: groups whose offsets it checkpoints`));
-      }
-    }
-    if (this.offsetSyncsOn(m) === 'source') {
-      out.push(need(AclResource.topic(`mm2-offset-syncs.${this.targetAlias}.internal`),
-        [AclOperation.CREATE, AclOperation.DESCRIBE_CONFIGS, AclOperation.READ, AclOperation.WRITE], `${from}: offset-syncs topic on the source`));
-    }
-    return out;
+    return sourceSideAcls(this.aclFacts(m));
   }
 
   private targetMirrorAcls(m: ResolvedMirror): NeededAcl[] {
-    const out: NeededAcl[] = [];
-    const from = `mirror from "${m.alias}"`;
-    const policy = m.options.replicationPolicy ?? this.props.replicationPolicy ?? ReplicationPolicy.DEFAULT;
-    if (m.options.sourceConnector?.enabled !== false) {
-      for (const r of patternResources(m.options.topicsPattern, AclResourceType.TOPIC)) {
-        const remote = !policy.prefixesAlias ? r
-          : r.patternType === AclPatternType.PREFIX ? AclResource.topicPrefix(`${m.alias}.${r.name}`)
-            : r.name === '*' ? AclResource.topicPrefix(`${m.alias}.`) : AclResource.topic(`${m.alias}.${r.name}`);
-        out.push(need(remote, [AclOperation.CREATE, AclOperation.ALTER, AclOperation.ALTER_CONFIGS, AclOperation.WRITE], `${from}: remote topics it writes`));
-      }
-    }
-    if (this.checkpointing(m)) {
-      out.push(need(AclResource.topic(`${m.alias}.checkpoints.internal`), [AclOperation.CREATE, AclOperation.DESCRIBE, AclOperation.READ, AclOperation.WRITE],
-        `${from}: checkpoints topic`));
-      for (const r of patternResources(m.options.groupsPattern, AclResourceType.GROUP)) {
-        out.push(need(r, [AclOperation.READ, AclOperation.DESCRIBE], `${from}: groups whose offsets it syncs`));
-      }
-    }
-    if (this.offsetSyncsOn(m) === 'target') {
-      out.push(need(AclResource.topic(`mm2-offset-syncs.${this.targetAlias}.internal`),
-        [AclOperation.CREATE, AclOperation.DESCRIBE_CONFIGS, AclOperation.READ, AclOperation.WRITE], `${from}: offset-syncs topic on the target`));
-    }
-    return out;
+    return targetSideAcls(this.aclFacts(m));
   }
 
   private grantMirror(m: ResolvedMirror, options: AclGrantOptions): AclRule[] {
@@ -517,28 +493,3 @@ export class KafkaMirrorMaker2 extends StrimziResource implements IConnectWorker
 
 const MM2_SYMBOL = Symbol.for('cdk8s-kafka.KafkaMirrorMaker2');
 const ALIAS = /^[a-zA-Z0-9._-]{1,100}$/;
-
-/**
- * The resources a pattern list covers, for ACLs: a plain name is a literal, `<name>.*`
- * a prefix, anything else (or no pattern) every resource.
- */
-function patternResources(pattern: string | undefined, type: AclResourceType): AclResource[] {
-  const all = type === AclResourceType.TOPIC ? AclResource.allTopics() : AclResource.allGroups();
-  if (pattern === undefined) {
-    return [all];
-  }
-  const out: AclResource[] = [];
-  for (const raw of pattern.split(',').map((e) => e.trim()).filter((e) => e !== '')) {
-    const e = raw.replace(/\\\./g, '.');
-    const prefix = /^([A-Za-z0-9._\u0000-]*)\.\*$/.exec(raw.replace(/\\\./g, '\u0000'));
-    if (prefix && prefix[1] !== '') {
-      const name = prefix[1].replace(/\u0000/g, '.');
-      out.push(type === AclResourceType.TOPIC ? AclResource.topicPrefix(name) : AclResource.groupPrefix(name));
-    } else if (/^[A-Za-z0-9._-]+$/.test(e) && !/^\.\*$/.test(raw)) {
-      out.push(type === AclResourceType.TOPIC ? AclResource.topic(e) : AclResource.group(e));
-    } else {
-      return [all];
-    }
-  }
-  return out.length > 0 ? out : [all];
-}

@@ -205,6 +205,14 @@ describe('KafkaConnect rules', () => {
     ]);
   });
 
+  test('KAF-CON-028: grantAccess() without a user; with a user it is valid', () => {
+    const chart = newChart();
+    const cluster = KafkaCluster.fromClusterAttributes(chart, 'x', { clusterName: 'x', namespace: 'default', listeners: [Listener.internal({ name: 'plain', port: 9092, tls: false, authentication: ListenerAuthentication.none() })] });
+    const connect = new KafkaConnect(chart, 'a', { cluster, listener: cluster.findListener('plain')! });
+    expect(connect.grantAccess()).toEqual([]);
+    expect(validationErrors(chart)).toEqual(['[test/a] KAF-CON-028 KafkaConnect "a": grantAccess() was called, but the Connect cluster has no user to grant to; pass user (a KafkaUser of the cluster) in the props, or drop the grantAccess() call']);
+  });
+
   test('KAF-CON-021: a Kafka version the target does not run; a listed one is valid', () => {
     const { chart, cluster, tls, user } = base();
     new KafkaConnect(chart, 'a', { cluster, listener: tls, user, version: KafkaVersion.of('3.9.0') }).grantAccess();
