@@ -228,3 +228,15 @@ describe('Java regex check (the java.util.regex subset described in java-regex.t
     expect(javaRegexListProblems('orders, payments.*')).toEqual([]);
   });
 });
+
+describe('Java regex check, properties', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require('fast-check');
+  test('every topic name is a valid pattern, and so is any text quoted with \\Q...\\E', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[A-Za-z0-9._-]{1,40}$/), (name: string) => javaRegexProblem(name) === undefined));
+    fc.assert(fc.property(fc.string({ maxLength: 30 }).filter((t: string) => !t.includes('\\E')), (t: string) => javaRegexProblem(`\\Q${t}\\E`) === undefined));
+  });
+  test('an unbalanced group is always reported', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[a-z]{0,10}$/), (name: string) => javaRegexProblem(`(${name}`) !== undefined));
+  });
+});
