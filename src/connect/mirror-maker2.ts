@@ -296,13 +296,10 @@ export class KafkaMirrorMaker2 extends StrimziResource implements IConnectWorker
     return [...this._targetWorkerAcls(), ...this.mirrors.flatMap((m) => this.targetMirrorAcls(m))].map((n) => n.rule);
   }
 
-  /** The ACL rules the user of the source with `alias` needs. */
+  /** The ACL rules the user of the source with `alias` needs (none when no mirror has that alias). */
   public sourceAclRules(alias: string): AclRule[] {
     const m = this.mirrors.find((x) => x.alias === alias);
-    if (!m) {
-      throw new Error(`KafkaMirrorMaker2 "${this.resourceName}" has no mirror from "${alias}"`);
-    }
-    return this.sourceAcls(m).map((n) => n.rule);
+    return m ? this.sourceAcls(m).map((n) => n.rule) : [];
   }
 
   /** @internal */
