@@ -1,4 +1,5 @@
 import * as kplus from 'cdk8s-plus-27';
+import { ContainerTemplateOptions, PodTemplateOptions } from '../strimzi/templates';
 
 /**
  * The kind of a plugin artifact (`build.plugins[].artifacts[].type`).
@@ -208,6 +209,16 @@ export interface ConnectBuild {
   readonly output: ConnectBuildOutput;
   /** The plugins (at least one; names unique). */
   readonly plugins: ConnectPlugin[];
+  /**
+   * Settings of the build pod (`template.buildPod`).
+   * @default - Strimzi's defaults
+   */
+  readonly podTemplate?: PodTemplateOptions;
+  /**
+   * Settings of the build container (`template.buildContainer`).
+   * @default - Strimzi's defaults
+   */
+  readonly containerTemplate?: ContainerTemplateOptions;
   /**
    * CPU and memory of the build pod.
    * @default - none set

@@ -15,7 +15,7 @@ import type { IKafkaCluster } from '../strimzi/cluster';
 import { AclGrantOptions } from '../strimzi/grants';
 import { KafkaVersion } from '../strimzi/kafka-version';
 import { Listener } from '../strimzi/listener';
-import { renderResources } from '../strimzi/private/render';
+import { renderContainerTemplate, renderPodTemplate, renderResources } from '../strimzi/private/render';
 import { renderKafkaConnectSpecV1 } from '../strimzi/render/v1/connect';
 import type { IKafkaUser } from '../strimzi/user';
 
@@ -278,6 +278,8 @@ export class KafkaConnect extends StrimziResource implements IConnectWorkers {
       authentication: this.security.authentication,
       config: this.workerConfig,
       build: buildModel(p.build),
+      buildPodTemplate: p.build?.podTemplate && renderPodTemplate(p.build.podTemplate),
+      buildContainerTemplate: renderContainerTemplate(p.build?.containerTemplate),
     };
     return renderKafkaConnectSpecV1(model);
   }

@@ -54,6 +54,11 @@ export interface ConnectRuntimeOptions {
    */
   readonly containerTemplate?: ContainerTemplateOptions;
   /**
+   * Worker pods that may be down at once in voluntary disruptions (`template.podDisruptionBudget`).
+   * @default 1 (Strimzi's default)
+   */
+  readonly maxUnavailable?: number;
+  /**
    * Liveness probe timing.
    * @default - Strimzi's defaults (60 seconds initial delay, 5 seconds timeout)
    */

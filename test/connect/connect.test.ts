@@ -50,6 +50,7 @@ describe('KafkaConnect', () => {
       rack: Rack.topologyLabel(),
       loggers: { 'rootLogger.level': 'INFO' },
       podTemplate: { labels: { team: 'data' } },
+      maxUnavailable: 0,
       metrics: MetricsConfig.jmxPrometheusExporter(),
       useConnectorResources: false,
     });
@@ -63,7 +64,7 @@ describe('KafkaConnect', () => {
     expect(spec.jvmOptions).toEqual({ '-Xmx': '1024m' });
     expect(spec.rack).toEqual({ type: 'topology-label', topologyKey: 'topology.kubernetes.io/zone' });
     expect(spec.logging).toEqual({ type: 'inline', loggers: { 'rootLogger.level': 'INFO' } });
-    expect(spec.template).toEqual({ pod: { metadata: { labels: { team: 'data' } } } });
+    expect(spec.template).toEqual({ pod: { metadata: { labels: { team: 'data' } } }, podDisruptionBudget: { maxUnavailable: 0 } });
     expect(spec.metricsConfig).toEqual({ type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { name: 'c2-connect-metrics', key: 'metrics-config.yml' } } });
     const cm = docOf(docs, 'ConfigMap', 'c2-connect-metrics');
     expect(cm.data['metrics-config.yml']).toContain('kafka_connect_connector_$2');
@@ -203,6 +204,20 @@ describe('KafkaConnect rules', () => {
       '[test/a] KAF-CON-020 KafkaConnect "a": replicas -1 is not a whole number of 0 or more; use e.g. replicas: 3',
       '[test/a] KAF-CON-022 KafkaConnect "a": listener "tls" of cluster "my-cluster" requires scram-sha-512 authentication, but no user is given, so the workers cannot connect; pass a KafkaUser of the cluster as user',
     ]);
+  });
+
+  test('KAF-CON-029: a negative maxUnavailable; build pod settings land in template.buildPod', () => {
+    const { chart, cluster, tls, user } = base();
+    new KafkaConnect(chart, 'a', { cluster, listener: tls, user, maxUnavailable: -1 }).grantAccess();
+    expect(errorsOf(chart)).toEqual(['[test/a] KAF-CON-029 KafkaConnect "a": maxUnavailable -1 is not a whole number of 0 or more; use e.g. maxUnavailable: 1']);
+    const ok = base();
+    new KafkaConnect(ok.chart, 'b', {
+      cluster: ok.cluster,
+      listener: ok.tls,
+      user: ok.user,
+      build: { output: ConnectBuildOutput.docker('r/x:1'), plugins: [{ name: 'p1', artifacts: [PluginArtifact.jar('https://e.com/a.jar', { sha512sum: SHA })] }], podTemplate: { labels: { build: 'yes' } } },
+    }).grantAccess();
+    expect(docOf(synth(ok.chart), 'KafkaConnect', 'b').spec.template).toEqual({ buildPod: { metadata: { labels: { build: 'yes' } } } });
   });
 
   test('KAF-CON-028: grantAccess() without a user; with a user it is valid', () => {

@@ -190,6 +190,12 @@ describe('KafkaMirrorMaker2 runtime and connection rules', () => {
     ]);
   });
 
+  test('KAF-MM2-023: a fractional maxUnavailable', () => {
+    const { chart, target, sourceSide } = setup();
+    new KafkaMirrorMaker2(chart, 'mm2', { target, maxUnavailable: 0.5, mirrors: [{ source: sourceSide }] }).grantAccess({ ownerGrants: true });
+    expect(validationErrors(chart)).toEqual(['[test/mm2] KAF-MM2-023 KafkaMirrorMaker2 "mm2": maxUnavailable 0.5 is not a whole number of 0 or more; use e.g. maxUnavailable: 1']);
+  });
+
   test('KAF-MM2-027: source Secrets outside the MirrorMaker 2 namespace are a warning', () => {
     const { chart, target, targetUser } = setup();
     const far = KafkaCluster.fromClusterAttributes(chart, 'far', { clusterName: 'far', namespace: 'remote', listeners: [Listener.internal({ name: 'tls', port: 9093 })] });

@@ -36,6 +36,12 @@ export interface RuntimeModel {
   readonly podTemplate?: any;
   /** Strimzi `template.connectContainer` JSON. */
   readonly containerTemplate?: any;
+  /** Strimzi `template.podDisruptionBudget` JSON. */
+  readonly podDisruptionBudget?: { readonly maxUnavailable: number };
+  /** Strimzi `template.buildPod` JSON (Connect builds). */
+  readonly buildPodTemplate?: any;
+  /** Strimzi `template.buildContainer` JSON (Connect builds). */
+  readonly buildContainerTemplate?: any;
 }
 
 /** A plugin artifact. */

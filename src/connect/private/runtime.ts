@@ -119,6 +119,7 @@ export function _runtimeModel(o: ConnectRuntimeOptions, defaultVersion: KafkaVer
     metricsConfig,
     podTemplate: renderPodTemplate(o.podTemplate),
     containerTemplate: renderContainerTemplate(o.containerTemplate),
+    podDisruptionBudget: o.maxUnavailable !== undefined ? { maxUnavailable: o.maxUnavailable } : undefined,
   };
 }
 
@@ -131,6 +132,9 @@ export function _checkRuntime(c: ViolationCollector, scope: Construct, subject: 
   c.check(!target.supportsKafkaVersion(version.version), subject,
     `Kafka version ${version.version} is not one ${target.displayName} runs (${target.kafkaVersions.join(', ')})`,
     'pick one of those versions', mm2 ? 'KAF-MM2-021' : 'KAF-CON-021');
+  const mu = o.maxUnavailable;
+  c.check(mu !== undefined && !(Number.isInteger(mu) && mu >= 0), subject, `maxUnavailable ${mu} is not a whole number of 0 or more`,
+    'use e.g. maxUnavailable: 1', mm2 ? 'KAF-MM2-023' : 'KAF-CON-029');
   checkResources(c, subject, o.resources, o.jvm);
   o.metrics?._check(c, scope, component, namespace, subject);
 }

@@ -33,7 +33,13 @@ export function renderRuntime(m: RuntimeModel): any {
     logging: m.loggers && { type: 'inline', loggers: { ...m.loggers } },
     rack: m.rack,
     metricsConfig: m.metricsConfig,
-    template: compact({ pod: m.podTemplate, connectContainer: m.containerTemplate }),
+    template: compact({
+      pod: m.podTemplate,
+      connectContainer: m.containerTemplate,
+      podDisruptionBudget: m.podDisruptionBudget,
+      buildPod: m.buildPodTemplate,
+      buildContainer: m.buildContainerTemplate,
+    }),
   };
 }
 
