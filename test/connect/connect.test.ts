@@ -1,9 +1,10 @@
+import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { clusterWithScram } from './fixtures';
 import {
   ConnectBuildOutput, ConnectorType, KafkaConnect, KafkaUserAuthentication, Listener, ListenerAuthentication, MavenIncludeScope,
-  KafkaVersion, MetricsConfig, NodeRole, PluginArtifact, Rack, KafkaCluster, Size,
-} from './imports';
+  KafkaVersion, MetricsConfig, NodeRole, PluginArtifact, Rack, KafkaCluster,
+} from '../../src';
 import { docOf, newChart, synth, validationErrors, warningsOf } from '../util';
 
 const SHA = 'a'.repeat(128);

@@ -1,2 +1,0 @@
-export * from '../../src';
-export { Size } from 'cdk8s';
