@@ -6,6 +6,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as YAML from 'yaml';
 import { ConformanceValidator, MissingCrdsError } from './validator';
 
 const RUNNER = path.join(__dirname, 'run.js');
@@ -409,7 +410,7 @@ describe('runner', () => {
 });
 
 describe('CustomResourceDefinition documents (apiextensions.k8s.io/v1)', () => {
-  function crd(schema: any = { type: 'object', properties: { spec: { type: 'object', description: 'the spec', 'x-kubernetes-preserve-unknown-fields': true } } }): any {
+  function crd(schema: any = { type: 'object', properties: { spec: { 'type': 'object', 'description': 'the spec', 'x-kubernetes-preserve-unknown-fields': true } } }): any {
     return {
       apiVersion: 'apiextensions.k8s.io/v1',
       kind: 'CustomResourceDefinition',
@@ -424,7 +425,7 @@ describe('CustomResourceDefinition documents (apiextensions.k8s.io/v1)', () => {
   }
 
   test('every shipped Strimzi, KEDA, Flux and Argo CD CRD passes (descriptions and x-kubernetes-* extensions are schema fields)', () => {
-    const YAML = require('yaml');
+
     const dir = v.crdsDir;
     const files: string[] = [];
     const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.yaml') && files.push(path.join(d, e.name)));
@@ -457,7 +458,7 @@ describe('CustomResourceDefinition documents (apiextensions.k8s.io/v1)', () => {
     delete noSchema.spec.versions[0].schema;
     expect(v.validate(noSchema)).toEqual(['/spec/versions/0/schema/openAPIV3Schema: required (apiextensions.k8s.io/v1 needs a schema for every version)']);
     expect(v.validate(crd({ type: 'string' }))).toEqual(['/spec/versions/0/schema/openAPIV3Schema/type: the root schema must be of type "object", got "string"']);
-    expect(v.validate(crd({ type: 'object', properties: { items: { type: 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], items: { type: 'object', properties: { name: { type: 'string' } } } } } })))
+    expect(v.validate(crd({ type: 'object', properties: { items: { 'type': 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], 'items': { type: 'object', properties: { name: { type: 'string' } } } } } })))
       .toEqual(['/spec/versions/0/schema/openAPIV3Schema/properties/items/x-kubernetes-list-map-keys: key "name" must be required or have a default']);
     expect(v.validate(crd({ type: 'object', properties: { spec: { properties: { a: { type: 'string' } } } } })))
       .toEqual(['/spec/versions/0/schema/openAPIV3Schema/properties/spec: type is required in a structural schema']);
