@@ -36,3 +36,8 @@ export * from './monitoring/alerts';
 export * from './monitoring/dashboards';
 export * from './monitoring/standalone-prometheus';
 export * from './monitoring/prometheus-monitoring';
+export * from './operators/delivery';
+export * from './operators/options';
+export * from './operators/strimzi-operator';
+export * from './operators/keda-operator';
+export * from './gitops/ordering';

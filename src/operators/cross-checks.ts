@@ -1,0 +1,138 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { Warnings } from '../common/warnings';
+import { StrimziTarget } from '../strimzi/target';
+
+/*
+ * App-wide checks between operators and the resources they handle. Each runs at
+ * validation time over the whole app, so construction order does not matter.
+ * Resources are found by walking the app for ApiObjects (every kind, without
+ * rendering): `kafka.strimzi.io/*` for Strimzi, `keda.sh/*` ScaledObject/ScaledJob for KEDA.
+ * All findings are warnings: many teams install operators outside the app.
+ */
+
+const registered = new WeakSet<IConstruct>();
+
+/** The minimal view of a StrimziOperator the checks need (avoids an import cycle). */
+interface StrimziOperatorView extends IConstruct {
+  readonly namespace: string;
+  readonly target: StrimziTarget;
+  readonly watchesAllNamespaces: boolean;
+  readonly watchedNamespaces: string[];
+  readonly entityOperatorWatchedNamespaceEnabled: boolean;
+  watches(namespace: string): boolean;
+}
+
+/** The minimal view of a KedaOperator. */
+interface KedaOperatorView extends IConstruct {
+  readonly namespace: string;
+  readonly watchedNamespaces: string[];
+  watches(namespace: string): boolean;
+}
+
+/** The StrimziOperators of the app. */
+export function strimziOperatorsOf(scope: IConstruct): StrimziOperatorView[] {
+  return scope.node.root.node.findAll().filter((c) => (c as any)[Symbol.for('cdk8s-kafka.StrimziOperator')] === true) as any[];
+}
+
+/** The KedaOperators of the app. */
+export function kedaOperatorsOf(scope: IConstruct): KedaOperatorView[] {
+  return scope.node.root.node.findAll().filter((c) => (c as any)[Symbol.for('cdk8s-kafka.KedaOperator')] === true) as any[];
+}
+
+/**
+ * Whether a StrimziOperator of the app that watches `namespace` lets topic and user
+ * operators watch another namespace: true or false, or undefined when the app has no
+ * operator watching it.
+ */
+export function entityOperatorWatchedNamespaceAllowed(scope: IConstruct, namespace: string): boolean | undefined {
+  const ops = strimziOperatorsOf(scope).filter((o) => o.watches(namespace));
+  return ops.length === 0 ? undefined : ops.every((o) => o.entityOperatorWatchedNamespaceEnabled);
+}
+
+/** The construct that owns an ApiObject (its scope), for messages and warnings. */
+function owner(o: ApiObject): IConstruct {
+  return o.node.scope ?? o;
+}
+
+/** The Strimzi target of the construct that rendered a resource (walking up the tree). */
+function targetOf(o: ApiObject): StrimziTarget | undefined {
+  for (let c: IConstruct | undefined = o; c; c = c.node.scope) {
+    const t = (c as any).target;
+    if (t instanceof StrimziTarget) return t;
+  }
+  return undefined;
+}
+
+function describe(o: ApiObject): string {
+  const ns = o.metadata.namespace;
+  return `${o.kind} "${ns ? `${ns}/` : ''}${o.name}"`;
+}
+
+/** Registers the app-wide operator checks once per app (called by operators and scalers). */
+export function registerOperatorChecks(scope: IConstruct): void {
+  const root = scope.node.root;
+  if (registered.has(root)) return;
+  registered.add(root);
+  root.node.addValidation({
+    validate: () => {
+      checkStrimzi(root);
+      checkKeda(root);
+      return [];
+    },
+  });
+}
+
+function apiObjects(root: IConstruct): ApiObject[] {
+  return root.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
+}
+
+function checkStrimzi(root: IConstruct): void {
+  const operators = strimziOperatorsOf(root);
+  if (operators.length === 0) return;
+  // Two operators watching one namespace both reconcile its resources.
+  for (let i = 0; i < operators.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const a = operators[j];
+      const b = operators[i];
+      const shared = a.watchesAllNamespaces || b.watchesAllNamespaces
+        ? ['(every namespace)']
+        : b.watchedNamespaces.filter((n) => a.watches(n));
+      if (shared.length > 0) {
+        Warnings.of(b).add(`KAF-OPS-011 Strimzi operator in namespace "${b.namespace}": watches ${shared.map((n) => n.startsWith('(') ? n : `"${n}"`).join(', ')} like the operator at ${a.node.path}, and both would reconcile the same resources; let each namespace be watched by one operator`);
+      }
+    }
+  }
+  for (const o of apiObjects(root)) {
+    if (!o.apiVersion.startsWith('kafka.strimzi.io/')) continue;
+    const ns = o.metadata.namespace;
+    if (ns === undefined) continue;
+    const watching = operators.filter((op) => op.watches(ns));
+    if (watching.length === 0) {
+      Warnings.of(owner(o)).add(`KAF-OPS-010 ${describe(o)}: no Strimzi operator of this app watches namespace "${ns}" (${operators.map((op) => `${op.node.path} watches ${op.watchesAllNamespaces ? 'every namespace' : op.watchedNamespaces.map((n) => `"${n}"`).join(', ')}`).join('; ')}), so nothing reconciles it; add the namespace with watchNamespace("${ns}") or WatchedNamespaces.namespaces(), or move the resource`);
+      continue;
+    }
+    const target = targetOf(o);
+    for (const op of watching) {
+      if (target && target.operatorVersion !== op.target.operatorVersion) {
+        Warnings.of(owner(o)).add(`KAF-OPS-012 ${describe(o)}: written for ${target.displayName}, but the operator watching namespace "${ns}" (${op.node.path}) installs ${op.target.displayName}; give the operator the cluster's target (target: cluster.target)`);
+      }
+    }
+  }
+}
+
+function checkKeda(root: IConstruct): void {
+  const scaled = apiObjects(root).filter((o) => o.apiVersion.startsWith('keda.sh/') && (o.kind === 'ScaledObject' || o.kind === 'ScaledJob'));
+  if (scaled.length === 0) return;
+  const operators = kedaOperatorsOf(root);
+  if (operators.length === 0) {
+    Warnings.of(root).add(`KAF-OPS-013 ${scaled.map(describe).join(', ')}: the app has no KedaOperator, so nothing here installs KEDA; add one (KedaOperator with OperatorDelivery.flux() or argoCd()) or make sure KEDA is installed in the cluster`);
+    return;
+  }
+  for (const o of scaled) {
+    const ns = o.metadata.namespace ?? 'default';
+    if (!operators.some((k) => k.watches(ns))) {
+      Warnings.of(owner(o)).add(`KAF-OPS-014 ${describe(o)}: the KedaOperator at ${operators[0].node.path} watches only ${operators[0].watchedNamespaces.map((n) => `"${n}"`).join(', ')}, so KEDA ignores namespace "${ns}"; add "${ns}" to its watchNamespaces, or watch every namespace`);
+    }
+  }
+}
