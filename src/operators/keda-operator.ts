@@ -81,7 +81,11 @@ export class KedaOperator extends Construct {
       }).helmRelease;
     } else if (this.delivery.type === OperatorDeliveryType.ARGO_CD) {
       this.application = renderArgoCdApplication(this, {
-        options: this.delivery.argoCdOptions ?? {}, defaultName: 'keda', targetNamespace: this.namespace, chart, values,
+        options: this.delivery.argoCdOptions ?? {},
+        defaultName: 'keda',
+        targetNamespace: this.namespace,
+        chart,
+        values,
         // With generated certificates the operator patches these CA bundles at run time.
         ignoreDifferences: [
           { group: 'apiregistration.k8s.io', kind: 'APIService', jsonPointers: ['/spec/caBundle'] },
@@ -94,7 +98,8 @@ export class KedaOperator extends Construct {
       const subject = `KEDA in namespace "${this.namespace}"`;
       c.check(this.delivery.type === OperatorDeliveryType.MANIFESTS, subject, 'is delivered as plain manifests, but KEDA is installed from its Helm chart (no plain manifests are shipped)',
         'use OperatorDelivery.flux() or OperatorDelivery.argoCd()', 'KAF-OPS-006');
-      c.check(this.delivery.fluxOptions?.sourceType === FluxChartSourceType.OCI_REPOSITORY && this.delivery.fluxOptions.chartUrl === undefined, subject,
+      const flux = this.delivery.fluxOptions;
+      c.check(flux?.sourceType === FluxChartSourceType.OCI_REPOSITORY && flux.chartUrl === undefined, subject,
         'takes its chart from an OCIRepository, but KEDA\'s chart is published in the Helm repository https://kedacore.github.io/charts',
         'use FluxChartSourceType.HELM_REPOSITORY, or give the chartUrl of your OCI mirror', 'KAF-OPS-007');
       for (const ns of [this.namespace, ...(props.watchNamespaces ?? [])]) {

@@ -270,7 +270,9 @@ export class StrimziOperator extends Construct {
     return {
       nodeAffinity: {
         requiredDuringSchedulingIgnoredDuringExecution: {
-          nodeSelectorTerms: [{ matchExpressions: req.map((r) => ({ key: r.key, operator: r.operator, ...(r.values ? { values: [...r.values] } : {}) })) }],
+          nodeSelectorTerms: [{
+            matchExpressions: req.map((r) => ({ key: r.key, operator: r.operator, ...(r.values ? { values: [...r.values] } : {}) })),
+          }],
         },
       },
     };
