@@ -41,3 +41,4 @@ export * from './operators/options';
 export * from './operators/strimzi-operator';
 export * from './operators/keda-operator';
 export * from './gitops/ordering';
+export * from './operators/client-pod';
