@@ -36,7 +36,7 @@ describe('Strimzi cross-checks', () => {
     const f = fixture();
     const ops = new Chart(f.app, 'ops');
     new StrimziOperator(ops, 'strimzi', { namespace: 'kafka', delivery: flux() });
-    new ApiObject(f.kafka, 'stray', { apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaTopic', metadata: { name: 'stray', namespace: 'elsewhere' } });
+    new ApiObject(f.kafka, 'stray', { apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaTopic', metadata: { name: 'stray', namespace: 'elsewhere' }, spec: { partitions: 1 } } as any);
     synthAppYaml(f.app);
     const w = warningsOf(f.app).filter((x) => x.includes('KAF-OPS-010'));
     expect(w).toEqual([
@@ -45,7 +45,7 @@ describe('Strimzi cross-checks', () => {
     // edge: watching the namespace clears it
     const g = fixture();
     new StrimziOperator(new Chart(g.app, 'ops'), 'strimzi', { namespace: 'kafka', watch: WatchedNamespaces.namespaces('elsewhere'), delivery: flux() });
-    new ApiObject(g.kafka, 'stray', { apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaTopic', metadata: { name: 'stray', namespace: 'elsewhere' } });
+    new ApiObject(g.kafka, 'stray', { apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaTopic', metadata: { name: 'stray', namespace: 'elsewhere' }, spec: { partitions: 1 } } as any);
     synthAppYaml(g.app);
     expect(warningsOf(g.app).filter((x) => x.includes('KAF-OPS'))).toEqual([]);
     // edge: no StrimziOperator in the app, no warning (operators installed elsewhere)
