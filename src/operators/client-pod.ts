@@ -3,7 +3,6 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { addRules } from '../common/validation';
 import { IKafkaCluster } from '../strimzi/cluster';
-import { KafkaConnectionDetails, SecurityProtocol } from '../strimzi/connection';
 import { KafkaClient } from '../strimzi/kafka-client';
 import { Listener, ListenerAuthenticationType } from '../strimzi/listener';
 import { IKafkaUser } from '../strimzi/user';
@@ -72,7 +71,7 @@ export class KafkaClientPod extends Construct {
     const cluster = props.cluster;
     const listener = props.listener;
     const name = props.name ?? 'kafka-client';
-    const details = props.user ? props.user.connectionDetails(listener) : plainDetails(cluster, listener);
+    const details = props.user ? props.user.connectionDetails(listener) : cluster.connectionDetails(listener);
     this.namespace = details.credentialsNamespace ?? details.namespace;
     const dir = props.configDirectory ?? '/etc/kafka/client';
     this.propertiesFile = `${dir}/client.properties`;
@@ -133,20 +132,4 @@ export class KafkaClientPod extends Construct {
         `listener "${listener.name}" authenticates clients (${auth}), but no user is given`, 'pass a KafkaUser (user: cluster.addUser(...)) or use a listener without authentication', 'KAF-OPS-020');
     });
   }
-}
-
-/** Connection details without a user. */
-function plainDetails(cluster: IKafkaCluster, listener: Listener): KafkaConnectionDetails {
-  const custom = listener.options.brokerCertificate;
-  const brokerCa = !listener.tls ? undefined
-    : custom ? (custom.caSecretName ? { secretName: custom.caSecretName, key: custom.caKey ?? 'ca.crt' } : undefined)
-      : cluster.clusterCaCertificate;
-  return {
-    bootstrapServers: cluster.bootstrapServers(listener),
-    securityProtocol: listener.tls ? SecurityProtocol.SSL : SecurityProtocol.PLAINTEXT,
-    namespace: cluster.namespace,
-    clusterName: cluster.clusterName,
-    listenerName: listener.name,
-    brokerCa,
-  };
 }

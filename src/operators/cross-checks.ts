@@ -99,7 +99,7 @@ function checkStrimzi(root: IConstruct): void {
         ? ['(every namespace)']
         : b.watchedNamespaces.filter((n) => a.watches(n));
       if (shared.length > 0) {
-        Warnings.of(b).add(`KAF-OPS-011 Strimzi operator in namespace "${b.namespace}": watches ${shared.map((n) => n.startsWith('(') ? n : `"${n}"`).join(', ')} like the operator at ${a.node.path}, and both would reconcile the same resources; let each namespace be watched by one operator`);
+        Warnings.of(b).add(`Strimzi operator in namespace "${b.namespace}": watches ${shared.map((n) => n.startsWith('(') ? n : `"${n}"`).join(', ')} like the operator at ${a.node.path}, and both would reconcile the same resources; let each namespace be watched by one operator`, 'KAF-OPS-011');
       }
     }
   }
@@ -109,13 +109,13 @@ function checkStrimzi(root: IConstruct): void {
     if (ns === undefined) continue;
     const watching = operators.filter((op) => op.watches(ns));
     if (watching.length === 0) {
-      Warnings.of(owner(o)).add(`KAF-OPS-010 ${describe(o)}: no Strimzi operator of this app watches namespace "${ns}" (${operators.map((op) => `${op.node.path} watches ${op.watchesAllNamespaces ? 'every namespace' : op.watchedNamespaces.map((n) => `"${n}"`).join(', ')}`).join('; ')}), so nothing reconciles it; add the namespace with watchNamespace("${ns}") or WatchedNamespaces.namespaces(), or move the resource`);
+      Warnings.of(owner(o)).add(`${describe(o)}: no Strimzi operator of this app watches namespace "${ns}" (${operators.map((op) => `${op.node.path} watches ${op.watchesAllNamespaces ? 'every namespace' : op.watchedNamespaces.map((n) => `"${n}"`).join(', ')}`).join('; ')}), so nothing reconciles it; add the namespace with watchNamespace("${ns}") or WatchedNamespaces.namespaces(), or move the resource`, 'KAF-OPS-010');
       continue;
     }
     const target = targetOf(o);
     for (const op of watching) {
       if (target && target.operatorVersion !== op.target.operatorVersion) {
-        Warnings.of(owner(o)).add(`KAF-OPS-012 ${describe(o)}: written for ${target.displayName}, but the operator watching namespace "${ns}" (${op.node.path}) installs ${op.target.displayName}; give the operator the cluster's target (target: cluster.target)`);
+        Warnings.of(owner(o)).add(`${describe(o)}: written for ${target.displayName}, but the operator watching namespace "${ns}" (${op.node.path}) installs ${op.target.displayName}; give the operator the cluster's target (target: cluster.target)`, 'KAF-OPS-012');
       }
     }
   }
@@ -126,13 +126,13 @@ function checkKeda(root: IConstruct): void {
   if (scaled.length === 0) return;
   const operators = kedaOperatorsOf(root);
   if (operators.length === 0) {
-    Warnings.of(root).add(`KAF-OPS-013 ${scaled.map(describe).join(', ')}: the app has no KedaOperator, so nothing here installs KEDA; add one (KedaOperator with OperatorDelivery.flux() or argoCd()) or make sure KEDA is installed in the cluster`);
+    Warnings.of(root).add(`${scaled.map(describe).join(', ')}: the app has no KedaOperator, so nothing here installs KEDA; add one (KedaOperator with OperatorDelivery.flux() or argoCd()) or make sure KEDA is installed in the cluster`, 'KAF-OPS-013');
     return;
   }
   for (const o of scaled) {
     const ns = o.metadata.namespace ?? 'default';
     if (!operators.some((k) => k.watches(ns))) {
-      Warnings.of(owner(o)).add(`KAF-OPS-014 ${describe(o)}: the KedaOperator at ${operators[0].node.path} watches only ${operators[0].watchedNamespaces.map((n) => `"${n}"`).join(', ')}, so KEDA ignores namespace "${ns}"; add "${ns}" to its watchNamespaces, or watch every namespace`);
+      Warnings.of(owner(o)).add(`${describe(o)}: the KedaOperator at ${operators[0].node.path} watches only ${operators[0].watchedNamespaces.map((n) => `"${n}"`).join(', ')}, so KEDA ignores namespace "${ns}"; add "${ns}" to its watchNamespaces, or watch every namespace`, 'KAF-OPS-014');
     }
   }
 }
