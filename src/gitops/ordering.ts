@@ -71,7 +71,8 @@ export class GitOps {
           if (current[SYNC_WAVE_ANNOTATION] === undefined) {
             o.metadata.addAnnotation(SYNC_WAVE_ANNOTATION, String(waveOf(o)));
           }
-          if (isCustomResource(o.apiVersion) && o.kind !== 'CustomResourceDefinition') {
+          // Argo CD's own Applications need no dry-run exemption: their CRD is part of Argo CD.
+          if (isCustomResource(o.apiVersion) && o.kind !== 'CustomResourceDefinition' && !o.apiVersion.startsWith('argoproj.io/')) {
             const options: string[] = (current[SYNC_OPTIONS_ANNOTATION] ?? '').split(',').map((s: string) => s.trim()).filter((s: string) => s.length > 0);
             if (!options.some((s) => s.startsWith('SkipDryRunOnMissingResource='))) {
               o.metadata.addAnnotation(SYNC_OPTIONS_ANNOTATION, [...options, 'SkipDryRunOnMissingResource=true'].join(','));
