@@ -9,7 +9,13 @@ describe('examples/gitops-argocd', () => {
 
   test('documents', () => {
     expect(docs.map((d) => `${d.kind} ${d.metadata.namespace ?? ''}/${d.metadata.name}`)).toMatchSnapshot();
-    void docOf; void docsOf;
+  });
+
+  test('waves: operator Applications, then the cluster, then topics and users, then the client', () => {
+    const wave = (kind: string, name?: string) => docOf(docs, kind, name).metadata.annotations['argocd.argoproj.io/sync-wave'];
+    expect([wave('Application', 'strimzi-cluster-operator'), wave('Kafka'), wave('KafkaTopic'), wave('KafkaUser'), wave('Deployment')]).toEqual(['-1', '0', '1', '1', '2']);
+    expect(docsOf(docs, 'Application').every((d) => d.metadata.annotations['argocd.argoproj.io/sync-options'] === undefined)).toBe(true);
+    expect(docOf(docs, 'KafkaTopic').metadata.annotations['argocd.argoproj.io/sync-options']).toBe('SkipDryRunOnMissingResource=true');
   });
 
   test('snapshot (CRD bodies as hashes: they are the pinned files)', () => {

@@ -9,7 +9,15 @@ describe('examples/s4-two-commands', () => {
 
   test('documents', () => {
     expect(docs.map((d) => `${d.kind} ${d.metadata.namespace ?? ''}/${d.metadata.name}`)).toMatchSnapshot();
-    void docOf; void docsOf;
+  });
+
+  test('the first file is the operator (Namespace, CRDs, RBAC, Deployment), the second the cluster in the watched namespace', () => {
+    const kinds = docs.map((d) => d.kind);
+    expect(kinds[0]).toBe('Namespace');
+    expect(kinds.lastIndexOf('CustomResourceDefinition')).toBeLessThan(kinds.indexOf('Kafka'));
+    expect(docsOf(docs, 'CustomResourceDefinition')).toHaveLength(10);
+    expect(docOf(docs, 'Deployment', 'strimzi-cluster-operator').metadata.namespace).toBe('kafka');
+    expect(docOf(docs, 'KafkaUser', 'my-user').metadata.namespace).toBe('kafka');
   });
 
   test('snapshot (CRD bodies as hashes: they are the pinned files)', () => {
