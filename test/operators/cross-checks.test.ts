@@ -75,6 +75,25 @@ describe('Strimzi cross-checks', () => {
       '[kafka/my-cluster/dual] KAF-OPS-012 KafkaNodePool "kafka/dual": written for Strimzi 1.2.0, but the operator watching namespace "kafka" (ops/strimzi) installs Strimzi 0.45.0; give the operator the cluster\'s target (target: cluster.target)',
     ]);
   });
+
+  test('the entity operator\'s watchedNamespace warning is checked against the StrimziOperator: silenced when it allows other namespaces', () => {
+    const make = (allowed: boolean) => {
+      const app = Testing.app();
+      const kafka = new Chart(app, 'kafka', { namespace: 'kafka' });
+      const cluster = new KafkaCluster(kafka, 'my-cluster', {
+        listeners: [Listener.internal({ name: 'tls', port: 9093 })],
+        entityOperator: { topicOperatorOptions: { watchedNamespace: 'topics' } },
+      });
+      cluster.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
+      new StrimziOperator(new Chart(app, 'ops'), 'strimzi', {
+        namespace: 'kafka', watch: WatchedNamespaces.namespaces('topics'), delivery: flux(), entityOperatorWatchedNamespaceEnabled: allowed,
+      });
+      synthAppYaml(app);
+      return warningsOf(kafka);
+    };
+    expect(make(true)).toEqual([]);
+    expect(make(false).join('\n')).toMatch(/the Topic Operator watches namespace "topics", not the cluster's namespace "kafka"/);
+  });
 });
 
 describe('KEDA cross-checks and KedaOperator', () => {
