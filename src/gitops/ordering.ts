@@ -4,20 +4,20 @@ import { SYNC_OPTIONS_ANNOTATION, SYNC_WAVE_ANNOTATION } from './argo-cd';
 import { FLUX_HELM_API_VERSION, isOperatorRelease } from './flux';
 
 /**
- * The Argo CD sync waves `GitOps.argoCd()` assigns. Lower waves are applied and
+ * The Argo CD sync waves `GitOps.argoCd()` assigns (annotation values). Lower waves are applied and
  * must be healthy before the next starts.
  */
 export enum SyncWave {
   /** CustomResourceDefinitions. */
-  CRDS = -2,
+  CRDS = '-2',
   /** Operators: everything a StrimziOperator or KedaOperator renders (RBAC, Deployment, Flux or Argo CD objects). */
-  OPERATORS = -1,
+  OPERATORS = '-1',
   /** Kafka clusters and their node pools, and the other operands Strimzi runs (Connect, bridge, MirrorMaker 2). */
-  CLUSTERS = 0,
+  CLUSTERS = '0',
   /** KafkaTopics, KafkaUsers, KafkaConnectors, KafkaRebalances: need a running cluster. */
-  TOPICS_AND_USERS = 1,
+  TOPICS_AND_USERS = '1',
   /** Everything else: workloads, autoscalers, monitoring, Secret copies. */
-  WORKLOADS = 2,
+  WORKLOADS = '2',
 }
 
 const CLUSTER_KINDS = new Set(['Kafka', 'KafkaNodePool', 'KafkaConnect', 'KafkaBridge', 'KafkaMirrorMaker2']);
@@ -69,7 +69,7 @@ export class GitOps {
         for (const o of apiObjectsIn(scope)) {
           const current = o.metadata.toJson().annotations ?? {};
           if (current[SYNC_WAVE_ANNOTATION] === undefined) {
-            o.metadata.addAnnotation(SYNC_WAVE_ANNOTATION, String(waveOf(o)));
+            o.metadata.addAnnotation(SYNC_WAVE_ANNOTATION, waveOf(o));
           }
           // Argo CD's own Applications need no dry-run exemption: their CRD is part of Argo CD.
           if (isCustomResource(o.apiVersion) && o.kind !== 'CustomResourceDefinition' && !o.apiVersion.startsWith('argoproj.io/')) {

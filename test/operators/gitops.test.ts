@@ -22,7 +22,7 @@ const wave = (d: any) => d.metadata.annotations?.['argocd.argoproj.io/sync-wave'
 describe('GitOps.argoCd()', () => {
   test('sync waves: CRDs, operator, clusters, topics, workloads; SkipDryRunOnMissingResource on custom resources only', () => {
     const docs = synth(app('argo').chart);
-    expect(wave(docs.find((d) => d.kind === 'CustomResourceDefinition'))).toBe(String(SyncWave.CRDS));
+    expect(wave(docs.find((d) => d.kind === 'CustomResourceDefinition'))).toBe(SyncWave.CRDS);
     expect(wave(docOf(docs, 'Deployment', 'strimzi-cluster-operator'))).toBe('-1');
     expect(wave(docOf(docs, 'ClusterRole', 'strimzi-kafka-broker'))).toBe('-1');
     expect(wave(docOf(docs, 'Kafka'))).toBe('0');
