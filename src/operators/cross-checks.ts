@@ -30,14 +30,39 @@ interface KedaOperatorView extends IConstruct {
   watches(namespace: string): boolean;
 }
 
-/** The StrimziOperators of the app. */
-export function strimziOperatorsOf(scope: IConstruct): StrimziOperatorView[] {
-  return scope.node.root.node.findAll().filter((c) => (c as any)[Symbol.for('cdk8s-kafka.StrimziOperator')] === true) as any[];
+/** The operators of each app, registered by their constructors (lookups stay O(1) in large apps). */
+const strimziOperators = new WeakMap<IConstruct, StrimziOperatorView[]>();
+const kedaOperators = new WeakMap<IConstruct, KedaOperatorView[]>();
+
+function registry<T>(map: WeakMap<IConstruct, T[]>, root: IConstruct): T[] {
+  let list = map.get(root);
+  if (!list) {
+    list = [];
+    map.set(root, list);
+  }
+  return list;
 }
 
-/** The KedaOperators of the app. */
+/** Records a StrimziOperator of its app (called by its constructor). */
+export function registerStrimziOperator(op: StrimziOperatorView): void {
+  registry(strimziOperators, op.node.root).push(op);
+  registerOperatorChecks(op);
+}
+
+/** Records a KedaOperator of its app (called by its constructor). */
+export function registerKedaOperator(op: KedaOperatorView): void {
+  registry(kedaOperators, op.node.root).push(op);
+  registerOperatorChecks(op);
+}
+
+/** The StrimziOperators of the app, in construction order. */
+export function strimziOperatorsOf(scope: IConstruct): StrimziOperatorView[] {
+  return [...(strimziOperators.get(scope.node.root) ?? [])];
+}
+
+/** The KedaOperators of the app, in construction order. */
 export function kedaOperatorsOf(scope: IConstruct): KedaOperatorView[] {
-  return scope.node.root.node.findAll().filter((c) => (c as any)[Symbol.for('cdk8s-kafka.KedaOperator')] === true) as any[];
+  return [...(kedaOperators.get(scope.node.root) ?? [])];
 }
 
 /**
@@ -76,8 +101,11 @@ export function registerOperatorChecks(scope: IConstruct): void {
   registered.add(root);
   root.node.addValidation({
     validate: () => {
-      checkStrimzi(root);
-      checkKeda(root);
+      // One walk of the app per validation, shared by both checks, and none when nothing needs it.
+      let objects: ApiObject[] | undefined;
+      const all = () => (objects ??= apiObjects(root));
+      checkStrimzi(root, all);
+      checkKeda(root, all);
       return [];
     },
   });
@@ -87,7 +115,7 @@ function apiObjects(root: IConstruct): ApiObject[] {
   return root.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
 }
 
-function checkStrimzi(root: IConstruct): void {
+function checkStrimzi(root: IConstruct, all: () => ApiObject[]): void {
   const operators = strimziOperatorsOf(root);
   if (operators.length === 0) return;
   // Two operators watching one namespace both reconcile its resources.
@@ -103,7 +131,7 @@ function checkStrimzi(root: IConstruct): void {
       }
     }
   }
-  for (const o of apiObjects(root)) {
+  for (const o of all()) {
     if (!o.apiVersion.startsWith('kafka.strimzi.io/')) continue;
     const ns = o.metadata.namespace;
     if (ns === undefined) continue;
@@ -121,8 +149,8 @@ function checkStrimzi(root: IConstruct): void {
   }
 }
 
-function checkKeda(root: IConstruct): void {
-  const scaled = apiObjects(root).filter((o) => o.apiVersion.startsWith('keda.sh/') && (o.kind === 'ScaledObject' || o.kind === 'ScaledJob'));
+function checkKeda(root: IConstruct, all: () => ApiObject[]): void {
+  const scaled = all().filter((o) => o.apiVersion.startsWith('keda.sh/') && (o.kind === 'ScaledObject' || o.kind === 'ScaledJob'));
   if (scaled.length === 0) return;
   const operators = kedaOperatorsOf(root);
   if (operators.length === 0) {

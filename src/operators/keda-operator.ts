@@ -1,7 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { registerOperatorChecks } from './cross-checks';
+import { registerKedaOperator } from './cross-checks';
 import { FluxChartSourceType, OperatorDelivery, OperatorDeliveryType } from './delivery';
 import { isDns1123Label } from '../common/names';
 import { addRules } from '../common/validation';
@@ -93,7 +93,7 @@ export class KedaOperator extends Construct {
         ],
       });
     }
-    registerOperatorChecks(this);
+    registerKedaOperator(this);
     addRules(this, (c) => {
       const subject = `KEDA in namespace "${this.namespace}"`;
       c.check(this.delivery.type === OperatorDeliveryType.MANIFESTS, subject, 'is delivered as plain manifests, but KEDA is installed from its Helm chart (no plain manifests are shipped)',

@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Duration, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { registerOperatorChecks } from './cross-checks';
+import { registerStrimziOperator } from './cross-checks';
 import { OperatorDelivery, OperatorDeliveryType } from './delivery';
 import { NodeLabelRequirement, OperatorLogLevel, StrimziFeatureGate, StrimziImageOverrides, WatchedNamespaces } from './options';
 import { pinnedStrimziRelease, renderStrimziManifests, renderWatchedNamespaceBindings, shippedStrimziVersions } from './strimzi-manifests';
@@ -168,7 +168,7 @@ export class StrimziOperator extends Construct {
       });
     }
 
-    registerOperatorChecks(this);
+    registerStrimziOperator(this);
     addRules(this, (c) => {
       const subject = `Strimzi operator in namespace "${this.namespace}"`;
       c.check(this.delivery.type === OperatorDeliveryType.MANIFESTS && !release, subject,
