@@ -33,6 +33,11 @@ describe('shipped install files', () => {
     expect(fs.readFileSync(path.join(DATA, '..', 'LICENSE'), 'utf8')).toContain('Apache License\n                           Version 2.0, January 2004');
   });
 
+  test('the package ships them: .npmignore excludes nothing under operators-data/', () => {
+    const ignore = fs.readFileSync(path.join(__dirname, '..', '..', '.npmignore'), 'utf8').split('\n').map((l) => l.trim());
+    expect(ignore.filter((l) => l.length > 0 && !l.startsWith('#') && !l.startsWith('!') && /operators-data|^\*$|^\/\*$|\*\.ya?ml$|\*\.json$/.test(l))).toEqual([]);
+  });
+
   test('they are byte-for-byte the shared copies (when ../shared is present)', () => {
     const shared = path.resolve(process.env.OPERATORS_DIR ?? path.join(__dirname, '..', '..', '..', 'shared', 'operators'));
     const crds = path.resolve(process.env.CRDS_DIR ?? path.join(__dirname, '..', '..', '..', 'shared', 'crds'));
