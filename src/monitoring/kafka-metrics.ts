@@ -7,6 +7,7 @@ import { addRules } from '../common/validation';
 import { Warnings } from '../common/warnings';
 import { KafkaCluster } from '../strimzi/cluster';
 import { renderL1Resources } from '../strimzi/private/render';
+import * as names from '../strimzi/private/strimzi-names';
 
 /**
  * The Kafka Exporter (`spec.kafkaExporter`): consumer-group lag and topic
@@ -181,16 +182,16 @@ export class KafkaMetrics extends Construct {
     if (props.kafkaExporter?.service) {
       const svc = new kplus.Service(this, 'KafkaExporterService', {
         metadata: {
-          name: `${cluster.clusterName}-kafka-exporter`,
+          name: names.kafkaExporterName(cluster.clusterName),
           namespace: cluster.namespace,
-          labels: { 'strimzi.io/cluster': cluster.clusterName, 'app.kubernetes.io/name': 'kafka-exporter' },
+          labels: { [names.CLUSTER_LABEL]: cluster.clusterName, 'app.kubernetes.io/name': 'kafka-exporter' },
         },
         type: kplus.ServiceType.CLUSTER_IP,
         ports: [{ name: 'tcp-prometheus', port: KafkaMetrics.EXPORTER_PORT, targetPort: KafkaMetrics.EXPORTER_PORT }],
       });
-      svc.selectLabel('strimzi.io/cluster', cluster.clusterName);
-      svc.selectLabel('strimzi.io/kind', 'Kafka');
-      svc.selectLabel('strimzi.io/name', `${cluster.clusterName}-kafka-exporter`);
+      for (const [key, value] of Object.entries(names.kafkaComponentSelector(cluster.clusterName, names.kafkaExporterName(cluster.clusterName)))) {
+        svc.selectLabel(key, value);
+      }
       this.kafkaExporterService = svc;
     }
 
@@ -199,17 +200,17 @@ export class KafkaMetrics extends Construct {
       for (const pod of pool.podNames ?? []) {
         const svc = new kplus.Service(this, `Jmx-${pod}`, {
           metadata: {
-            name: `${pod}-jmx`,
+            name: names.jmxServiceName(pod),
             namespace: cluster.namespace,
-            labels: { 'strimzi.io/cluster': cluster.clusterName, 'app.kubernetes.io/name': 'kafka-jmx' },
+            labels: { [names.CLUSTER_LABEL]: cluster.clusterName, 'app.kubernetes.io/name': 'kafka-jmx' },
           },
           type: kplus.ServiceType.NODE_PORT,
           ports: [{ name: 'jmx', port: KafkaMetrics.JMX_PORT, targetPort: KafkaMetrics.JMX_PORT }],
         });
-        svc.selectLabel('strimzi.io/cluster', cluster.clusterName);
-        svc.selectLabel('strimzi.io/kind', 'Kafka');
-        svc.selectLabel('strimzi.io/name', `${cluster.clusterName}-kafka`);
-        svc.selectLabel('strimzi.io/pod-name', pod);
+        for (const [key, value] of Object.entries(names.kafkaComponentSelector(cluster.clusterName, names.kafkaComponentName(cluster.clusterName)))) {
+          svc.selectLabel(key, value);
+        }
+        svc.selectLabel(names.POD_NAME_LABEL, pod);
         this.jmxServices.push(svc);
       }
     }
@@ -218,7 +219,7 @@ export class KafkaMetrics extends Construct {
       const auth = props.jmx.authentication ?? JmxAuthentication.password();
       if (props.jmx.nodePortServices) {
         Warnings.of(this).add(auth.type
-          ? `JMX on port ${KafkaMetrics.JMX_PORT} of every broker is reachable from outside the Kubernetes cluster through NodePort Services; JMX has no TLS, so the password of Secret "${cluster.clusterName}-kafka-jmx" and all MBean data cross the network in clear text; restrict the node ports to trusted networks (firewall, security group)`
+          ? `JMX on port ${KafkaMetrics.JMX_PORT} of every broker is reachable from outside the Kubernetes cluster through NodePort Services; JMX has no TLS, so the password of Secret "${names.jmxSecretName(cluster.clusterName)}" and all MBean data cross the network in clear text; restrict the node ports to trusted networks (firewall, security group)`
           : `JMX on port ${KafkaMetrics.JMX_PORT} of every broker is reachable from outside the Kubernetes cluster through NodePort Services without authentication: anyone who reaches a node can read and invoke MBeans (including shutting the broker down); use JmxAuthentication.password() and restrict the node ports to trusted networks`);
       } else if (!auth.type) {
         Warnings.of(this).add(`JMX on port ${KafkaMetrics.JMX_PORT} of every Kafka node has no authentication, and Strimzi's network policy opens that port to every pod: anyone who reaches it can read and invoke MBeans (and with a NodePort or LoadBalancer Service in front, anyone outside the cluster); use JmxAuthentication.password()`);

@@ -10,9 +10,10 @@ import { KafkaVersion } from './kafka-version';
 import { Listener, ListenerType } from './listener';
 import { KafkaNodePool, KafkaNodePoolProps, NodeRole } from './node-pool';
 import { checkCa, renderCa } from './private/ca';
-import { bootstrapAddress, bootstrapServiceName, clusterConnectionDetails } from './private/connection';
+import { bootstrapAddress, clusterConnectionDetails } from './private/connection';
 import { ImportedKafkaCluster } from './private/imported-cluster';
 import { checkStrimziLabels } from './private/labels';
+import * as names from './private/strimzi-names';
 import { checkResources, compact, renderContainerTemplate, renderJvm, renderPodTemplate, renderProbe, renderL1Resources } from './private/render';
 import { Rack, RackType } from './rack';
 import { JvmOptions } from './resources';
@@ -363,11 +364,11 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   }
 
   public get clusterCaCertificate(): SecretKeyReference {
-    return { secretName: `${this.clusterName}-cluster-ca-cert`, key: 'ca.crt' };
+    return { secretName: names.clusterCaCertSecretName(this.clusterName), key: names.CA_CERT_KEY };
   }
 
   public get clientsCaCertificate(): SecretKeyReference {
-    return { secretName: `${this.clusterName}-clients-ca-cert`, key: 'ca.crt' };
+    return { secretName: names.clientsCaCertSecretName(this.clusterName), key: names.CA_CERT_KEY };
   }
 
   public get userSecretPrefix(): string {
@@ -460,7 +461,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
    * for internal listeners, `<cluster>-kafka-<listener>-bootstrap` for the others.
    */
   public bootstrapServiceName(listener: Listener): string {
-    return bootstrapServiceName(this.clusterName, listener);
+    return names.bootstrapServiceName(this.clusterName, listener);
   }
 
   /**
@@ -647,27 +648,27 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
       'choose a name like "my-cluster"');
     const limit = (max: number, name: string, what: string) =>
       c.check(name.length > max, subject, `${what} "${name}" would be ${name.length} characters, above the Kubernetes limit of ${max}`, 'shorten the cluster, node pool or listener name');
-    limit(63, `${C}-kafka-bootstrap`, 'the bootstrap Service name');
+    limit(63, names.internalBootstrapServiceName(C), 'the bootstrap Service name');
     if (this.topicOperatorEnabled) {
-      limit(63, `${C}-entity-topic-operator`, 'the Topic Operator label value');
+      limit(63, names.topicOperatorLabelValue(C), 'the Topic Operator label value');
     } else if (this.userOperatorEnabled) {
-      limit(63, `${C}-entity-user-operator`, 'the User Operator label value');
+      limit(63, names.userOperatorLabelValue(C), 'the User Operator label value');
     }
     if (this.props.cruiseControl) {
-      limit(63, `${C}-cruise-control`, 'the Cruise Control Service name');
+      limit(63, names.cruiseControlName(C), 'the Cruise Control Service name');
     }
     const serviceListeners = this._listeners.filter((l) => l.type !== ListenerType.INTERNAL);
     for (const l of serviceListeners) {
-      limit(63, `${C}-kafka-${l.name}-bootstrap`, `the bootstrap Service name of listener "${l.name}"`);
+      limit(63, names.listenerBootstrapServiceName(C, l.name), `the bootstrap Service name of listener "${l.name}"`);
     }
     const totalNodes = this._pools.reduce((n, x) => n + Math.max(x.replicas, 0), 0);
     for (const pool of this._pools) {
       const ids = pool.nodeIds ?? this._pools.flatMap((x) => x.nodeIds ?? []);
       const maxId = Math.max(totalNodes - 1, 0, ...ids);
-      limit(63, `${C}-${pool.poolName}-${maxId}`, `the pod name of node pool "${pool.poolName}"`);
+      limit(63, names.podName(C, pool.poolName, maxId), `the pod name of node pool "${pool.poolName}"`);
       if (pool.isBroker) {
         for (const l of serviceListeners.filter((x) => !x.usesLegacyExternalNames)) {
-          limit(63, `${C}-${pool.poolName}-${l.name}-${maxId}`, `the per-broker Service name of listener "${l.name}" in pool "${pool.poolName}"`);
+          limit(63, names.perBrokerServiceName(C, pool.poolName, l.name, maxId), `the per-broker Service name of listener "${l.name}" in pool "${pool.poolName}"`);
         }
       }
     }

@@ -422,6 +422,11 @@ export class Listener {
     this.authentication = options.authentication ?? ListenerAuthentication.scramSha512();
   }
 
+  /** The certificate the listener serves instead of one signed by the cluster CA, if any. */
+  public get brokerCertificate(): ListenerCertificate | undefined {
+    return this.options.brokerCertificate;
+  }
+
   /** Whether the listener is reachable from outside the Kubernetes cluster. */
   public get isExternal(): boolean {
     return this.type !== ListenerType.INTERNAL && this.type !== ListenerType.CLUSTER_IP;

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import type { KafkaCluster } from './cluster';
 import { checkStrimziLabels } from './private/labels';
+import * as names from './private/strimzi-names';
 import { checkResources, compact, renderContainerTemplate, renderJvm, renderPodTemplate, renderL1Resources } from './private/render';
 import { JvmOptions } from './resources';
 import { Spread } from './scheduling';
@@ -123,8 +124,8 @@ export class KafkaNodePool extends Construct {
       metadata: {
         name: this.poolName,
         namespace: props.cluster.namespace,
-        labels: { ...props.labels, 'strimzi.io/cluster': props.cluster.clusterName },
-        annotations: props.nodeIds && props.nodeIds.length > 0 ? { 'strimzi.io/next-node-ids': formatNodeIds(props.nodeIds) } : undefined,
+        labels: { ...props.labels, [names.CLUSTER_LABEL]: props.cluster.clusterName },
+        annotations: props.nodeIds && props.nodeIds.length > 0 ? { [names.NEXT_NODE_IDS_ANNOTATION]: formatNodeIds(props.nodeIds) } : undefined,
       },
       spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
     });
@@ -152,7 +153,7 @@ export class KafkaNodePool extends Construct {
 
   /** The names of the pool's pods, when the node IDs are known (`<cluster>-<pool>-<nodeId>`). */
   public get podNames(): string[] | undefined {
-    return this.nodeIds?.map((n) => `${this.cluster.clusterName}-${this.poolName}-${n}`);
+    return this.nodeIds?.map((n) => names.podName(this.cluster.clusterName, this.poolName, n));
   }
 
   /**
