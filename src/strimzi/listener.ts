@@ -1,4 +1,5 @@
-import * as strimzi from '../../imports/kafka.strimzi.io';
+import type { ListenerConfigurationModel, ListenerModel } from './model/kafka';
+import { dropUndefined } from '../common/objects';
 import { ViolationCollector } from '../common/validation';
 
 /**
@@ -368,37 +369,37 @@ export interface TlsRouteListenerOptions extends ServiceListenerOptions {
 export class Listener {
   /** An in-cluster listener on the shared bootstrap Service `<cluster>-kafka-bootstrap`. */
   public static internal(options: InternalListenerOptions): Listener {
-    return new Listener(ListenerType.INTERNAL, options);
+    return new Listener({ type: ListenerType.INTERNAL, options });
   }
 
   /** An in-cluster listener with a ClusterIP Service per broker. */
   public static clusterIp(options: ClusterIpListenerOptions): Listener {
-    return new Listener(ListenerType.CLUSTER_IP, options);
+    return new Listener({ type: ListenerType.CLUSTER_IP, options });
   }
 
   /** A NodePort Service per broker. */
   public static nodePort(options: NodePortListenerOptions): Listener {
-    return new Listener(ListenerType.NODE_PORT, options);
+    return new Listener({ type: ListenerType.NODE_PORT, options });
   }
 
   /** A LoadBalancer Service per broker. */
   public static loadBalancer(options: LoadBalancerListenerOptions): Listener {
-    return new Listener(ListenerType.LOAD_BALANCER, options);
+    return new Listener({ type: ListenerType.LOAD_BALANCER, options });
   }
 
   /** A Kubernetes Ingress per broker (TLS passthrough; needs an ingress controller that supports it). */
   public static ingress(options: IngressListenerOptions): Listener {
-    return new Listener(ListenerType.INGRESS, options);
+    return new Listener({ type: ListenerType.INGRESS, options });
   }
 
   /** An OpenShift Route per broker. */
   public static route(options: RouteListenerOptions): Listener {
-    return new Listener(ListenerType.ROUTE, options);
+    return new Listener({ type: ListenerType.ROUTE, options });
   }
 
   /** A Gateway API TLSRoute per broker. */
   public static tlsRoute(options: TlsRouteListenerOptions): Listener {
-    return new Listener(ListenerType.TLS_ROUTE, options);
+    return new Listener({ type: ListenerType.TLS_ROUTE, options });
   }
 
   /** The listener name. */
@@ -410,16 +411,42 @@ export class Listener {
   /** How clients authenticate. */
   public readonly authentication: ListenerAuthentication;
 
-  private constructor(
-    /** The listener type. */
-    public readonly type: ListenerType,
-    /** The options the listener was created with. */
-    public readonly options: ListenerOptions,
-  ) {
+  /** The listener type. */
+  public readonly type: ListenerType;
+  /** The options the listener was created with. */
+  public readonly options: ListenerOptions;
+  /** The type and the options of that type, as the factory received them. */
+  private readonly configuration: ListenerConfiguration;
+
+  private constructor(configuration: ListenerConfiguration) {
+    const options = configuration.options;
+    this.configuration = configuration;
+    this.type = configuration.type;
+    this.options = options;
     this.name = options.name;
     this.port = options.port;
     this.tls = options.tls ?? true;
     this.authentication = options.authentication ?? ListenerAuthentication.scramSha512();
+  }
+
+  /** Host of the bootstrap route, ingress or TLSRoute, if set. */
+  public get bootstrapHost(): string | undefined {
+    return this.options.bootstrap?.host;
+  }
+
+  /** The per-broker overrides. */
+  public get brokerOverrides(): ListenerBrokerOptions[] {
+    return [...(this.options.brokers ?? [])];
+  }
+
+  /** Host template of the per-broker routes, ingresses or TLSRoutes, if set. */
+  public get hostTemplate(): string | undefined {
+    return this.typeOptions.hostTemplate;
+  }
+
+  /** The Gateways a `tlsroute` listener's TLSRoutes attach to (empty for other types). */
+  public get parentRefs(): GatewayParentRef[] {
+    return [...(this.typeOptions.parentRefs ?? [])];
   }
 
   /** The certificate the listener serves instead of one signed by the cluster CA, if any. */
@@ -480,24 +507,33 @@ export class Listener {
   }
 
   /**
-   * The listener as Strimzi's `spec.kafka.listeners[]` item.
+   * The listener as the version-neutral model the renderers turn into the target's shape.
    * @internal
    */
-  public _render(): strimzi.KafkaSpecKafkaListeners {
-    const configuration = this.renderConfiguration();
+  public _model(): ListenerModel {
     return {
       name: this.name,
       port: this.port,
-      type: this.type as unknown as strimzi.KafkaSpecKafkaListenersType,
+      type: this.type,
       tls: this.tls,
-      authentication: this.renderAuthentication(),
-      configuration: Object.keys(configuration).length > 0 ? configuration : undefined,
+      authentication: this.authenticationModel(),
+      configuration: this.configurationModel(),
       networkPolicyPeers: this.options.networkPolicyPeers?.map((p) => ({
-        podSelector: p.podLabels ? { matchLabels: { ...p.podLabels } } : undefined,
-        namespaceSelector: p.namespaceLabels ? { matchLabels: { ...p.namespaceLabels } } : undefined,
-        ipBlock: p.ipBlock ? { cidr: p.ipBlock } : undefined,
+        podLabels: p.podLabels, namespaceLabels: p.namespaceLabels, ipBlock: p.ipBlock,
       })),
     };
+  }
+
+  private authenticationModel(): ListenerModel['authentication'] {
+    const a = this.authentication;
+    switch (a.type) {
+      case ListenerAuthenticationType.NONE:
+        return undefined;
+      case ListenerAuthenticationType.CUSTOM:
+        return { type: a.type, sasl: a.customOptions?.sasl, listenerConfig: a.customOptions?.listenerConfig };
+      default:
+        return { type: a.type };
+    }
   }
 
   /**
@@ -509,7 +545,6 @@ export class Listener {
    */
   public _check(c: ViolationCollector, brokerIds: number[] | undefined, brokerCount: number): void {
     const subject = `listener "${this.name}"`;
-    const o = this.options as any;
     c.check(!/^[a-z0-9]{1,11}$/.test(this.name), subject,
       `name "${this.name}" must be 1-11 lower-case letters or digits (Strimzi's rule ^[a-z0-9]{1,11}$)`,
       `rename it, e.g. "${this.name.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 11) || 'external'}"`);
@@ -534,7 +569,7 @@ export class Listener {
     }
 
     // Configuration options only on the types that accept them.
-    const config = this.renderConfiguration() as any;
+    const config: { [key: string]: any } = this.configurationModel();
     for (const [key, types] of Object.entries(CONFIGURATION_TYPES)) {
       const used = key.startsWith('bootstrap.') ? config.bootstrap?.[key.slice('bootstrap.'.length)] !== undefined
         : key.startsWith('brokers[].') ? (config.brokers ?? []).some((b: any) => b[key.slice('brokers[].'.length)] !== undefined)
@@ -546,7 +581,7 @@ export class Listener {
 
     if (this.type === ListenerType.INGRESS || this.type === ListenerType.TLS_ROUTE) {
       c.check(!this.options.bootstrap?.host, subject, `type ${this.type} needs a bootstrap host`, 'set bootstrap.host, e.g. "kafka.example.com"');
-      if (!o.hostTemplate) {
+      if (!this.hostTemplate) {
         const hosts = new Set((this.options.brokers ?? []).filter((b) => b.host).map((b) => b.broker));
         if (brokerIds) {
           const missing = brokerIds.filter((id) => !hosts.has(id));
@@ -559,7 +594,7 @@ export class Listener {
       }
     }
     if (this.type === ListenerType.TLS_ROUTE) {
-      c.check(!o.parentRefs || o.parentRefs.length === 0, subject, 'type tlsroute needs at least one Gateway parentRef', 'set parentRefs to the Gateway listener(s) the TLSRoutes attach to');
+      c.check(this.parentRefs.length === 0, subject, 'type tlsroute needs at least one Gateway parentRef', 'set parentRefs to the Gateway listener(s) the TLSRoutes attach to');
     }
     const listed = new Set<number>();
     for (const b of this.options.brokers ?? []) {
@@ -601,27 +636,20 @@ export class Listener {
     }
   }
 
-  private renderAuthentication(): strimzi.KafkaSpecKafkaListenersAuthentication | undefined {
-    const a = this.authentication;
-    switch (a.type) {
-      case ListenerAuthenticationType.NONE:
-        return undefined;
-      case ListenerAuthenticationType.CUSTOM:
-        return {
-          type: a.type as unknown as strimzi.KafkaSpecKafkaListenersAuthenticationType,
-          sasl: a.customOptions?.sasl,
-          listenerConfig: a.customOptions?.listenerConfig,
-        };
-      default:
-        return { type: a.type as unknown as strimzi.KafkaSpecKafkaListenersAuthenticationType };
-    }
+  /**
+   * The options only some listener types take, read from the configuration of this
+   * listener's type. Every field is read as given, so the rules can report one set
+   * on a type that does not accept it.
+   */
+  private get typeOptions(): AnyListenerTypeOptions {
+    return this.configuration.options;
   }
 
-  private renderConfiguration(): strimzi.KafkaSpecKafkaListenersConfiguration {
-    const o = this.options as any;
+  private configurationModel(): ListenerConfigurationModel {
+    const o = this.typeOptions;
     const b = this.options.bootstrap;
     const cert = this.options.brokerCertificate;
-    const bootstrap: strimzi.KafkaSpecKafkaListenersConfigurationBootstrap | undefined = b && prune({
+    const bootstrap = b && dropUndefined({
       alternativeNames: b.alternativeNames,
       host: b.host,
       nodePort: b.nodePort,
@@ -630,14 +658,14 @@ export class Listener {
       labels: b.labels,
       annotations: b.annotations,
     });
-    const parentRefs: GatewayParentRef[] | undefined = o.parentRefs;
-    return prune({
+    const parentRefs = o.parentRefs;
+    return dropUndefined({
       brokerCertChainAndKey: cert && { secretName: cert.secretName, certificate: cert.certificate, key: cert.key },
       class: o.ingressClass ?? o.loadBalancerClass,
       externalTrafficPolicy: o.externalTrafficPolicy,
       loadBalancerSourceRanges: o.loadBalancerSourceRanges,
       bootstrap: bootstrap && Object.keys(bootstrap).length > 0 ? bootstrap : undefined,
-      brokers: this.options.brokers?.map((x) => prune({
+      brokers: this.options.brokers?.map((x) => dropUndefined({
         broker: x.broker,
         advertisedHost: x.advertisedHost,
         advertisedPort: x.advertisedPort,
@@ -647,7 +675,7 @@ export class Listener {
         externalIPs: x.externalIps,
         labels: x.labels,
         annotations: x.annotations,
-      }) as strimzi.KafkaSpecKafkaListenersConfigurationBrokers),
+      })),
       createBootstrapService: o.createBootstrapService,
       finalizers: o.finalizers,
       useServiceDnsDomain: o.useServiceDnsDomain,
@@ -661,17 +689,33 @@ export class Listener {
       advertisedHostTemplate: this.options.advertisedHostTemplate,
       advertisedPortTemplate: this.options.advertisedPortTemplate,
       allocateLoadBalancerNodePorts: o.allocateLoadBalancerNodePorts,
-      parentRefs: parentRefs?.map((p) => prune({
+      parentRefs: parentRefs?.map((p) => dropUndefined({
         name: p.name,
         namespace: p.namespace,
         sectionName: p.sectionName,
         port: p.port,
         group: p.group ?? 'gateway.networking.k8s.io',
         kind: p.kind ?? 'Gateway',
-      }) as strimzi.KafkaSpecKafkaListenersConfigurationParentRefs),
+      })),
     });
   }
 }
+
+/** A listener's type and the options of that type. */
+type ListenerConfiguration =
+  | { readonly type: ListenerType.INTERNAL; readonly options: InternalListenerOptions }
+  | { readonly type: ListenerType.CLUSTER_IP; readonly options: ClusterIpListenerOptions }
+  | { readonly type: ListenerType.NODE_PORT; readonly options: NodePortListenerOptions }
+  | { readonly type: ListenerType.LOAD_BALANCER; readonly options: LoadBalancerListenerOptions }
+  | { readonly type: ListenerType.INGRESS; readonly options: IngressListenerOptions }
+  | { readonly type: ListenerType.ROUTE; readonly options: RouteListenerOptions }
+  | { readonly type: ListenerType.TLS_ROUTE; readonly options: TlsRouteListenerOptions };
+
+/** Every type-specific option, each optional: what a listener of any type may carry. */
+interface AnyListenerTypeOptions extends Partial<Omit<TlsRouteListenerOptions, keyof ListenerOptions>>,
+  Partial<Omit<NodePortListenerOptions, keyof ListenerOptions>>, Partial<Omit<LoadBalancerListenerOptions, keyof ListenerOptions>>,
+  Partial<Omit<IngressListenerOptions, keyof ListenerOptions>>, Partial<Omit<ClusterIpListenerOptions, keyof ListenerOptions>>,
+  Partial<Omit<InternalListenerOptions, keyof ListenerOptions>> {}
 
 /** The annotation external-dns reads a Service's DNS name(s) from. */
 const EXTERNAL_DNS_HOSTNAME = 'external-dns.alpha.kubernetes.io/hostname';
@@ -712,14 +756,3 @@ const CONFIGURATION_TYPES: { [option: string]: ListenerType[] } = {
   'brokers[].labels': ALL_BUT_INTERNAL,
   'brokers[].annotations': ALL_BUT_INTERNAL,
 };
-
-/** A copy of `obj` without undefined values. */
-function prune<T extends object>(obj: T): T {
-  const out: any = {};
-  for (const [k, v] of Object.entries(obj)) {
-    if (v !== undefined) {
-      out[k] = v;
-    }
-  }
-  return out;
-}

@@ -1,3 +1,5 @@
+import { ViolationCollector } from '../common/validation';
+
 /**
  * Where a broker's rack comes from (`spec.kafka.rack.type`).
  */
@@ -37,6 +39,15 @@ export class Rack {
     /** The variable name, for `RackType.ENVIRONMENT_VARIABLE`. */
     public readonly envVarName: string | undefined,
   ) {}
+
+  /**
+   * The rack settings' own rules.
+   * @internal
+   */
+  public _check(c: ViolationCollector, subject: string): void {
+    c.check(this.type === RackType.TOPOLOGY_LABEL && !this.topologyKey, subject, 'rack awareness from a node label has an empty topology key', 'use Rack.topologyLabel("topology.kubernetes.io/zone")');
+    c.check(this.type === RackType.ENVIRONMENT_VARIABLE && !this.envVarName, subject, 'rack awareness from an environment variable has an empty variable name', 'use Rack.environmentVariable("MY_RACK")');
+  }
 
   /** @internal */
   public _render(): any {
