@@ -567,7 +567,7 @@ export class KafkaCluster extends StrimziResource implements IKafkaCluster {
     }
     const brokerIds = this.brokerNodeIds;
     for (const l of this._listeners) {
-      l._check(c, brokerIds, this.brokerCount);
+      l._check(c, brokerIds, this.brokerCount, this.target);
       if (brokerIds) {
         const unknown = (l.options.brokers ?? []).map((b) => b.broker).filter((b) => !brokerIds.includes(b));
         if (unknown.length > 0) {
@@ -577,7 +577,7 @@ export class KafkaCluster extends StrimziResource implements IKafkaCluster {
     }
 
     // Broker configuration.
-    checkBrokerConfig(c, p.config ?? {}, this.brokerCount);
+    checkBrokerConfig(c, p.config ?? {}, this.brokerCount, this.target);
     this.warnAboutInternalTopicDefaults();
     p.authorization?._check(c, subject);
 
@@ -605,7 +605,7 @@ export class KafkaCluster extends StrimziResource implements IKafkaCluster {
       }
     }
     if (p.cruiseControl) {
-      _checkCruiseControl(c, this.clusterName, p.cruiseControl, this.brokerCount, p.config ?? {});
+      _checkCruiseControl(c, this.clusterName, p.cruiseControl, this.brokerCount, p.config ?? {}, this.target);
     }
   }
 

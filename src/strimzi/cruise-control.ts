@@ -1,5 +1,7 @@
 import { Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { capabilitiesOf } from './private/capabilities';
+import type { StrimziTarget } from './target';
 import { PodTemplateOptions } from './templates';
 import { ViolationCollector } from '../common/validation';
 
@@ -75,14 +77,9 @@ export interface CruiseControlOptions {
  * @internal
  */
 export function _checkCruiseControl(c: ViolationCollector, clusterName: string, cc: CruiseControlOptions, brokerCount: number,
-  brokerConfig: { [key: string]: any }): void {
+  brokerConfig: { [key: string]: any }, target: StrimziTarget): void {
   const subject = `Kafka cluster "${clusterName}" cruiseControl`;
-  const forbidden = ['bootstrap.servers', 'client.id', 'zookeeper.', 'network.', 'security.', 'failed.brokers.zk.path', 'webserver.http.',
-    'webserver.api.urlprefix', 'webserver.session.path', 'webserver.accesslog.', 'two.step.', 'request.reason.required',
-    'metric.reporter.sampler.bootstrap.servers', 'capacity.config.file', 'self.healing.', 'ssl.', 'kafka.broker.failure.detection.enable',
-    'topic.config.provider.class'];
-  const allowed = ['ssl.cipher.suites', 'ssl.protocol', 'ssl.enabled.protocols', 'webserver.http.cors.enabled', 'webserver.http.cors.origin',
-    'webserver.http.cors.exposeheaders', 'webserver.security.enable', 'webserver.ssl.enable'];
+  const { cruiseControlForbiddenConfigPrefixes: forbidden, cruiseControlAllowedConfig: allowed } = capabilitiesOf(target);
   for (const key of Object.keys(cc.config ?? {})) {
     const lower = key.toLowerCase();
     const bad = !allowed.includes(key) && forbidden.some((f) => lower.startsWith(f.toLowerCase()));

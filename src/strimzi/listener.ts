@@ -1,4 +1,6 @@
 import type { ListenerConfigurationModel, ListenerModel } from './model/kafka';
+import { capabilitiesOf } from './private/capabilities';
+import { StrimziTarget } from './target';
 import { dropUndefined } from '../common/objects';
 import { ViolationCollector } from '../common/validation';
 
@@ -541,9 +543,10 @@ export class Listener {
    * @param c where violations go
    * @param brokerIds the broker node IDs when they are known at synth time
    * @param brokerCount the number of broker nodes
+   * @param target the operator release the cluster is rendered for
    * @internal
    */
-  public _check(c: ViolationCollector, brokerIds: number[] | undefined, brokerCount: number): void {
+  public _check(c: ViolationCollector, brokerIds: number[] | undefined, brokerCount: number, target: StrimziTarget = StrimziTarget.LATEST): void {
     const subject = `listener "${this.name}"`;
     c.check(!/^[a-z0-9]{1,11}$/.test(this.name), subject,
       `name "${this.name}" must be 1-11 lower-case letters or digits (Strimzi's rule ^[a-z0-9]{1,11}$)`,
@@ -570,7 +573,7 @@ export class Listener {
 
     // Configuration options only on the types that accept them.
     const config: { [key: string]: any } = this.configurationModel();
-    for (const [key, types] of Object.entries(CONFIGURATION_TYPES)) {
+    for (const [key, types] of Object.entries(capabilitiesOf(target).listenerOptionTypes)) {
       const used = key.startsWith('bootstrap.') ? config.bootstrap?.[key.slice('bootstrap.'.length)] !== undefined
         : key.startsWith('brokers[].') ? (config.brokers ?? []).some((b: any) => b[key.slice('brokers[].'.length)] !== undefined)
           : config[key] !== undefined;
@@ -720,39 +723,4 @@ interface AnyListenerTypeOptions extends Partial<Omit<TlsRouteListenerOptions, k
 /** The annotation external-dns reads a Service's DNS name(s) from. */
 const EXTERNAL_DNS_HOSTNAME = 'external-dns.alpha.kubernetes.io/hostname';
 
-const ALL_BUT_INTERNAL = [
-  ListenerType.CLUSTER_IP, ListenerType.NODE_PORT, ListenerType.LOAD_BALANCER, ListenerType.INGRESS, ListenerType.ROUTE, ListenerType.TLS_ROUTE,
-];
 const HOSTED = [ListenerType.ROUTE, ListenerType.INGRESS, ListenerType.TLS_ROUTE];
-
-/**
- * Which listener types accept which `configuration` option (Strimzi 1.2.0's listener validator).
- * Options not listed apply to every type.
- */
-const CONFIGURATION_TYPES: { [option: string]: ListenerType[] } = {
-  'useServiceDnsDomain': [ListenerType.INTERNAL, ListenerType.CLUSTER_IP],
-  'publishNotReadyAddresses': ALL_BUT_INTERNAL,
-  'perBrokerLabelsTemplate': ALL_BUT_INTERNAL,
-  'perBrokerAnnotationsTemplate': ALL_BUT_INTERNAL,
-  'class': [ListenerType.INGRESS, ListenerType.LOAD_BALANCER],
-  'externalTrafficPolicy': [ListenerType.LOAD_BALANCER, ListenerType.NODE_PORT],
-  'loadBalancerSourceRanges': [ListenerType.LOAD_BALANCER],
-  'finalizers': [ListenerType.LOAD_BALANCER],
-  'allocateLoadBalancerNodePorts': [ListenerType.LOAD_BALANCER],
-  'createBootstrapService': [ListenerType.LOAD_BALANCER],
-  'preferredNodePortAddressType': [ListenerType.NODE_PORT],
-  'hostTemplate': HOSTED,
-  'parentRefs': [ListenerType.TLS_ROUTE],
-  'bootstrap.host': HOSTED,
-  'brokers[].host': HOSTED,
-  'bootstrap.loadBalancerIp': [ListenerType.LOAD_BALANCER],
-  'brokers[].loadBalancerIp': [ListenerType.LOAD_BALANCER],
-  'bootstrap.nodePort': [ListenerType.NODE_PORT, ListenerType.LOAD_BALANCER],
-  'brokers[].nodePort': [ListenerType.NODE_PORT, ListenerType.LOAD_BALANCER],
-  'bootstrap.externalIPs': [ListenerType.NODE_PORT],
-  'brokers[].externalIPs': [ListenerType.NODE_PORT],
-  'bootstrap.labels': ALL_BUT_INTERNAL,
-  'bootstrap.annotations': ALL_BUT_INTERNAL,
-  'brokers[].labels': ALL_BUT_INTERNAL,
-  'brokers[].annotations': ALL_BUT_INTERNAL,
-};
