@@ -48,11 +48,4 @@ export class Rack {
     c.check(this.type === RackType.TOPOLOGY_LABEL && !this.topologyKey, subject, 'rack awareness from a node label has an empty topology key', 'use Rack.topologyLabel("topology.kubernetes.io/zone")');
     c.check(this.type === RackType.ENVIRONMENT_VARIABLE && !this.envVarName, subject, 'rack awareness from an environment variable has an empty variable name', 'use Rack.environmentVariable("MY_RACK")');
   }
-
-  /** @internal */
-  public _render(): any {
-    return this.type === RackType.TOPOLOGY_LABEL
-      ? { type: this.type, topologyKey: this.topologyKey }
-      : { type: this.type, envVarName: this.envVarName };
-  }
 }

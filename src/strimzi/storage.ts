@@ -155,12 +155,12 @@ export class Storage {
    * @internal
    */
   public _check(c: ViolationCollector, subject: string): void {
-    const sized: Array<{ what: string; options: any; type: StorageType }> = this.type === StorageType.JBOD
+    const sized: Array<{ what: string; options: Partial<PersistentClaimStorageOptions>; type: StorageType }> = this.type === StorageType.JBOD
       ? this.volumes.map((v) => ({ what: `JBOD volume ${v.id}`, options: v._options, type: v.type }))
       : [{ what: 'storage', options: this.options, type: this.type }];
     for (const s of sized) {
       if (s.type === StorageType.PERSISTENT_CLAIM) {
-        const size: Size | undefined = s.options.size;
+        const size = s.options.size;
         c.check(!size || size.toKibibytes() <= 0, subject, `${s.what} has size ${size?.asString() ?? 'unset'}; a persistent claim needs a size above zero`, 'set size, e.g. Size.gibibytes(100)');
       }
     }

@@ -3,6 +3,7 @@
  * container templates, probes, JVM options, resources and CAs.
  */
 import * as kplus from 'cdk8s-plus-27';
+import * as strimzi from '../../../../imports/kafka.strimzi.io';
 import { compact, dropUndefined } from '../../../common/objects';
 import { CertificateAuthorityOptions } from '../../ca';
 import { _jvmSize as jvmSize, JvmOptions } from '../../resources';
@@ -53,7 +54,7 @@ export function renderPodTemplate(opts: PodTemplateOptions | undefined, spreads:
 }
 
 /** Strimzi's `template.<component>Container`. */
-export function renderContainerTemplate(opts: ContainerTemplateOptions | undefined): any {
+export function renderContainerTemplate(opts: ContainerTemplateOptions | undefined): strimzi.KafkaSpecKafkaTemplateKafkaContainer | undefined {
   if (!opts) return undefined;
   const sc = opts.securityContext;
   return compact({
@@ -71,7 +72,7 @@ export function renderContainerTemplate(opts: ContainerTemplateOptions | undefin
 }
 
 /** A probe's timing. */
-export function renderProbe(p: ProbeOptions | undefined): any {
+export function renderProbe(p: ProbeOptions | undefined): strimzi.KafkaSpecKafkaReadinessProbe | undefined {
   return p && compact({
     initialDelaySeconds: p.initialDelay?.toSeconds(),
     timeoutSeconds: p.timeout?.toSeconds(),
@@ -82,7 +83,7 @@ export function renderProbe(p: ProbeOptions | undefined): any {
 }
 
 /** Strimzi's `jvmOptions` (L1 prop names). */
-export function renderJvm(j: JvmOptions | undefined): any {
+export function renderJvm(j: JvmOptions | undefined): strimzi.KafkaSpecKafkaJvmOptions | undefined {
   return j && compact({
     xms: j.heapInitial && jvmSize(j.heapInitial),
     xmx: j.heapMax && jvmSize(j.heapMax),
@@ -105,7 +106,7 @@ export function renderResources(r: kplus.ContainerResources | undefined): { requ
 }
 
 /** Resource requirements in the L1 shape (quantities wrapped as `{ value }`). */
-export function renderL1Resources(r: kplus.ContainerResources | undefined): any {
+export function renderL1Resources(r: kplus.ContainerResources | undefined): strimzi.KafkaSpecKafkaExporterResources | undefined {
   const res = renderResources(r);
   if (!res) return undefined;
   const wrap = (m?: { [k: string]: string }) => m && Object.fromEntries(Object.entries(m).map(([k, v]) => [k, { value: v }]));
@@ -113,14 +114,14 @@ export function renderL1Resources(r: kplus.ContainerResources | undefined): any 
 }
 
 /** Strimzi's `clusterCa` / `clientsCa`. */
-export function renderCa(o: CertificateAuthorityOptions | undefined): any {
+export function renderCa(o: CertificateAuthorityOptions | undefined): strimzi.KafkaSpecClusterCa | undefined {
   if (!o) return undefined;
-  const out: any = {
+  const out = {
     generateCertificateAuthority: o.generateCertificateAuthority,
     generateSecretOwnerReference: o.keepSecretsOnDelete === undefined ? undefined : !o.keepSecretsOnDelete,
     validityDays: o.validity?.toDays({ integral: false }),
     renewalDays: o.renewal?.toDays({ integral: false }),
-    certificateExpirationPolicy: o.expirationPolicy,
+    certificateExpirationPolicy: o.expirationPolicy as unknown as strimzi.KafkaSpecClusterCaCertificateExpirationPolicy | undefined,
   };
   return dropUndefined(out);
 }
