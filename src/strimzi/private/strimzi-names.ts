@@ -3,7 +3,8 @@
  * (library-internal): Services, pods, Secrets, PVCs and the pod labels. The one
  * place these patterns live; constructs, rules and monitoring call these.
  */
-import { Listener, ListenerType } from '../listener';
+import type { Listener } from '../listener';
+import { ListenerType } from '../listener-options';
 
 /** The label Strimzi binds node pools, topics, users and rebalances to a cluster by. */
 export const CLUSTER_LABEL = 'strimzi.io/cluster';
