@@ -1,4 +1,5 @@
 import { ViolationCollector } from '../common/validation';
+import { renderRack } from './render/v1/common';
 
 /**
  * Where a broker's rack comes from (`spec.kafka.rack.type`).
@@ -47,5 +48,13 @@ export class Rack {
   public _check(c: ViolationCollector, subject: string): void {
     c.check(this.type === RackType.TOPOLOGY_LABEL && !this.topologyKey, subject, 'rack awareness from a node label has an empty topology key', 'use Rack.topologyLabel("topology.kubernetes.io/zone")');
     c.check(this.type === RackType.ENVIRONMENT_VARIABLE && !this.envVarName, subject, 'rack awareness from an environment variable has an empty variable name', 'use Rack.environmentVariable("MY_RACK")');
+  }
+
+  /**
+   * The rack as the v1 `spec.kafka.rack` (for the constructs that do not render from a model yet).
+   * @internal
+   */
+  public _render(): any {
+    return renderRack(this);
   }
 }

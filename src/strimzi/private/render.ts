@@ -7,6 +7,11 @@ import * as kplus from 'cdk8s-plus-27';
 import { ViolationCollector } from '../../common/validation';
 import { _checkJvm, JvmOptions } from '../resources';
 
+// The renderers moved to ../render/v1/common.ts (and compact to src/common/objects.ts);
+// re-exported here for the modules that still import them from this file.
+export { renderContainerTemplate, renderJvm, renderL1Resources, renderPodTemplate, renderProbe, renderResources } from '../render/v1/common';
+export { compact } from '../../common/objects';
+
 /** CPU amount in millicores. */
 export function cpuMillis(c: kplus.Cpu): number {
   const a = c.amount;

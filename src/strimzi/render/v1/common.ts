@@ -125,3 +125,10 @@ export function renderCa(o: CertificateAuthorityOptions | undefined): strimzi.Ka
   };
   return dropUndefined(out);
 }
+
+/** Strimzi's `rack` (topology label or environment variable). */
+export function renderRack(r: { readonly type: string; readonly topologyKey?: string; readonly envVarName?: string }): strimzi.KafkaSpecKafkaRack {
+  return (r.type === 'topology-label'
+    ? { type: r.type, topologyKey: r.topologyKey }
+    : { type: r.type, envVarName: r.envVarName }) as unknown as strimzi.KafkaSpecKafkaRack;
+}

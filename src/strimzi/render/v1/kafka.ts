@@ -3,7 +3,7 @@
  */
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { renderCa, renderContainerTemplate, renderJvm, renderL1Resources, renderPodTemplate, renderProbe } from './common';
+import { renderCa, renderContainerTemplate, renderJvm, renderL1Resources, renderPodTemplate, renderProbe, renderRack } from './common';
 import { renderListener } from './listener';
 import * as strimzi from '../../../../imports/kafka.strimzi.io';
 import { compact } from '../../../common/objects';
@@ -29,9 +29,7 @@ export function renderKafkaSpec(m: KafkaModel): strimzi.KafkaSpec {
         authorizerClass: auth.authorizerClass,
         supportsAdminApi: auth.supportsAdminApi,
       }),
-      rack: m.rack && (m.rack.type === 'topology-label'
-        ? { type: m.rack.type, topologyKey: m.rack.topologyKey }
-        : { type: m.rack.type, envVarName: m.rack.envVarName }),
+      rack: m.rack && renderRack(m.rack),
       readinessProbe: renderProbe(m.readinessProbe),
       livenessProbe: renderProbe(m.livenessProbe),
       jvmOptions: renderJvm(m.jvm),
