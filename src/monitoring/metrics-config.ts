@@ -1,6 +1,7 @@
 import { ApiObject, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { _bridgeJmxExporterConfig } from './bridge-metrics';
 import { _cruiseControlJmxExporterConfig, _JmxExporterConfig, _kafkaJmxExporterConfig } from './jmx-exporter-config';
 import { compilesAsRegex } from '../common/regex';
 import { ViolationCollector } from '../common/validation';
@@ -188,6 +189,9 @@ export interface _BoundMetricsConfig {
 function exporterConfigFor(component: MetricsComponent): _JmxExporterConfig {
   if (component === MetricsComponent.CRUISE_CONTROL) {
     return _cruiseControlJmxExporterConfig();
+  }
+  if (component === MetricsComponent.KAFKA_BRIDGE) {
+    return _bridgeJmxExporterConfig();
   }
   // Connect, MirrorMaker 2 and Bridge get their own rule sets when their constructs exist;
   // the Kafka rules are the base for all of them.
