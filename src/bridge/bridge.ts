@@ -146,7 +146,7 @@ export class KafkaBridge extends StrimziResource implements IKafkaBridge {
       const m = props.metrics.type === MetricsType.STRIMZI_METRICS_REPORTER && props.metrics.allowList === undefined
         ? MetricsConfig.strimziMetricsReporter({ allowList: _BRIDGE_REPORTER_ALLOW_LIST })
         : props.metrics;
-      this.boundMetrics = m._bind(this, 'MetricsConfig', MetricsComponent.KAFKA_BRIDGE, { name: `${name}-bridge`, namespace: this.namespace })?.metricsConfig;
+      this.boundMetrics = m._bind(this, 'MetricsConfig', MetricsComponent.KAFKA_BRIDGE, { name, namespace: this.namespace })?.metricsConfig;
     }
 
     addRules(this, (c) => {
