@@ -39,5 +39,8 @@ export * from './monitoring/kafka-metrics';
 export * from './monitoring/pod-monitors';
 export * from './monitoring/alerts';
 export * from './monitoring/dashboards';
+export * from './monitoring/bridge-pod-monitors';
+export * from './monitoring/bridge-alerts';
+export * from './monitoring/bridge-dashboard';
 export * from './monitoring/standalone-prometheus';
 export * from './monitoring/prometheus-monitoring';

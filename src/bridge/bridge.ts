@@ -190,6 +190,16 @@ export class KafkaBridge extends StrimziResource implements IKafkaBridge {
     return `${this.bridgeName}-bridge-service`;
   }
 
+  /** The operator's pod labels of this bridge. */
+  public get podSelectorLabels(): { [key: string]: string } {
+    return { 'strimzi.io/kind': 'KafkaBridge', 'strimzi.io/name': `${this.bridgeName}-bridge` };
+  }
+
+  /** Always true: the operator binds the bridge to every interface. */
+  public get managementReachable(): boolean {
+    return true;
+  }
+
   /** The management port (`rest-api-mgmt`: `/healthy`, `/ready`, `/metrics`). */
   public get managementPort(): number {
     return MANAGEMENT_PORT;

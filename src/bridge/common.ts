@@ -1,4 +1,5 @@
 import { BridgeAdminClientOptions, BridgeConsumerOptions, BridgeHttpOptions, BridgeProducerOptions, BridgeTracing } from './options';
+import type { MetricsConfig } from '../monitoring/metrics-config';
 import type { IKafkaCluster } from '../strimzi/cluster';
 import { AclGrantOptions } from '../strimzi/grants';
 import { Listener } from '../strimzi/listener';
@@ -90,4 +91,15 @@ export interface IKafkaBridge {
   readonly user?: IKafkaUser;
   /** The URL the bridge's HTTP API is reached at by its clients. */
   readonly url: string;
+  /** The namespace of the bridge's pods. */
+  readonly namespace: string;
+  /**
+   * How the bridge serves metrics on its management port.
+   * @default - no metrics
+   */
+  readonly metrics?: MetricsConfig;
+  /** Pod labels that select exactly the bridge's pods (for PodMonitors and NetworkPolicies). */
+  readonly podSelectorLabels: { [key: string]: string };
+  /** Whether the management port (`rest-api-mgmt`) is reachable from outside the pod, e.g. by Prometheus. */
+  readonly managementReachable: boolean;
 }

@@ -266,6 +266,16 @@ export class KafkaBridgeSidecar extends Construct implements IKafkaBridge {
     return `http://localhost:${this.httpPort}`;
   }
 
+  /** The sidecar's pod label (`cdk8s-kafka/kafka-bridge: <bridgeName>`). */
+  public get podSelectorLabels(): { [key: string]: string } {
+    return { [SIDECAR_POD_LABEL]: this.bridgeName };
+  }
+
+  /** True with `BridgeSidecarBinding.ALL_INTERFACES` only. */
+  public get managementReachable(): boolean {
+    return this.binding === BridgeSidecarBinding.ALL_INTERFACES;
+  }
+
   /** The management port (`/healthy`, `/ready`, `/metrics`). */
   public get managementPort(): number {
     return MANAGEMENT_PORT;
