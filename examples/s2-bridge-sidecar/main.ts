@@ -26,7 +26,9 @@ export function build(app: App): void {
   const cluster = new KafkaCluster(chart, 'my-cluster', { name: 'my-cluster', listeners: [tls], authorization: KafkaAuthorization.simple() });
   for (const [name, role] of [['controllers', NodeRole.CONTROLLER], ['brokers', NodeRole.BROKER]] as const) {
     cluster.addNodePool(name, {
-      name, roles: [role], replicas: 3,
+      name,
+      roles: [role],
+      replicas: 3,
       storage: Storage.persistentClaim({ size: Size.gibibytes(10), deleteClaim: true }),
       spread: [Spread.acrossHosts()],
     });

@@ -142,8 +142,12 @@ export interface KafkaBridgeSidecarProps extends KafkaBridgeSidecarOptions {
 
 /** Where the pod template is, by workload kind. */
 const TEMPLATE_PATHS: { [kind: string]: string } = {
-  Deployment: '/spec/template', StatefulSet: '/spec/template', DaemonSet: '/spec/template',
-  ReplicaSet: '/spec/template', Job: '/spec/template', CronJob: '/spec/jobTemplate/spec/template',
+  Deployment: '/spec/template',
+  StatefulSet: '/spec/template',
+  DaemonSet: '/spec/template',
+  ReplicaSet: '/spec/template',
+  Job: '/spec/template',
+  CronJob: '/spec/jobTemplate/spec/template',
 };
 
 /**
@@ -364,7 +368,7 @@ export class KafkaBridgeSidecar extends Construct implements IKafkaBridge {
       const where = remote.map((s) => `"${s.secretName}" in "${s.sourceNamespace}"`).join(' and ');
       if (!cross) {
         c.add(subject, `the workload runs in namespace "${this.namespace}", but the bridge mounts Secrets ${where}, and Kubernetes Secrets are namespace-local`,
-          `run the workload in the Secrets' namespace, or set crossNamespaceCredentials: CrossNamespaceCredentials.copyToWorkloadNamespace()`, 'KAF-BRG-014');
+          'run the workload in the Secrets\' namespace, or set crossNamespaceCredentials: CrossNamespaceCredentials.copyToWorkloadNamespace()', 'KAF-BRG-014');
       } else {
         c.check(!cross.copiesSecrets || cross.usesClusterTriggerAuthentication, subject,
           'crossNamespaceCredentials places the Secrets in KEDA\'s namespace, but the bridge mounts them in the workload\'s',

@@ -107,7 +107,14 @@ export class KafkaBridgeAlerts extends Construct {
         c.check(b.metrics === undefined, `alerts of bridge "${b.bridgeName}"`, 'the bridge has no metrics, so every alert but the down alert would stay silent',
           'set metrics on the bridge, e.g. MetricsConfig.strimziMetricsReporter()', 'KAF-BRG-025');
       }
-      for (const [name, o] of Object.entries({ producerLatency: props.producerLatency, consumerFetchLatency: props.consumerFetchLatency, consumerCommitLatency: props.consumerCommitLatency, http4xxErrors: props.http4xxErrors, http5xxErrors: props.http5xxErrors })) {
+      const thresholds = {
+        producerLatency: props.producerLatency,
+        consumerFetchLatency: props.consumerFetchLatency,
+        consumerCommitLatency: props.consumerCommitLatency,
+        http4xxErrors: props.http4xxErrors,
+        http5xxErrors: props.http5xxErrors,
+      };
+      for (const [name, o] of Object.entries(thresholds)) {
         c.check(o?.threshold !== undefined && !(o.threshold >= 0), 'bridge alerts', `${name} threshold ${o?.threshold} is negative`, 'use a threshold of 0 or more', 'KAF-BRG-028');
       }
     });
@@ -129,9 +136,16 @@ export class KafkaBridgeAlerts extends Construct {
     const M = _BRIDGE_CLIENT_METRICS;
     const labels = { [ScrapeLabels.NAMESPACE]: b.namespace, [BRIDGE_SCRAPE_LABEL]: b.bridgeName };
     const rules: Rule[] = [];
-    const add = (alert: string, o: AlertOptions | undefined, dflt: { for: Duration; severity: AlertSeverity }, expr: string, summary: string, description: string) => {
+    type Defaults = { for: Duration; severity: AlertSeverity };
+    const add = (alert: string, o: AlertOptions | undefined, dflt: Defaults, expr: string, summary: string, description: string) => {
       if (o?.enabled === false) return;
-      rules.push({ alert, expr, for: promDuration(o?.pendingFor ?? dflt.for), labels: { severity: (o?.severity ?? dflt.severity).value, ...labels }, annotations: { summary, description } });
+      rules.push({
+        alert,
+        expr,
+        for: promDuration(o?.pendingFor ?? dflt.for),
+        labels: { severity: (o?.severity ?? dflt.severity).value, ...labels },
+        annotations: { summary, description },
+      });
     };
     const warn = { for: Duration.minutes(1), severity: AlertSeverity.WARNING };
     add('KafkaBridgeDown', p.bridgeDown, { for: Duration.minutes(3), severity: AlertSeverity.CRITICAL },

@@ -61,7 +61,8 @@ export class KafkaBridgeDashboard extends Construct {
       const q = [...types].map((t) => (t === MetricsType.STRIMZI_METRICS_REPORTER ? `${m.reporter}{${sel}${extra}}` : `${m.jmx}{${sel}${extra}}`));
       return q.length === 1 ? q[0] : `(${q.join(' or ')})`;
     };
-    const clientIds = [...types].map((t) => (t === MetricsType.STRIMZI_METRICS_REPORTER ? _BRIDGE_CLIENT_ID_LABEL.reporter : _BRIDGE_CLIENT_ID_LABEL.jmx));
+    const clientIds = [...types].map((t) => (t === MetricsType.STRIMZI_METRICS_REPORTER
+      ? _BRIDGE_CLIENT_ID_LABEL.reporter : _BRIDGE_CLIENT_ID_LABEL.jmx));
     const byClient = `${BRIDGE_SCRAPE_LABEL}, ${clientIds.join(', ')}`;
     const legend = `{{${BRIDGE_SCRAPE_LABEL}}} {{${clientIds[0]}}}`;
     const M = _BRIDGE_CLIENT_METRICS;
@@ -95,7 +96,10 @@ export class KafkaBridgeDashboard extends Construct {
       const gridPos = { h, w, x, y };
       x += w;
       return {
-        id: i + 1, type: p.type, title: p.title, gridPos,
+        id: i + 1,
+        type: p.type,
+        title: p.title,
+        gridPos,
         datasource: { type: 'prometheus', uid: '${datasource}' },
         fieldConfig: { defaults: { unit: p.unit ?? 'short' }, overrides: [] },
         options: p.type === 'timeseries' ? { legend: { displayMode: 'list', placement: 'bottom' } } : { reduceOptions: { calcs: ['lastNotNull'] } },
@@ -115,7 +119,14 @@ export class KafkaBridgeDashboard extends Construct {
         list: [
           { name: 'datasource', label: 'Data source', type: 'datasource', query: 'prometheus', current: {}, hide: 0 },
           {
-            name: 'bridge', label: 'Bridge', type: 'custom', multi: true, includeAll: true, allValue: '.+', current: {}, hide: 0,
+            name: 'bridge',
+            label: 'Bridge',
+            type: 'custom',
+            multi: true,
+            includeAll: true,
+            allValue: '.+',
+            current: {},
+            hide: 0,
             query: bridges.map((b) => b.bridgeName).join(','),
           },
         ],

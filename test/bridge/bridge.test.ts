@@ -33,7 +33,11 @@ describe('KafkaBridge', () => {
   test('a SCRAM user: username and password Secret; every option rendered', () => {
     const { chart, cluster, scram, scramUser } = clusterFixture();
     new KafkaBridge(chart, 'bridge', {
-      cluster, listener: scram, user: scramUser, name: 'http', replicas: 0,
+      cluster,
+      listener: scram,
+      user: scramUser,
+      name: 'http',
+      replicas: 0,
       http: {
         port: 8443,
         cors: { allowedOrigins: ['https://app\\.example\\.com'], allowedMethods: [BridgeHttpMethod.GET, BridgeHttpMethod.POST] },
@@ -84,7 +88,9 @@ describe('KafkaBridge', () => {
     new KafkaBridge(chart, 'bridge', { cluster, listener: plain, logging: BridgeLogging.fromConfigMap('bridge-logging', 'log4j2.properties') });
     const cr = docOf(synth(chart), 'KafkaBridge', 'bridge');
     expect(cr.spec).toEqual({
-      replicas: 1, bootstrapServers: 'my-cluster-kafka-bootstrap.kafka.svc:9092', http: { port: 8080 },
+      replicas: 1,
+      bootstrapServers: 'my-cluster-kafka-bootstrap.kafka.svc:9092',
+      http: { port: 8080 },
       logging: { type: 'external', valueFrom: { configMapKeyRef: { name: 'bridge-logging', key: 'log4j2.properties' } } },
     });
   });
@@ -209,8 +215,10 @@ describe('KafkaBridge rules', () => {
 
   test('KAF-BRG-009 and -010 keys Strimzi owns', () => {
     const e = errors((f) => new KafkaBridge(f.chart, 'bridge', {
-      cluster: f.cluster, listener: f.plain,
-      consumer: { config: { 'group.id': 'x', 'ssl.protocol': 'TLSv1.3' } }, producer: { config: { 'sasl.mechanism': 'PLAIN', 'group.id': 'ok' } },
+      cluster: f.cluster,
+      listener: f.plain,
+      consumer: { config: { 'group.id': 'x', 'ssl.protocol': 'TLSv1.3' } },
+      producer: { config: { 'sasl.mechanism': 'PLAIN', 'group.id': 'ok' } },
       config: { 'http.port': 1, 'bridge.executor.queue.size': 10 },
     }));
     expect(e).toContain(`${P} KAF-BRG-009 KafkaBridge "bridge": consumer config sets "group.id", which the bridge's connection settings own (ssl.*, sasl.*, security.*, bootstrap.servers and group.id are not allowed); remove them: bootstrap, TLS and authentication come from the cluster, listener and user`);
@@ -234,7 +242,9 @@ describe('KafkaBridge rules', () => {
   test('KAF-BRG-017 HTTP TLS across Secrets; KAF-BRG-018 grant without user; KAF-BRG-019 empty inline logging', () => {
     const e = errors((f) => {
       const b = new KafkaBridge(f.chart, 'bridge', {
-        cluster: f.cluster, listener: f.plain, logging: BridgeLogging.inline({}),
+        cluster: f.cluster,
+        listener: f.plain,
+        logging: BridgeLogging.inline({}),
         http: { tls: { certificate: { secretName: 'a', key: 'tls.crt' }, key: { secretName: 'b', key: 'tls.key' } } },
       });
       b.grantProduce(AclResource.topic('x'));

@@ -121,7 +121,9 @@ describe('KafkaBridgeSidecar', () => {
     KafkaBridge.addSidecar(ApiObject.of(sts), { cluster, listener: tls, user: tlsUser, nativeSidecar: false });
     sts.addContainer({ name: 'late', image: 'y', portNumber: 4000 });
     const plain = new ApiObject(chart, 'raw', {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'raw' },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'raw' },
       spec: { selector: { matchLabels: { app: 'raw' } }, template: { metadata: { labels: { app: 'raw' } }, spec: { containers: [{ name: 'raw', image: 'z' }] } } },
     });
     KafkaBridge.addSidecar(plain, { cluster, listener: tls, user: tlsUser, appContainers: ['raw'], urlEnvironmentVariable: 'BRIDGE' });
@@ -141,8 +143,12 @@ describe('KafkaBridgeSidecar', () => {
   test('ALL_INTERFACES: HTTP probes, a NetworkPolicy without the API port, metrics from the ConfigMap', () => {
     const { chart, cluster, tls, tlsUser } = clusterFixture();
     KafkaBridge.addSidecar(deployment(chart), {
-      cluster, listener: tls, user: tlsUser, binding: BridgeSidecarBinding.ALL_INTERFACES,
-      metrics: MetricsConfig.jmxPrometheusExporter(), logging: BridgeLogging.inline({ 'logger.bridge.name': 'io.strimzi.kafka.bridge', 'logger.bridge.level': 'DEBUG' }),
+      cluster,
+      listener: tls,
+      user: tlsUser,
+      binding: BridgeSidecarBinding.ALL_INTERFACES,
+      metrics: MetricsConfig.jmxPrometheusExporter(),
+      logging: BridgeLogging.inline({ 'logger.bridge.name': 'io.strimzi.kafka.bridge', 'logger.bridge.level': 'DEBUG' }),
     });
     const docs = synth(chart);
     const c = podSpec(docs).initContainers[0];
@@ -232,8 +238,12 @@ describe('KafkaBridgeSidecar rules', () => {
   test('KAF-BRG-020 external logging or metrics ConfigMap; KAF-BRG-023 heap percentage; KAF-BRG-003 and -009 shared with KafkaBridge', () => {
     const f = clusterFixture();
     KafkaBridge.addSidecar(deployment(f.chart), {
-      cluster: f.cluster, listener: f.tls, user: f.scramUser, heapPercentage: 0,
-      logging: BridgeLogging.fromConfigMap('l', 'k'), metrics: MetricsConfig.jmxPrometheusExporterFromConfigMap({ configMapName: 'm', key: 'k', createdOutsideApp: true }),
+      cluster: f.cluster,
+      listener: f.tls,
+      user: f.scramUser,
+      heapPercentage: 0,
+      logging: BridgeLogging.fromConfigMap('l', 'k'),
+      metrics: MetricsConfig.jmxPrometheusExporterFromConfigMap({ configMapName: 'm', key: 'k', createdOutsideApp: true }),
       consumer: { config: { 'bootstrap.servers': 'x:1' } },
     });
     const e = validationErrors(f.chart);

@@ -14,7 +14,9 @@ function bridges(metrics = MetricsConfig.jmxPrometheusExporter()) {
   const f = clusterFixture();
   const bridge = new KafkaBridge(f.chart, 'http', { cluster: f.cluster, listener: f.tls, user: f.tlsUser, metrics });
   const d = new kplus.Deployment(f.chart, 'app', { metadata: { name: 'app' }, containers: [{ name: 'app', image: 'x', portNumber: 3000 }] });
-  const sidecar = KafkaBridge.addSidecar(ApiObject.of(d), { cluster: f.cluster, listener: f.tls, user: f.tlsUser, metrics, binding: BridgeSidecarBinding.ALL_INTERFACES });
+  const sidecar = KafkaBridge.addSidecar(ApiObject.of(d), {
+    cluster: f.cluster, listener: f.tls, user: f.tlsUser, metrics, binding: BridgeSidecarBinding.ALL_INTERFACES,
+  });
   return { ...f, bridge, sidecar };
 }
 

@@ -4,12 +4,12 @@
  * the sidecar turns it into application.properties.
  */
 import * as kplus from 'cdk8s-plus-27';
+import { bridgeConnection, DEFAULT_HTTP_PORT } from './rules';
 import { Listener } from '../../strimzi/listener';
-import { JvmOptions } from '../../strimzi/resources';
 import { Rack } from '../../strimzi/rack';
+import { JvmOptions } from '../../strimzi/resources';
 import { ContainerTemplateOptions, PodTemplateOptions, ProbeOptions } from '../../strimzi/templates';
 import { KafkaBridgeCommonOptions } from '../common';
-import { bridgeConnection, DEFAULT_HTTP_PORT } from './rules';
 
 /** A Secret key the bridge reads. */
 export interface SecretKey {

@@ -4,7 +4,7 @@
 import { IConstruct } from 'constructs';
 import { ViolationCollector } from '../../common/validation';
 import { Warnings } from '../../common/warnings';
-import { AclPermissionType, AclResourceType, KafkaUserAuthenticationType } from '../../strimzi/acl';
+import { AclPermissionType, AclResourceType, AclRule, KafkaUserAuthenticationType } from '../../strimzi/acl';
 import type { IKafkaCluster } from '../../strimzi/cluster';
 import { KafkaConnectionDetails } from '../../strimzi/connection';
 import { Listener, ListenerAuthenticationType } from '../../strimzi/listener';
@@ -109,8 +109,10 @@ export function checkHttp(c: ViolationCollector, scope: IConstruct, subject: str
   }
 }
 
+type Config = { [key: string]: any } | undefined;
+
 /** KAF-BRG-009 and -010: keys the bridge's owner sets. */
-export function checkConfigs(c: ViolationCollector, subject: string, configs: Array<[ClientKind, { [key: string]: any } | undefined]>, bridgeConfig: { [key: string]: any } | undefined): void {
+export function checkConfigs(c: ViolationCollector, subject: string, configs: Array<[ClientKind, Config]>, bridgeConfig: Config): void {
   for (const [kind, config] of configs) {
     const bad = forbiddenClientKeys(kind, config);
     c.check(bad.length > 0, subject, `${kind} config sets ${bad.map((k) => `"${k}"`).join(', ')}, which the bridge's connection settings own (${clientKeyRule(kind)} are not allowed)`,
@@ -127,13 +129,14 @@ export function checkUsefulness(scope: IConstruct, input: BridgeConnectionInput,
   if (!user || !cluster.authorizationEnabled || (cluster.authorization?.superUsers ?? []).includes(user.principalName)) {
     return;
   }
-  const topicRules = user.acls.filter((r) => r.resource.type === AclResourceType.TOPIC && (r.permission ?? AclPermissionType.ALLOW) === AclPermissionType.ALLOW);
+  const allows = (r: AclRule) => (r.permission ?? AclPermissionType.ALLOW) === AclPermissionType.ALLOW;
+  const topicRules = user.acls.filter((r) => r.resource.type === AclResourceType.TOPIC && allows(r));
   if (topicRules.length === 0) {
     Warnings.of(scope).add(`user "${user.userName}" has no ACL on any topic in this app, so every bridge request that touches Kafka is denied; grant it topics (e.g. grantConsume()/grantProduce()), or ignore this when its owner grants them`);
     return;
   }
   const reads = topicRules.some((r) => r.operations.some((o) => o === 'Read' || o === 'All'));
-  const groups = user.acls.some((r) => r.resource.type === AclResourceType.GROUP && (r.permission ?? AclPermissionType.ALLOW) === AclPermissionType.ALLOW);
+  const groups = user.acls.some((r) => r.resource.type === AclResourceType.GROUP && allows(r));
   if (consumers && reads && !groups) {
     Warnings.of(scope).add(`user "${user.userName}" may read topics but no consumer group, so creating an HTTP consumer (POST /consumers/<group>) and polling fails; grant the group with grantConsume(topics, { consumerGroup })`);
   }

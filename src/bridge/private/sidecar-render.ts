@@ -4,12 +4,12 @@
  */
 import { createHash } from 'crypto';
 import * as kplus from 'cdk8s-plus-27';
-import { _bridgeJmxExporterConfig } from '../../monitoring/bridge-metrics';
-import { MetricsType } from '../../monitoring/metrics-config';
-import { JvmOptions } from '../../strimzi/resources';
-import { jvmSize, renderResources } from '../../strimzi/private/render';
 import { BridgeCoreModel, SecretKey } from './model';
 import { MANAGEMENT_PORT } from './rules';
+import { _bridgeJmxExporterConfig } from '../../monitoring/bridge-metrics';
+import { MetricsType } from '../../monitoring/metrics-config';
+import { jvmSize, renderResources } from '../../strimzi/private/render';
+import { JvmOptions } from '../../strimzi/resources';
 
 /** Where the image's docker start script reads its configuration. */
 export const CONFIG_DIR = '/opt/strimzi/custom-config';

@@ -45,7 +45,10 @@ export function renderKafkaBridgeSpecV1(m: KafkaBridgeModel): any {
     jvmOptions: renderJvm(m.jvm),
     logging: m.logging && (m.logging.loggers
       ? { type: strimzi.KafkaBridgeSpecLoggingType.INLINE, loggers: m.logging.loggers }
-      : { type: strimzi.KafkaBridgeSpecLoggingType.EXTERNAL, valueFrom: { configMapKeyRef: { name: m.logging.configMapName, key: m.logging.configMapKey } } }),
+      : {
+        type: strimzi.KafkaBridgeSpecLoggingType.EXTERNAL,
+        valueFrom: { configMapKeyRef: { name: m.logging.configMapName, key: m.logging.configMapKey } },
+      }),
     rack: m.rack?._render(),
     metricsConfig: m.metricsConfig,
     livenessProbe: renderProbe(m.livenessProbe),
