@@ -154,7 +154,7 @@ export class KafkaBridge extends StrimziResource implements IKafkaBridge {
       const replicas = props.replicas ?? 1;
       c.check(!Number.isInteger(replicas) || replicas < 0, subject, `replicas ${replicas} is not a whole number of 0 or more`, 'use e.g. replicas: 1', 'KAF-BRG-001');
       if (replicas > 1 && (props.consumer?.enabled ?? true)) {
-        Warnings.of(this).add(`${replicas} replicas with HTTP consumers: a consumer lives in one bridge pod, so every request of a consumer must reach that pod (the Service balances requests across pods)`);
+        Warnings.of(this).add(`${replicas} replicas with HTTP consumers: a consumer lives in one bridge pod, so every request of a consumer must reach that pod (the Service balances requests across pods)`, 'KAF-BRG-030');
       }
       checkConnection(c, this, subject, props);
       checkHttp(c, this, subject, props.http, 1023);

@@ -360,7 +360,7 @@ export class KafkaBridgeSidecar extends Construct implements IKafkaBridge {
     c.check(p.metrics?.existingConfigMap !== undefined, subject, 'a JMX exporter ConfigMap of your own is not offered for the sidecar',
       'use MetricsConfig.jmxPrometheusExporter() (the library\'s rules) or MetricsConfig.strimziMetricsReporter()', 'KAF-BRG-020');
     if (p.metrics && this.binding === BridgeSidecarBinding.LOOPBACK) {
-      Warnings.of(this).add(`${subject}: metrics are served on the loopback interface only (the management port binds where the API does), so Prometheus cannot scrape them; use binding BridgeSidecarBinding.ALL_INTERFACES to scrape them`);
+      Warnings.of(this).add(`${subject}: metrics are served on the loopback interface only (the management port binds where the API does), so Prometheus cannot scrape them; use binding BridgeSidecarBinding.ALL_INTERFACES to scrape them`, 'KAF-BRG-036');
     }
     const remote = this.remoteSecrets();
     const cross = p.crossNamespaceCredentials;
@@ -375,7 +375,7 @@ export class KafkaBridgeSidecar extends Construct implements IKafkaBridge {
           'use CrossNamespaceCredentials.copyToWorkloadNamespace()', 'KAF-BRG-014');
       }
     } else if (cross) {
-      Warnings.of(this).add(`${subject}: crossNamespaceCredentials is ignored: the workload runs in namespace "${this.namespace}", where the Secrets are`);
+      Warnings.of(this).add(`${subject}: crossNamespaceCredentials is ignored: the workload runs in namespace "${this.namespace}", where the Secrets are`, 'KAF-BRG-037');
     }
     const before = c.errors.length;
     const json = this.renderWorkload();

@@ -49,8 +49,9 @@ export class KafkaBridgePodMonitors extends Construct {
 
   constructor(scope: Construct, id: string, props: KafkaBridgePodMonitorsProps) {
     super(scope, id);
-    for (const b of props.bridges) {
-      this.podMonitors[b.bridgeName] = new prom.PodMonitor(this, b.bridgeName, {
+    props.bridges.forEach((b, i) => {
+      const id = this.node.tryFindChild(b.bridgeName) ? `${b.bridgeName}-${i}` : b.bridgeName;
+      this.podMonitors[b.bridgeName] = new prom.PodMonitor(this, id, {
         metadata: { name: toDns1123Label(`${b.bridgeName}-kafka-bridge`), namespace: props.namespace ?? b.namespace, labels: props.labels },
         spec: {
           selector: { matchLabels: b.podSelectorLabels },
@@ -66,7 +67,7 @@ export class KafkaBridgePodMonitors extends Construct {
           }],
         },
       });
-    }
+    });
     addRules(this, (c) => {
       const names = props.bridges.map((b) => `${b.namespace}/${b.bridgeName}`);
       for (const n of names.filter((x, i) => names.indexOf(x) !== i)) {

@@ -132,7 +132,7 @@ describe('KafkaBridge', () => {
     expect(rules.map((r) => `${r.resource}`)).toEqual([`${AclResource.topic('orders')}`, `${AclResource.group('orders-http')}`]);
     new KafkaBridge(chart, 'idle', { cluster, listener: scram, user: scramUser });
     synth(chart);
-    expect(warningsOf(chart)).toContain('[test/idle] user "scram-user" has no ACL on any topic in this app, so every bridge request that touches Kafka is denied; grant it topics (e.g. grantConsume()/grantProduce()), or ignore this when its owner grants them');
+    expect(warningsOf(chart)).toContain('[test/idle] KAF-BRG-032 user "scram-user" has no ACL on any topic in this app, so every bridge request that touches Kafka is denied; grant it topics (e.g. grantConsume()/grantProduce()), or ignore this when its owner grants them');
     expect(warningsOf(chart).filter((w) => w.startsWith('[test/bridge]'))).toEqual([]);
   });
 
@@ -141,7 +141,27 @@ describe('KafkaBridge', () => {
     tlsUser.grantReadTopics(AclResource.topic('orders'));
     new KafkaBridge(chart, 'bridge', { cluster, listener: tls, user: tlsUser });
     synth(chart);
-    expect(warningsOf(chart)).toContain('[test/bridge] user "tls-user" may read topics but no consumer group, so creating an HTTP consumer (POST /consumers/<group>) and polling fails; grant the group with grantConsume(topics, { consumerGroup })');
+    expect(warningsOf(chart)).toContain('[test/bridge] KAF-BRG-033 user "tls-user" may read topics but no consumer group, so creating an HTTP consumer (POST /consumers/<group>) and polling fails; grant the group with grantConsume(topics, { consumerGroup })');
+  });
+});
+
+describe('KafkaBridge warnings', () => {
+  test('KAF-BRG-034 both endpoint groups off; KAF-BRG-035 custom listener authentication', () => {
+    const f = clusterFixture();
+    const custom = f.cluster.addListener(Listener.internal({ name: 'custom', port: 9096, authentication: ListenerAuthentication.custom({ sasl: true }) }));
+    f.tlsUser.grantWriteTopics(AclResource.topic('orders'));
+    new KafkaBridge(f.chart, 'bridge', { cluster: f.cluster, listener: custom, user: f.tlsUser, consumer: { enabled: false }, producer: { enabled: false } });
+    synth(f.chart);
+    expect(warningsOf(f.chart)).toEqual([
+      '[test/bridge] KAF-BRG-035 listener "custom" uses custom authentication; the library cannot tell whether it accepts the tls credentials of user "tls-user"',
+      '[test/bridge] KAF-BRG-034 both the consumer and the producer endpoints are disabled: the bridge can only list topics',
+    ]);
+    // edge: one of them on, and a listener whose authentication is known
+    const g = clusterFixture();
+    g.tlsUser.grantWriteTopics(AclResource.topic('orders'));
+    new KafkaBridge(g.chart, 'bridge', { cluster: g.cluster, listener: g.tls, user: g.tlsUser, consumer: { enabled: false } });
+    synth(g.chart);
+    expect(warningsOf(g.chart)).toEqual([]);
   });
 });
 
@@ -158,7 +178,12 @@ describe('KafkaBridge rules', () => {
     const f = clusterFixture();
     new KafkaBridge(f.chart, 'bridge', { cluster: f.cluster, listener: f.plain, replicas: 3 });
     synth(f.chart);
-    expect(warningsOf(f.chart)[0]).toMatch(/3 replicas with HTTP consumers/);
+    expect(warningsOf(f.chart)).toEqual(['[test/bridge] KAF-BRG-030 3 replicas with HTTP consumers: a consumer lives in one bridge pod, so every request of a consumer must reach that pod (the Service balances requests across pods)']);
+    // edge: more replicas without HTTP consumers is fine
+    const g = clusterFixture();
+    new KafkaBridge(g.chart, 'bridge', { cluster: g.cluster, listener: g.plain, replicas: 3, consumer: { enabled: false } });
+    synth(g.chart);
+    expect(warningsOf(g.chart)).toEqual([]);
   });
 
   test('KAF-BRG-002 user of another cluster', () => {
@@ -210,7 +235,7 @@ describe('KafkaBridge rules', () => {
     const f = clusterFixture();
     new KafkaBridge(f.chart, 'bridge', { cluster: f.cluster, listener: f.plain, http: { cors: { allowedOrigins: ['(?i)https://[a-z]++\\.example\\.com', '.*'], allowedMethods: [BridgeHttpMethod.GET] } } });
     synth(f.chart);
-    expect(warningsOf(f.chart)).toEqual(['[test/bridge] CORS origin ".*" matches any origin: every web page a user visits can call the bridge from their browser']);
+    expect(warningsOf(f.chart)).toEqual(['[test/bridge] KAF-BRG-031 CORS origin ".*" matches any origin: every web page a user visits can call the bridge from their browser']);
   });
 
   test('KAF-BRG-009 and -010 keys Strimzi owns', () => {

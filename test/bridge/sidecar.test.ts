@@ -170,7 +170,7 @@ describe('KafkaBridgeSidecar', () => {
     KafkaBridge.addSidecar(deployment(chart), { cluster, listener: tls, user: tlsUser, metrics: MetricsConfig.strimziMetricsReporter() });
     const docs = synth(chart);
     expect(docOf(docs, 'ConfigMap', 'app-kafka-bridge').data['application.properties']).toContain('kafka.prometheus.metrics.reporter.allowlist=kafka_consumer_consumer_metrics.*,');
-    expect(warningsOf(chart)).toContain('[test/app/Resource/KafkaBridgeSidecar] bridge sidecar of Deployment "app": metrics are served on the loopback interface only (the management port binds where the API does), so Prometheus cannot scrape them; use binding BridgeSidecarBinding.ALL_INTERFACES to scrape them');
+    expect(warningsOf(chart)).toContain('[test/app/Resource/KafkaBridgeSidecar] KAF-BRG-036 bridge sidecar of Deployment "app": metrics are served on the loopback interface only (the management port binds where the API does), so Prometheus cannot scrape them; use binding BridgeSidecarBinding.ALL_INTERFACES to scrape them');
   });
 
   test('cross-namespace: copyToWorkloadNamespace renders a SecretCopy of the CA and user Secrets', () => {
@@ -185,6 +185,14 @@ describe('KafkaBridgeSidecar', () => {
     expect(job.spec.jobTemplate.spec.template.spec.containers[0].command[2]).toContain('copy \'my-cluster-cluster-ca-cert\' \'ca.crt\'');
     expect(job.spec.jobTemplate.spec.template.spec.containers[0].command[2]).toContain('copy \'tls-user\' \'user.crt\' \'user.key\'');
     expect(docOf(docs, 'ConfigMap', 'app-kafka-bridge').metadata.namespace).toBe('apps');
+  });
+
+  test('KAF-BRG-037 crossNamespaceCredentials in the Secrets\' namespace is ignored', () => {
+    const { chart, cluster, tls, tlsUser } = clusterFixture();
+    KafkaBridge.addSidecar(deployment(chart), { cluster, listener: tls, user: tlsUser, crossNamespaceCredentials: CrossNamespaceCredentials.copyToWorkloadNamespace() });
+    const docs = synth(chart);
+    expect(docsOf(docs, 'CronJob')).toEqual([]);
+    expect(warningsOf(chart)).toContain('[test/app/Resource/KafkaBridgeSidecar] KAF-BRG-037 bridge sidecar of Deployment "app": crossNamespaceCredentials is ignored: the workload runs in namespace "kafka", where the Secrets are');
   });
 });
 

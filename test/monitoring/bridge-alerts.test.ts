@@ -208,6 +208,27 @@ describe('KafkaBridgePodMonitors', () => {
   });
 });
 
+describe('bridge monitoring rules', () => {
+  test('KAF-BRG-024 two bridges of one name; KAF-BRG-027 no bridges', () => {
+    const f = bridges();
+    const d = new kplus.Deployment(f.chart, 'other', { metadata: { name: 'other' }, containers: [{ name: 'o', image: 'x' }] });
+    const clash = KafkaBridge.addSidecar(ApiObject.of(d), {
+      cluster: f.cluster, listener: f.tls, user: f.tlsUser, bridgeName: 'http', metrics: MetricsConfig.jmxPrometheusExporter(), binding: BridgeSidecarBinding.ALL_INTERFACES,
+    });
+    new KafkaBridgePodMonitors(f.chart, 'PM', { bridges: [f.bridge, clash] });
+    new KafkaBridgeAlerts(f.chart, 'Alerts', { bridges: [] });
+    new KafkaBridgeDashboard(f.chart, 'Dash', { bridges: [], namespace: 'kafka' });
+    const e = validationErrors(f.chart);
+    expect(e).toContain('[test/PM] KAF-BRG-024 PodMonitors of bridge "kafka/http": two bridges share the name (their series would mix); give each bridge its own name (bridgeName of a sidecar)');
+    expect(e).toContain('[test/Alerts] KAF-BRG-027 bridge alerts: no bridges are given; pass the bridges to alert on');
+    expect(e).toContain('[test/Dash] KAF-BRG-027 bridge dashboard: no bridges are given; pass the bridges to show');
+    // edge: distinct names in one namespace are fine
+    const g = bridges();
+    new KafkaBridgePodMonitors(g.chart, 'PM', { bridges: [g.bridge, g.sidecar] });
+    expect(docsOf(synth(g.chart), 'PodMonitor')).toHaveLength(2);
+  });
+});
+
 describe('KafkaBridgeDashboard', () => {
   test('panels at parity with the upstream bridge dashboard, querying upstream names', () => {
     const f = bridges();

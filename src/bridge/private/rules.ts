@@ -61,7 +61,7 @@ export function checkConnection(c: ViolationCollector, scope: IConstruct, subjec
         ? 'use a listener with authentication, or leave user unset'
         : `use a user with ${auth} authentication, or a listener that accepts ${user.authenticationType}`, 'KAF-BRG-003');
     } else if (accepts === undefined) {
-      Warnings.of(scope).add(`listener "${listener.name}" uses custom authentication; the library cannot tell whether it accepts the ${user.authenticationType} credentials of user "${user.userName}"`);
+      Warnings.of(scope).add(`listener "${listener.name}" uses custom authentication; the library cannot tell whether it accepts the ${user.authenticationType} credentials of user "${user.userName}"`, 'KAF-BRG-035');
     }
     if (accepts !== false && user.authenticationType === KafkaUserAuthenticationType.TLS_EXTERNAL) {
       const d = user.connectionDetails(listener);
@@ -97,7 +97,7 @@ export function checkHttp(c: ViolationCollector, scope: IConstruct, subject: str
         c.add(subject, `CORS origin "${origin}" does not compile as a Java regular expression (the bridge matches origins as regular expressions)`,
           'escape special characters, e.g. "https://app\\\\.example\\\\.com"', 'KAF-BRG-008');
       } else if (matchesAnyOrigin(origin)) {
-        Warnings.of(scope).add(`CORS origin "${origin}" matches any origin: every web page a user visits can call the bridge from their browser`);
+        Warnings.of(scope).add(`CORS origin "${origin}" matches any origin: every web page a user visits can call the bridge from their browser`, 'KAF-BRG-031');
       }
     }
   }
@@ -132,15 +132,15 @@ export function checkUsefulness(scope: IConstruct, input: BridgeConnectionInput,
   const allows = (r: AclRule) => (r.permission ?? AclPermissionType.ALLOW) === AclPermissionType.ALLOW;
   const topicRules = user.acls.filter((r) => r.resource.type === AclResourceType.TOPIC && allows(r));
   if (topicRules.length === 0) {
-    Warnings.of(scope).add(`user "${user.userName}" has no ACL on any topic in this app, so every bridge request that touches Kafka is denied; grant it topics (e.g. grantConsume()/grantProduce()), or ignore this when its owner grants them`);
+    Warnings.of(scope).add(`user "${user.userName}" has no ACL on any topic in this app, so every bridge request that touches Kafka is denied; grant it topics (e.g. grantConsume()/grantProduce()), or ignore this when its owner grants them`, 'KAF-BRG-032');
     return;
   }
   const reads = topicRules.some((r) => r.operations.some((o) => o === 'Read' || o === 'All'));
   const groups = user.acls.some((r) => r.resource.type === AclResourceType.GROUP && allows(r));
   if (consumers && reads && !groups) {
-    Warnings.of(scope).add(`user "${user.userName}" may read topics but no consumer group, so creating an HTTP consumer (POST /consumers/<group>) and polling fails; grant the group with grantConsume(topics, { consumerGroup })`);
+    Warnings.of(scope).add(`user "${user.userName}" may read topics but no consumer group, so creating an HTTP consumer (POST /consumers/<group>) and polling fails; grant the group with grantConsume(topics, { consumerGroup })`, 'KAF-BRG-033');
   }
   if (!consumers && !producers) {
-    Warnings.of(scope).add('both the consumer and the producer endpoints are disabled: the bridge can only list topics');
+    Warnings.of(scope).add('both the consumer and the producer endpoints are disabled: the bridge can only list topics', 'KAF-BRG-034');
   }
 }
