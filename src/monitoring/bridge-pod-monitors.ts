@@ -50,8 +50,8 @@ export class KafkaBridgePodMonitors extends Construct {
   constructor(scope: Construct, id: string, props: KafkaBridgePodMonitorsProps) {
     super(scope, id);
     props.bridges.forEach((b, i) => {
-      const id = this.node.tryFindChild(b.bridgeName) ? `${b.bridgeName}-${i}` : b.bridgeName;
-      this.podMonitors[b.bridgeName] = new prom.PodMonitor(this, id, {
+      const childId = this.node.tryFindChild(b.bridgeName) ? `${b.bridgeName}-${i}` : b.bridgeName;
+      this.podMonitors[b.bridgeName] = new prom.PodMonitor(this, childId, {
         metadata: { name: toDns1123Label(`${b.bridgeName}-kafka-bridge`), namespace: props.namespace ?? b.namespace, labels: props.labels },
         spec: {
           selector: { matchLabels: b.podSelectorLabels },

@@ -189,7 +189,9 @@ describe('KafkaBridgeSidecar', () => {
 
   test('KAF-BRG-037 crossNamespaceCredentials in the Secrets\' namespace is ignored', () => {
     const { chart, cluster, tls, tlsUser } = clusterFixture();
-    KafkaBridge.addSidecar(deployment(chart), { cluster, listener: tls, user: tlsUser, crossNamespaceCredentials: CrossNamespaceCredentials.copyToWorkloadNamespace() });
+    KafkaBridge.addSidecar(deployment(chart), {
+      cluster, listener: tls, user: tlsUser, crossNamespaceCredentials: CrossNamespaceCredentials.copyToWorkloadNamespace(),
+    });
     const docs = synth(chart);
     expect(docsOf(docs, 'CronJob')).toEqual([]);
     expect(warningsOf(chart)).toContain('[test/app/Resource/KafkaBridgeSidecar] KAF-BRG-037 bridge sidecar of Deployment "app": crossNamespaceCredentials is ignored: the workload runs in namespace "kafka", where the Secrets are');
