@@ -157,7 +157,7 @@ export class KafkaBridge extends StrimziResource implements IKafkaBridge {
         Warnings.of(this).add(`${replicas} replicas with HTTP consumers: a consumer lives in one bridge pod, so every request of a consumer must reach that pod (the Service balances requests across pods)`, 'KAF-BRG-030');
       }
       checkConnection(c, this, subject, props);
-      checkHttp(c, this, subject, props.http, 1023);
+      checkHttp(c, this, subject, props.http, 1023, this.target.bridgeVersion);
       checkConfigs(c, subject, [['consumer', props.consumer?.config], ['producer', props.producer?.config], ['adminClient', props.adminClient?.config]], props.config);
       checkUsefulness(this, props, props.consumer?.enabled ?? true, props.producer?.enabled ?? true);
       checkResources(c, subject, props.resources, props.jvm);

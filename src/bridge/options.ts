@@ -28,7 +28,9 @@ export interface BridgeCorsOptions {
   /**
    * The origins allowed, each a Java regular expression matched against the whole
    * `Origin` header (e.g. `https://app\\.example\\.com`), or `*` for any origin.
-   * At least one; no entry may contain a comma (the bridge reads a comma-separated list).
+   * At least one. The bridge compiles the configured value as one regular expression:
+   * a `KafkaBridge` therefore takes exactly one pattern (the operator would join several
+   * with commas), while a sidecar joins several into alternatives itself.
    */
   readonly allowedOrigins: string[];
   /** The methods allowed; at least one. */

@@ -3,7 +3,7 @@ import * as kplus27 from 'cdk8s-plus-27';
 import * as kplus33 from 'cdk8s-plus-33';
 import { clusterFixture } from './fixtures';
 import {
-  AclResource, BridgeLogging, BridgeSidecarBinding, CrossNamespaceCredentials, KafkaBridge, KafkaBridgeSidecar,
+  AclResource, BridgeHttpMethod, BridgeLogging, BridgeSidecarBinding, CrossNamespaceCredentials, KafkaBridge, KafkaBridgeSidecar,
   KafkaCluster, MetricsConfig,
 } from '../../src';
 import { docOf, docsOf, synth, validationErrors, warningsOf } from '../util';
@@ -147,6 +147,7 @@ describe('KafkaBridgeSidecar', () => {
       listener: tls,
       user: tlsUser,
       binding: BridgeSidecarBinding.ALL_INTERFACES,
+      http: { cors: { allowedOrigins: ['https://a\\.example', 'https://b\\.example'], allowedMethods: [BridgeHttpMethod.GET, BridgeHttpMethod.POST] } },
       metrics: MetricsConfig.jmxPrometheusExporter(),
       logging: BridgeLogging.inline({ 'logger.bridge.name': 'io.strimzi.kafka.bridge', 'logger.bridge.level': 'DEBUG' }),
     });
@@ -160,6 +161,8 @@ describe('KafkaBridgeSidecar', () => {
     expect(np.spec.podSelector.matchLabels).toEqual(docOf(docs, 'Deployment', 'app').spec.selector.matchLabels);
     const cm = docOf(docs, 'ConfigMap', 'app-kafka-bridge').data;
     expect(cm['application.properties']).toContain('http.host=0.0.0.0\n');
+    // one regular expression with the origins as alternatives (backslashes escaped for the properties file)
+    expect(cm['application.properties']).toContain('http.cors.enabled=true\nhttp.cors.allowedOrigins=(?:https://a\\\\.example)|(?:https://b\\\\.example)\nhttp.cors.allowedMethods=GET,POST\n');
     expect(cm['application.properties']).toContain('bridge.metrics=jmxPrometheusExporter\nbridge.metrics.exporter.config.path=/opt/strimzi/custom-config/metrics-config.json\n');
     expect(JSON.parse(cm['metrics-config.json']).rules.length).toBeGreaterThan(3);
     expect(cm['log4j2.properties']).toContain('logger.bridge.level = DEBUG');

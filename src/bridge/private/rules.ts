@@ -77,8 +77,12 @@ export function checkConnection(c: ViolationCollector, scope: IConstruct, subjec
   }
 }
 
-/** KAF-BRG-005 to -008 and the any-origin warning. */
-export function checkHttp(c: ViolationCollector, scope: IConstruct, subject: string, http: BridgeHttpOptions | undefined, minPort: number): void {
+/**
+ * KAF-BRG-005 to -008, -038 and the any-origin warning. `singleOrigin` names the bridge version
+ * when its config is written by the operator, which joins the origins with commas: the bridge
+ * compiles that whole value as one regular expression.
+ */
+export function checkHttp(c: ViolationCollector, scope: IConstruct, subject: string, http: BridgeHttpOptions | undefined, minPort: number, singleOrigin?: string): void {
   const port = http?.port ?? DEFAULT_HTTP_PORT;
   c.check(!Number.isInteger(port) || port < minPort || port > 65535, subject,
     `HTTP port ${port} is not an integer from ${minPort} to 65535 (${minPort === 1023 ? 'Strimzi\'s minimum is 1023' : 'the bridge runs as a non-root user, which cannot bind privileged ports below 1024'})`,
@@ -90,10 +94,11 @@ export function checkHttp(c: ViolationCollector, scope: IConstruct, subject: str
     c.check(cors.allowedOrigins.length === 0 || cors.allowedMethods.length === 0, subject,
       `CORS needs both allowedOrigins and allowedMethods, but ${cors.allowedOrigins.length === 0 ? 'allowedOrigins' : 'allowedMethods'} is empty`,
       'list at least one origin and one method, or leave cors unset', 'KAF-BRG-007');
+    c.check(singleOrigin !== undefined && cors.allowedOrigins.length > 1, subject,
+      `CORS lists ${cors.allowedOrigins.length} origins, but the operator joins them with commas and HTTP bridge ${singleOrigin} compiles that whole value as one regular expression, so no origin would match`,
+      'give one pattern that matches every origin, e.g. "https://(app|admin)\\.example\\.com"', 'KAF-BRG-038');
     for (const origin of cors.allowedOrigins) {
-      if (origin.includes(',')) {
-        c.add(subject, `CORS origin "${origin}" contains a comma, but the bridge reads the origins as a comma-separated list`, 'give each origin as its own entry', 'KAF-BRG-008');
-      } else if (origin !== '*' && !compilesAsJavaRegex(origin)) {
+      if (origin !== '*' && !compilesAsJavaRegex(origin)) {
         c.add(subject, `CORS origin "${origin}" does not compile as a Java regular expression (the bridge matches origins as regular expressions)`,
           'escape special characters, e.g. "https://app\\\\.example\\\\.com"', 'KAF-BRG-008');
       } else if (matchesAnyOrigin(origin)) {

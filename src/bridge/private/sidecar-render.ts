@@ -70,7 +70,9 @@ export function applicationProperties(m: SidecarModel): string {
   set('http.port', m.httpPort);
   set('http.cors.enabled', m.cors !== undefined);
   if (m.cors) {
-    set('http.cors.allowedOrigins', m.cors.allowedOrigins.join(','));
+    // The bridge compiles this value as one regular expression: several origins become alternatives.
+    const origins = m.cors.allowedOrigins;
+    set('http.cors.allowedOrigins', origins.includes('*') ? '*' : origins.length === 1 ? origins[0] : origins.map((o) => `(?:${o})`).join('|'));
     set('http.cors.allowedMethods', m.cors.allowedMethods.join(','));
   }
   set('http.consumer.enabled', m.consumerEnabled);
