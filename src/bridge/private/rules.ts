@@ -82,7 +82,8 @@ export function checkConnection(c: ViolationCollector, scope: IConstruct, subjec
  * when its config is written by the operator, which joins the origins with commas: the bridge
  * compiles that whole value as one regular expression.
  */
-export function checkHttp(c: ViolationCollector, scope: IConstruct, subject: string, http: BridgeHttpOptions | undefined, minPort: number, singleOrigin?: string): void {
+export function checkHttp(c: ViolationCollector, scope: IConstruct, subject: string,
+  http: BridgeHttpOptions | undefined, minPort: number, singleOrigin?: string): void {
   const port = http?.port ?? DEFAULT_HTTP_PORT;
   c.check(!Number.isInteger(port) || port < minPort || port > 65535, subject,
     `HTTP port ${port} is not an integer from ${minPort} to 65535 (${minPort === 1023 ? 'Strimzi\'s minimum is 1023' : 'the bridge runs as a non-root user, which cannot bind privileged ports below 1024'})`,
