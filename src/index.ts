@@ -25,6 +25,7 @@ export * from './strimzi/kafka-client';
 export * from './bridge/options';
 export * from './bridge/common';
 export * from './bridge/bridge';
+export * from './bridge/sidecar-options';
 export * from './bridge/sidecar';
 export * from './keda/scale-target';
 export * from './keda/scaling-options';
