@@ -8,8 +8,8 @@ import { BridgeCoreModel, SecretKey } from './model';
 import { MANAGEMENT_PORT } from './rules';
 import { _bridgeJmxExporterConfig } from '../../monitoring/bridge-metrics';
 import { MetricsType } from '../../monitoring/metrics-config';
-import { jvmSize, renderResources } from '../../strimzi/private/render';
-import { JvmOptions } from '../../strimzi/resources';
+import { renderResources } from '../../strimzi/private/render';
+import { _jvmSize as jvmSize, JvmOptions } from '../../strimzi/resources';
 
 /** Where the image's docker start script reads its configuration. */
 export const CONFIG_DIR = '/opt/strimzi/custom-config';

@@ -3,7 +3,8 @@
  */
 import * as strimzi from '../../../../imports/kafka.strimzi.io';
 import type { KafkaBridgeModel } from '../../../bridge/private/model';
-import { compact, renderContainerTemplate, renderJvm, renderL1Resources, renderPodTemplate, renderProbe } from '../../private/render';
+import { renderContainerTemplate, renderJvm, renderL1Resources, renderPodTemplate, renderProbe } from './common';
+import { compact } from '../../../common/objects';
 
 /** The `spec` of a `kafka.strimzi.io/v1` KafkaBridge. */
 export function renderKafkaBridgeSpecV1(m: KafkaBridgeModel): any {
