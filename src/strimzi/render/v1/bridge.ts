@@ -1,9 +1,9 @@
 /*
  * KafkaBridge model → `kafka.strimzi.io/v1` spec (library-internal).
  */
+import { renderContainerTemplate, renderJvm, renderL1Resources, renderPodTemplate, renderProbe } from './common';
 import * as strimzi from '../../../../imports/kafka.strimzi.io';
 import type { KafkaBridgeModel } from '../../../bridge/private/model';
-import { renderContainerTemplate, renderJvm, renderL1Resources, renderPodTemplate, renderProbe } from './common';
 import { compact } from '../../../common/objects';
 
 /** The `spec` of a `kafka.strimzi.io/v1` KafkaBridge. */
