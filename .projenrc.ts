@@ -100,6 +100,13 @@ project.addTask('examples', {
   receiveArgs: true,
 });
 
+// Fuzzing: the property-based test of test/property/ run longer, printing each failure shrunk.
+project.addTask('fuzz', {
+  description: 'Generate apps and check every outcome (npm run fuzz -- --seed N --runs M [--valid-only|--mutated-only])',
+  exec: 'ts-node --transpile-only -P test/tsconfig.json test/property/fuzz.ts',
+  receiveArgs: true,
+});
+
 // Conformance: every document the tests synthesized (.conformance-out/) and every
 // examples/*/dist/ YAML, validated strictly against the real CRD and Kubernetes schemas.
 project.addTask('conformance', {
