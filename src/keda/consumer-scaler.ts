@@ -699,8 +699,13 @@ export class KedaConsumerScaler extends Construct {
     }
 
     // Durations, fallback, HPA behaviour
-    if (p.pollingInterval && checkWholeDuration(c, so, 'pollingInterval', p.pollingInterval, 'seconds', 'KAF-KEDA-006')) {
-      c.check(p.pollingInterval.toMilliseconds() < 1000, so, `pollingInterval ${p.pollingInterval.toMilliseconds()}ms is below 1 second`, 'use 1 second or more');
+    if (p.pollingInterval) {
+      const ms = p.pollingInterval.toMilliseconds({ integral: false });
+      if (ms < 1000) {
+        c.add(so, `pollingInterval ${ms}ms is below 1 second`, 'use 1 second or more');
+      } else {
+        checkWholeDuration(c, so, 'pollingInterval', p.pollingInterval, 'seconds', 'KAF-KEDA-006');
+      }
     }
     checkWholeDuration(c, so, 'cooldownPeriod', p.cooldownPeriod, 'seconds', 'KAF-KEDA-006');
     checkWholeDuration(c, so, 'initialCooldownPeriod', p.initialCooldownPeriod, 'seconds', 'KAF-KEDA-006');

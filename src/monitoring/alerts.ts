@@ -242,7 +242,7 @@ export class KafkaAlerts extends Construct {
       for (const [name, o] of Object.entries(props) as Array<[string, any]>) {
         if (o && typeof o === 'object' && o.pendingFor !== undefined) checkPromDuration(c, subject, `${name} pendingFor`, o.pendingFor);
       }
-      checkPromDuration(c, subject, 'certificateExpiry within', props.certificateExpiry?.within);
+      if ((props.certificateExpiry?.within?.toSeconds({ integral: false }) ?? 1) > 0) checkPromDuration(c, subject, 'certificateExpiry within', props.certificateExpiry?.within);
       const within = props.certificateExpiry?.within;
       if (within !== undefined && Number.isInteger(within.toSeconds({ integral: false }))) {
         c.check(within.toSeconds({ integral: false }) <= 0, subject, `certificateExpiry within ${within.toSeconds({ integral: false })}s is not a positive duration`, 'use e.g. Duration.days(30)');

@@ -616,11 +616,11 @@ describe('synth-time rules', () => {
   test.each([
     ['1,x', '"x" is neither a partition id nor a range'],
     ['5-2', 'range "5-2" runs backwards'],
-    ['1,,2', '"" is neither a partition id nor a range'],
+    ['1,,2', 'it has an empty entry'],
     ['-1', '"-1" is neither a partition id nor a range'],
   ])('bad partitionLimitation %s', (spec, why) => {
     expect(errorsOf({ topicName: 'o', partitionLimitation: spec })).toEqual([
-      `[apps/scaler] ScaledObject "consumer": partitionLimitation "${spec}" is invalid: ${why}; use partition ids and inclusive ranges separated by commas, e.g. "0,2,5-7"`,
+      `[apps/scaler] KAF-KEDA-003 ScaledObject "consumer": partitionLimitation "${spec}" is invalid: ${why}; use partition ids and inclusive ranges separated by commas, e.g. "0,2,5-7"`,
     ]);
   });
 
@@ -629,7 +629,7 @@ describe('synth-time rules', () => {
     const topic = f.cluster.addTopic('orders', { partitions: 3 });
     scaler(f, { topic, partitionLimitation: '1-4' });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] ScaledObject "consumer": partitionLimitation "1-4" names partition 3, 4, but topic "orders" has partitions 0-2; name existing partitions only',
+      '[apps/scaler] ScaledObject "consumer": partitionLimitation "1-4" names partition 3-4, but topic "orders" has partitions 0-2; name existing partitions only',
     ]);
   });
 

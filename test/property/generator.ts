@@ -205,7 +205,7 @@ function clusterArb(index: number): fc.Arbitrary<ClusterSpec> {
       dashboards: fc.boolean(),
     }), { nil: undefined }),
   }).map((r): ClusterSpec => {
-    const brokers = r.dual ? Math.max(r.brokers, r.controllers) : r.brokers;
+    const brokers = r.dual ? r.controllers : r.brokers; // a dual-role pool is also the quorum: an odd count
     const pools: PoolSpec[] = [];
     const common = {
       storageGi: r.storageGi,
@@ -353,7 +353,10 @@ export const MUTATIONS: { [name: string]: Mutator } = {
   'memory NaN': (s) => onPool(s, (p) => ({ ...p, memoryMi: NaN })),
   'termination grace fractional': (s) => onPool(s, (p) => ({ ...p, terminationGraceSeconds: 1.5 })),
   'pool role outside controller/broker': (s) => onPool(s, (p) => ({ ...p, roles: [...p.roles, 'observer'] })),
-  'zero-replica pool claims used node IDs': (s) => onCluster(s, (c) => ({ ...c, pools: [...c.pools, { name: `${c.name}-spare`, roles: ['broker'], replicas: 0, nodeIds: [0] }], config: c.config })),
+  'zero-replica pool claims used node IDs': (s) => onCluster(s, (c) => ({
+    ...c,
+    pools: [{ ...c.pools[0], nodeIds: range(0, c.pools[0].replicas) }, ...c.pools.slice(1), { name: `${c.name}-spare`, roles: ['broker'], replicas: 0, nodeIds: [0] }],
+  })),
   'same pool name in two clusters of one namespace': (s) => ({
     ...s,
     clusters: [s.clusters[0], { ...s.clusters[0], name: `${s.clusters[0].name}x`, topics: [], users: [], scaler: undefined, monitoring: undefined, client: undefined }],
