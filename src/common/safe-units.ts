@@ -69,7 +69,7 @@ export function checkWholeSize(c: ViolationCollector, subject: string, what: str
   if (s === undefined) return true;
   const k = kibOf(s);
   const ok = Number.isFinite(k) && Number.isInteger(k) && (allowZero ? k >= 0 : k > 0);
-  c.check(!ok, subject, `${what} ${quantityOf(s)} is not a ${allowZero ? 'non-negative' : 'positive'} whole number of KiB`,
+  c.check(!ok, subject, `${what} ${s.asString()} is not a ${allowZero ? 'non-negative' : 'positive'} whole number of KiB`,
     'use Size.kibibytes(), Size.mebibytes() or Size.gibibytes() with a whole number', ruleId);
   return ok;
 }

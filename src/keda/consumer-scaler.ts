@@ -9,6 +9,7 @@ import { OffsetResetPolicy, ScalerFallback, ScalingRules } from './scaling-optio
 import { CopiedSecret, SecretCopy } from './secret-copy';
 import * as keda from '../../imports/keda.sh';
 import { isDns1123Label } from '../common/names';
+import { keepPatchedFields } from '../common/patch-passthrough';
 import { checkWholeDuration, formatDecimal, seconds as secondsOf } from '../common/safe-units';
 import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules, ViolationCollector } from '../common/validation';
@@ -257,6 +258,7 @@ export class KedaConsumerScaler extends Construct {
       metadata: { name: this.scaledObjectName, namespace: this.namespace },
       spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
     });
+    keepPatchedFields(this.resource);
 
     if (this.trigger.type === LagTriggerType.KAFKA) {
       this.listener = props.listener ?? this.defaultListener();
@@ -545,6 +547,7 @@ export class KedaConsumerScaler extends Construct {
         metadata: { name: baseName },
         spec: clean,
       });
+      keepPatchedFields(triggerAuthentication);
       if (Chart.of(this).namespace) {
         triggerAuthentication.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
       }
@@ -553,6 +556,7 @@ export class KedaConsumerScaler extends Construct {
         metadata: { name: baseName, namespace: authNamespace },
         spec: clean,
       });
+      keepPatchedFields(triggerAuthentication);
     }
     return { namespace: authNamespace, triggerAuthentication, usernameConfigMap, secretCopy };
   }

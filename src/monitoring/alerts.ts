@@ -5,6 +5,7 @@ import { _KAFKA_METRICS, _KafkaMetricName, _PLATFORM_METRICS, KafkaExporterMetri
 import { MetricsType } from './metrics-config';
 import { checkMonitoringObject, checkPromDuration } from './monitoring-rules';
 import * as prom from '../../imports/monitoring.coreos.com';
+import { keepPatchedFields } from '../common/patch-passthrough';
 import { escapeRegex } from '../common/regex';
 import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules } from '../common/validation';
@@ -210,6 +211,7 @@ export class KafkaAlerts extends Construct {
         }),
       }) as any,
     });
+    if (this.resource) keepPatchedFields(this.resource);
 
     if (props.metrics.metrics.existingConfigMap) {
       Warnings.of(this).add('the alerts query the metric names of the library\'s JMX exporter rules, but the cluster uses your own exporter ConfigMap; make sure it produces the same names');

@@ -4,6 +4,7 @@ import { KafkaMetrics } from './kafka-metrics';
 import { checkMonitoringObject, checkPromDuration, promDurationOf } from './monitoring-rules';
 import { _scrapeTargets, _strimziRelabelings } from './scrape-targets';
 import * as prom from '../../imports/monitoring.coreos.com';
+import { keepPatchedFields } from '../common/patch-passthrough';
 import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules } from '../common/validation';
 
@@ -117,6 +118,7 @@ export class KafkaPodMonitors extends Construct {
           }),
         }) as any,
       });
+      keepPatchedFields(this.podMonitors[target.id]);
     }
 
     addRules(this, (c) => {

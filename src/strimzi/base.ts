@@ -1,6 +1,7 @@
 import { ApiObject, ApiObjectProps, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { StrimziTarget } from './target';
+import { mergeMissing } from '../common/patch-passthrough';
 import { registerUniqueDocuments } from '../common/unique-documents';
 
 /**
@@ -108,7 +109,9 @@ class StrimziApiObject extends ApiObject {
   public toJson(): any {
     const json = super.toJson();
     if (json.spec !== undefined) {
-      json.spec = this.order(json.spec);
+      const ordered = this.order(json.spec);
+      // Ordering maps through the generated class, which drops fields it does not know: keep those a JSON patch added.
+      json.spec = ((this as any).patches ?? []).length > 0 ? mergeMissing(ordered, json.spec) : ordered;
     }
     return json;
   }

@@ -10,7 +10,8 @@ import { checkEffectiveMinIsr, checkNotInternalTopic, checkTopicConfig } from '.
 import type { IKafkaUser } from './user';
 import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Subdomain, toDns1123Label } from '../common/names';
-import { checkWholeDuration, kibOf, millis } from '../common/safe-units';
+import { keepPatchedFields } from '../common/patch-passthrough';
+import { millis } from '../common/safe-units';
 import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
@@ -281,6 +282,7 @@ export class Topic extends Construct implements ITopic {
       },
       spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
     });
+    keepPatchedFields(this.resource);
 
     const minIsr = this.minInSyncReplicas;
     if (minIsr !== undefined && minIsr === this.replicas) {
@@ -439,12 +441,6 @@ export class Topic extends Construct implements ITopic {
     const minIsrWarning = checkEffectiveMinIsr(c, subject, { minIsr, replicas }, this.cluster.brokerConfig ?? {}, version, brokers);
     if (minIsrWarning) Warnings.of(this).add(minIsrWarning);
     checkNotInternalTopic(c, subject, name);
-    for (const [what, d] of [['retention', this.props.retention], ['segmentTime', this.props.segmentTime], ['deleteRetention', this.props.deleteRetention], ['minCompactionLag', this.props.minCompactionLag]] as Array<[string, Duration | undefined]>) {
-      checkWholeDuration(c, subject, what, d, 'milliseconds', 'KAF-TOP-003');
-    }
-    for (const [what, sz] of [['retentionBytes', this.props.retentionBytes], ['segmentBytes', this.props.segmentBytes], ['maxMessageBytes', this.props.maxMessageBytes]] as Array<[string, Size | undefined]>) {
-      c.check(sz !== undefined && !Number.isFinite(kibOf(sz)), subject, `${what} ${sz?.asString()} is not a number of bytes`, 'use Size.mebibytes() or Size.gibibytes() with a finite number', 'KAF-TOP-003');
-    }
     checkTopicConfig(c, subject, this._config, this.cluster.version.version).forEach((w) => Warnings.of(this).add(w));
 
     for (const key of this._duplicateConfig) {

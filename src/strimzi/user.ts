@@ -20,6 +20,7 @@ import { renderedNamespace } from './private/render';
 import { aclAllows, listenerAccepts, readRules, topicResourceProblem, userConnectionDetails, writeRules } from './private/user-access';
 import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Subdomain, toDns1123Label } from '../common/names';
+import { keepPatchedFields } from '../common/patch-passthrough';
 import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
@@ -326,6 +327,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
       },
       spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
     });
+    keepPatchedFields(this.resource);
 
     addRules(this, (c) => this.checkRules(c));
   }
