@@ -19,6 +19,8 @@ export * from './strimzi/cruise-control';
 export * from './strimzi/acl';
 export * from './strimzi/topic';
 export * from './strimzi/user';
+export * from './strimzi/user-authentication';
+export * from './strimzi/user-quotas';
 export * from './strimzi/topic-config';
 export * from './strimzi/grants';
 export * from './strimzi/kafka-client';

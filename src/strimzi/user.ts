@@ -1,4 +1,4 @@
-import { ApiObject, Duration, Lazy, Size, SizeRoundingBehavior } from 'cdk8s';
+import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import {
   AclOperation,
@@ -9,14 +9,20 @@ import {
   AclRule,
   KafkaUserAuthenticationType,
 } from './acl';
-import { KafkaAuthorizationType } from './authorization';
 import type { IKafkaCluster } from './cluster';
-import { KafkaConnectionDetails, SecretKeyReference } from './connection';
+import { KafkaConnectionDetails } from './connection';
 import { AclGrantOptions, GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
-import { Listener, ListenerAuthenticationType } from './listener';
+import { Listener } from './listener';
+import { checkAcls, groupAcls, uselessOperationsWarning } from './private/acl-policy';
 import { ImportedKafkaUser } from './private/imported-user';
 import { renderedNamespace } from './private/render';
-import { aclAllows, assertTopicResource, listenerAccepts, readRules, userConnectionDetails, writeRules } from './private/user-access';
+import { bytesOf } from './private/units';
+import {
+  aclAllows, assertTopicResource, expectedListenerAuth, listenerAccepts, listenerProblem, readRules, userConnectionDetails, writeRules,
+} from './private/user-access';
+import { checkAuthentication, checkCertificateLifetime, checkQuotas, wholeDays } from './private/user-rules';
+import { KafkaUserAuthentication } from './user-authentication';
+import { KafkaUserQuotas } from './user-quotas';
 import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Subdomain, toDns1123Label } from '../common/names';
 import { addRules, ViolationCollector } from '../common/validation';
@@ -87,116 +93,6 @@ export interface KafkaUserAttributes {
 }
 
 /**
- * Options of SCRAM-SHA-512 user authentication.
- */
-export interface ScramSha512UserAuthenticationOptions {
-  /**
-   * A Secret key holding the password to use, in the KafkaUser's namespace (the
-   * cluster's `userNamespace`, where the User Operator reads it).
-   * The User Operator copies it into the user Secret, so connection details
-   * still point at `<user>` / `password`.
-   * @default - the User Operator generates a password
-   */
-  readonly password?: SecretKeyReference;
-}
-
-/**
- * Options of TLS user authentication.
- */
-export interface TlsUserAuthenticationOptions {
-  /**
-   * How long the user certificate is valid, in whole days. Set together with `renewBefore`.
-   * @default - the clients CA setting (365 days unless changed)
-   */
-  readonly validity?: Duration;
-  /**
-   * How long before expiry the certificate is renewed, in whole days; less than `validity`.
-   * @default - the clients CA setting (30 days unless changed)
-   */
-  readonly renewBefore?: Duration;
-}
-
-/**
- * Options of `tls-external` user authentication.
- */
-export interface TlsExternalUserAuthenticationOptions {
-  /**
-   * Where the certificate issued outside Strimzi is stored, for connection details:
-   * a Secret in the KafkaUser's namespace, like the Secrets Strimzi writes for users.
-   * @default - connection details name no client certificate
-   */
-  readonly certificate?: SecretKeyReference;
-  /**
-   * Where the private key of that certificate is stored, for connection details
-   * (a Secret in the KafkaUser's namespace).
-   * @default - connection details name no client key
-   */
-  readonly key?: SecretKeyReference;
-}
-
-/**
- * How a KafkaUser authenticates.
- */
-export class KafkaUserAuthentication {
-  /** SASL SCRAM-SHA-512; the password is generated, or taken from a Secret you name. */
-  public static scramSha512(options: ScramSha512UserAuthenticationOptions = {}): KafkaUserAuthentication {
-    return new KafkaUserAuthentication(KafkaUserAuthenticationType.SCRAM_SHA_512, options, {}, {});
-  }
-
-  /** Mutual TLS with a certificate the User Operator issues from the clients CA. */
-  public static tls(options: TlsUserAuthenticationOptions = {}): KafkaUserAuthentication {
-    return new KafkaUserAuthentication(KafkaUserAuthenticationType.TLS, {}, options, {});
-  }
-
-  /** Mutual TLS with a certificate issued outside Strimzi (ACLs and quotas are still managed). */
-  public static tlsExternal(options: TlsExternalUserAuthenticationOptions = {}): KafkaUserAuthentication {
-    return new KafkaUserAuthentication(KafkaUserAuthenticationType.TLS_EXTERNAL, {}, {}, options);
-  }
-
-  private constructor(
-    /** The authentication type. */
-    public readonly type: KafkaUserAuthenticationType,
-    /** SCRAM options. */
-    public readonly scramOptions: ScramSha512UserAuthenticationOptions,
-    /** TLS options. */
-    public readonly tlsOptions: TlsUserAuthenticationOptions,
-    /** tls-external options. */
-    public readonly tlsExternalOptions: TlsExternalUserAuthenticationOptions,
-  ) {}
-
-  /** Whether the user authenticates with a client certificate (`tls` or `tls-external`). */
-  public get usesCertificate(): boolean {
-    return this.type !== KafkaUserAuthenticationType.SCRAM_SHA_512;
-  }
-}
-
-/**
- * Quotas of a KafkaUser, enforced per broker.
- */
-export interface KafkaUserQuotas {
-  /**
-   * Bytes per second the user may produce to each broker (whole bytes).
-   * @default - unlimited
-   */
-  readonly producerByteRate?: Size;
-  /**
-   * Bytes per second the user may fetch from each broker (whole bytes).
-   * @default - unlimited
-   */
-  readonly consumerByteRate?: Size;
-  /**
-   * Share of the brokers' network and I/O threads the user may use, in percent (integer).
-   * @default - unlimited
-   */
-  readonly requestPercentage?: number;
-  /**
-   * Partition mutations per second (create topics, create partitions, delete topics).
-   * @default - unlimited
-   */
-  readonly controllerMutationRate?: number;
-}
-
-/**
  * Options of a KafkaUser, as passed to `KafkaCluster.addUser()`.
  */
 export interface KafkaUserOptions {
@@ -260,18 +156,6 @@ function userIndexOf(user: KafkaUser): Map<string, KafkaUser> {
   }
   return index;
 }
-
-const RESOURCE_ORDER = [AclResourceType.TOPIC, AclResourceType.GROUP, AclResourceType.CLUSTER, AclResourceType.TRANSACTIONAL_ID];
-const OPERATION_ORDER = Object.values(AclOperation) as AclOperation[];
-/** The operations Kafka's authorizer checks on each resource type (`All` covers them all). */
-const OPERATIONS_OF: { [type: string]: AclOperation[] } = {
-  [AclResourceType.TOPIC]: [AclOperation.READ, AclOperation.WRITE, AclOperation.CREATE, AclOperation.DELETE, AclOperation.ALTER,
-    AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS, AclOperation.ALTER_CONFIGS],
-  [AclResourceType.GROUP]: [AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DELETE, AclOperation.DESCRIBE_CONFIGS, AclOperation.ALTER_CONFIGS],
-  [AclResourceType.CLUSTER]: [AclOperation.CREATE, AclOperation.CLUSTER_ACTION, AclOperation.DESCRIBE_CONFIGS, AclOperation.ALTER_CONFIGS,
-    AclOperation.IDEMPOTENT_WRITE, AclOperation.ALTER, AclOperation.DESCRIBE],
-  [AclResourceType.TRANSACTIONAL_ID]: [AclOperation.DESCRIBE, AclOperation.WRITE],
-};
 
 /**
  * A Strimzi `KafkaUser`: credentials, ACLs and quotas of one Kafka client identity.
@@ -365,10 +249,9 @@ export class KafkaUser extends Construct implements IKafkaUser {
   public addAcl(rule: AclRule, options: AclGrantOptions = {}): AclRule {
     void options;
     this._acls.push(rule);
-    const supported = OPERATIONS_OF[rule.resource.type] ?? [];
-    const useless = rule.operations.filter((op) => op !== AclOperation.ALL && !supported.includes(op));
-    if (useless.length > 0) {
-      Warnings.of(this).add(`user "${this.userName}": the ACL rule on ${rule.resource} names ${useless.join(', ')}, which Kafka never checks on a ${rule.resource.type} (it checks ${supported.join(', ')}), so ${useless.length === 1 ? 'it has' : 'they have'} no effect; remove ${useless.length === 1 ? 'it' : 'them'} or use the right resource type`);
+    const warning = uselessOperationsWarning(this.userName, rule);
+    if (warning) {
+      Warnings.of(this).add(warning);
     }
     return rule;
   }
@@ -437,7 +320,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
    * cluster's, the details say so with `credentialsNamespace`.
    */
   public connectionDetails(listener: Listener): KafkaConnectionDetails {
-    const problem = this.listenerProblem(listener);
+    const problem = listenerProblem(this.cluster, listener, this.authentication.type);
     if (problem) {
       this._problems.push(problem);
     }
@@ -450,31 +333,8 @@ export class KafkaUser extends Construct implements IKafkaUser {
     });
   }
 
-  /** Why this user cannot authenticate through `listener`, or undefined when it can. */
-  private listenerProblem(listener: Listener): { problem: string; fix: string } | undefined {
-    if (this.cluster.findListener(listener.name) !== listener) {
-      return {
-        problem: `connection details requested through listener "${listener.name}", which is not a listener of cluster "${this.cluster.clusterName}"`,
-        fix: 'pass one of the cluster\'s listeners (cluster.findListener(name))',
-      };
-    }
-    if (this.accepts(listener) === false) {
-      return {
-        problem: `connection details requested through listener "${listener.name}", whose authentication "${listener.authentication.type}" does not accept this user's authentication "${this.authentication.type}"`,
-        fix: `use a listener with ${this.expectedListenerAuth()} authentication, or change the user's authentication`,
-      };
-    }
-    if (listener.authentication.type === ListenerAuthenticationType.CUSTOM) {
-      return {
-        problem: `connection details requested through listener "${listener.name}" with custom authentication, whose credentials this library cannot derive`,
-        fix: `use a listener with ${this.expectedListenerAuth()} authentication, or configure the client by hand`,
-      };
-    }
-    return undefined;
-  }
-
   private expectedListenerAuth(): string {
-    return this.authentication.usesCertificate ? '"tls"' : '"scram-sha-512"';
+    return expectedListenerAuth(this.authentication.type);
   }
 
   /** Whether a listener accepts this user: true, false, or undefined when it cannot be told (custom). */
@@ -506,30 +366,8 @@ export class KafkaUser extends Construct implements IKafkaUser {
         `cluster "${this.cluster.clusterName}" runs no User Operator, so no credentials, ACLs or quotas are created and the KafkaUser never becomes ready`,
         'enable the User Operator (entityOperator.userOperator: true), or manage the user another way and remove the construct');
     }
-    const pw = this.authentication.scramOptions.password;
-    if (pw) {
-      if (!isDns1123Subdomain(pw.secretName)) {
-        c.add(subject,
-          `the password Secret name "${pw.secretName}" is not a valid Kubernetes name`,
-          `name an existing Secret in ${this.namespace === this.cluster.namespace ? 'the cluster\'s namespace' : `namespace "${this.namespace}", the KafkaUser's`}`);
-      }
-      if (!/^[-._a-zA-Z0-9]+$/.test(pw.key)) {
-        c.add(subject,
-          `the password Secret key "${pw.key}" is not a valid Secret key (letters, digits, "-", "_" and ".")`,
-          'name the key that holds the password');
-      }
-    }
-    const ext = this.authentication.tlsExternalOptions;
-    if (!ext.certificate !== !ext.key) {
-      c.add(subject,
-        `the tls-external certificate is given ${ext.certificate ? `(secret "${ext.certificate.secretName}") without its key` : `without the certificate (key in secret "${ext.key?.secretName}")`}, so clients cannot be wired with it`,
-        'name both the certificate and the key, or neither');
-    }
-    if (this.authentication.usesCertificate && this.userName.length > 64) {
-      c.add(subject,
-        `the name has ${this.userName.length} characters, but a ${this.authentication.type} user name becomes the certificate CN, which allows at most 64`,
-        'choose a name of at most 64 characters');
-    }
+    checkAuthentication(c, subject, this.authentication,
+      { userName: this.userName, namespace: this.namespace, clusterNamespace: this.cluster.namespace });
 
     const ns = renderedNamespace(this.resource);
     if (ns !== this.namespace) {
@@ -538,31 +376,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
         `keep the user in ${this.namespace === this.cluster.namespace ? 'the cluster\'s namespace' : `namespace "${this.namespace}", the one the User Operator watches`} (do not patch metadata.namespace)`);
     }
 
-    if (this._acls.length > 0) {
-      const authz = this.cluster.authorization;
-      if (!this.cluster.authorizationEnabled) {
-        c.add(subject,
-          `has ${this._acls.length} ACL rule(s), but cluster "${this.cluster.clusterName}" has no authorization, so the User Operator cannot apply them and the KafkaUser never becomes ready`,
-          'enable authorization on the cluster (authorization: KafkaAuthorization.simple()) or remove the ACLs and grants');
-      }
-      if (authz?.type === KafkaAuthorizationType.CUSTOM && !authz.supportsAdminApi) {
-        c.add(subject,
-          `has ACL rules, but cluster "${this.cluster.clusterName}" uses a custom authorizer without supportsAdminApi, so the User Operator cannot apply them`,
-          'set supportsAdminApi: true if the authorizer supports the Kafka Admin API for ACLs, or remove the ACLs and grants');
-      }
-    }
-    for (const rule of this._acls) {
-      if (rule.operations.length === 0) {
-        c.add(subject,
-          `the ACL rule on ${rule.resource} has no operations`,
-          'name at least one operation');
-      }
-      if (rule.resource.type !== AclResourceType.CLUSTER && !rule.resource.name) {
-        c.add(subject,
-          `the ACL rule on a ${rule.resource.type} has an empty name`,
-          'name the resource, or use "*" for all of them');
-      }
-    }
+    checkAcls(c, subject, this.cluster, this._acls);
 
     const listeners = this.cluster.listeners;
     if (listeners.length > 0 && listeners.every((l) => this.accepts(l) === false)) {
@@ -574,87 +388,22 @@ export class KafkaUser extends Construct implements IKafkaUser {
       c.add(subject, p.problem, p.fix);
     }
 
-    const tls = this.authentication.tlsOptions;
-    if (tls.validity || tls.renewBefore) {
-      if (!tls.validity || !tls.renewBefore) {
-        c.add(subject,
-          'certificate validity and renewBefore must be set together',
-          'set both validity and renewBefore, or neither');
-      }
-      const v = tls.validity ? wholeDays(tls.validity) : undefined;
-      const r = tls.renewBefore ? wholeDays(tls.renewBefore) : undefined;
-      if (v !== undefined && (v === null || v < 1)) {
-        c.add(subject,
-          `certificate validity ${tls.validity?.toHumanString()} is not a whole number of days of at least 1`,
-          'use Duration.days(n) with n >= 1');
-      }
-      if (r !== undefined && (r === null || r < 1)) {
-        c.add(subject,
-          `certificate renewBefore ${tls.renewBefore?.toHumanString()} is not a whole number of days of at least 1`,
-          'use Duration.days(n) with n >= 1');
-      }
-      if (typeof v === 'number' && typeof r === 'number' && r >= v) {
-        c.add(subject,
-          `certificate renewBefore (${r} days) must be less than validity (${v} days)`,
-          'renew before the certificate expires, e.g. validity 365 days and renewBefore 30 days');
-      }
-    }
-
-    const q = this.props.quotas ?? {};
-    for (const [name, size] of [['producerByteRate', q.producerByteRate], ['consumerByteRate', q.consumerByteRate]] as Array<[string, Size | undefined]>) {
-      if (size !== undefined) {
-        const b = bytesOf(size);
-        if (!Number.isInteger(b) || b < 0) {
-          c.add(subject,
-            `quota ${name} ${b} bytes/s is not a whole number of bytes >= 0`,
-            'use a whole, non-negative number of bytes per second');
-        }
-      }
-    }
-    if (q.requestPercentage !== undefined && (!Number.isInteger(q.requestPercentage) || q.requestPercentage < 0)) {
-      c.add(subject,
-        `quota requestPercentage ${q.requestPercentage} is not an integer >= 0`,
-        'use a whole, non-negative percentage');
-    }
-    if (q.controllerMutationRate !== undefined && q.controllerMutationRate < 0) {
-      c.add(subject,
-        `quota controllerMutationRate ${q.controllerMutationRate} is negative`,
-        'use a non-negative rate');
-    }
+    checkCertificateLifetime(c, subject, this.authentication);
+    checkQuotas(c, subject, this.props.quotas ?? {});
   }
 
   /** The ACL rules, deduplicated and in a stable order. */
   private renderAcls(): strimzi.KafkaUserSpecAuthorizationAcls[] {
-    const groups = new Map<string, { key: Array<string | number>; rule: AclRule; ops: Set<AclOperation> }>();
-    for (const rule of this._acls) {
-      const host = rule.host ?? '*';
-      const permission = rule.permission ?? AclPermissionType.ALLOW;
-      const key = [
-        permission === AclPermissionType.ALLOW ? 0 : 1,
-        RESOURCE_ORDER.indexOf(rule.resource.type),
-        rule.resource.patternType === AclPatternType.LITERAL ? 0 : 1,
-        rule.resource.name ?? '',
-        host,
-      ];
-      const k = JSON.stringify(key);
-      const g = groups.get(k) ?? { key, rule: { ...rule, host, permission }, ops: new Set<AclOperation>() };
-      rule.operations.forEach((op) => g.ops.add(op));
-      groups.set(k, g);
-    }
-    const sorted = [...groups.values()].sort((a, b) => compareKeys(a.key, b.key));
-    return sorted.map(({ rule, ops }) => {
-      const r = rule.resource;
-      return {
-        type: rule.permission === AclPermissionType.DENY ? 'deny' as any : undefined,
-        resource: {
-          type: r.type as any,
-          name: r.type === AclResourceType.CLUSTER ? undefined : r.name,
-          patternType: r.patternType === AclPatternType.PREFIX ? 'prefix' as any : undefined,
-        },
-        host: rule.host === '*' ? undefined : rule.host,
-        operations: OPERATION_ORDER.filter((op) => ops.has(op)) as any,
-      };
-    });
+    return groupAcls(this._acls).map((e) => ({
+      type: e.permission === AclPermissionType.DENY ? 'deny' as any : undefined,
+      resource: {
+        type: e.resourceType as any,
+        name: e.resourceName,
+        patternType: e.patternType === AclPatternType.PREFIX ? 'prefix' as any : undefined,
+      },
+      host: e.host === '*' ? undefined : e.host,
+      operations: e.operations as any,
+    }));
   }
 
   private renderSpec(): strimzi.KafkaUserSpec {
@@ -684,23 +433,3 @@ export class KafkaUser extends Construct implements IKafkaUser {
     };
   }
 }
-
-function compareKeys(a: any[], b: any[]): number {
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] < b[i]) return -1;
-    if (a[i] > b[i]) return 1;
-  }
-  return 0;
-}
-
-/** Whole days of a duration, or null when it is not a whole number of days. */
-function wholeDays(d: Duration): number | null {
-  const days = d.toDays({ integral: false });
-  return Number.isInteger(days) ? days : null;
-}
-
-/** A size in bytes. */
-function bytesOf(size: Size): number {
-  return Math.round(size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024 * 1000) / 1000;
-}
-

@@ -11,7 +11,7 @@ import { KafkaAuthorization } from '../../src/strimzi/authorization';
 import { KafkaCluster } from '../../src/strimzi/cluster';
 import { Listener, ListenerAuthentication } from '../../src/strimzi/listener';
 import { NodeRole } from '../../src/strimzi/node-pool';
-import { KafkaUserAuthentication } from '../../src/strimzi/user';
+import { KafkaUserAuthentication } from '../../src/strimzi/user-authentication';
 import { docOf, docsOf, synth, synthAppYaml, validationErrors, warningsOf } from '../util';
 
 const PLAIN = () => Listener.internal({ name: 'plain', port: 9092, tls: false, authentication: ListenerAuthentication.none() });
