@@ -4,7 +4,7 @@ import { AclResource, AclRule } from './acl';
 import type { IKafkaCluster } from './cluster';
 import { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
 import { ImportedTopic } from './private/imported-topic';
-import { renderedNamespace } from './private/render';
+import { renderedNamespace, trackPatches } from './private/patch-tracking';
 import { CleanupPolicy, CompressionType, MessageTimestampType } from './topic-config';
 import type { IKafkaUser } from './user';
 import * as strimzi from '../../imports/kafka.strimzi.io';
@@ -255,6 +255,8 @@ export class Topic extends Construct implements ITopic {
   private readonly props: TopicProps;
   private readonly _config: { [key: string]: any };
   private readonly _duplicateConfig: string[] = [];
+  /** Users of other clusters granted access to this topic, reported at validation. */
+  private readonly _foreignUsers: IKafkaUser[] = [];
 
   constructor(scope: Construct, id: string, props: TopicProps) {
     super(scope, id);
@@ -277,6 +279,7 @@ export class Topic extends Construct implements ITopic {
       },
       spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
     });
+    trackPatches(this.resource);
 
     const minIsr = this.minInSyncReplicas;
     if (minIsr !== undefined && minIsr === this.replicas) {
@@ -340,11 +343,8 @@ export class Topic extends Construct implements ITopic {
   }
 
   private checkSameCluster(user: IKafkaUser): void {
-    if (user.cluster !== this.cluster && '_addProblem' in user) {
-      (user as unknown as { _addProblem(problem: string, fix: string): void })._addProblem(
-        `is granted access to topic "${this.topicName}" of cluster "${this.cluster.clusterName}", but belongs to cluster "${user.cluster.clusterName}"`,
-        'grant topics of the user\'s own cluster, or create a user in the topic\'s cluster',
-      );
+    if (user.cluster !== this.cluster && !this._foreignUsers.includes(user)) {
+      this._foreignUsers.push(user);
     }
   }
 
@@ -472,6 +472,11 @@ export class Topic extends Construct implements ITopic {
       c.add(subject,
         `its KafkaTopic name "${this.resourceName}" is also the name of the KafkaTopic of topic "${sameResource.topicName}"${otherCluster ? ` of cluster "${sameResource.cluster.clusterName}"` : ''} (${sameResource.node.path}) in namespace "${this.cluster.topicNamespace}"`,
         otherCluster ? 'rename one of the topics, or keep the two clusters\' topics in different namespaces' : 'rename one of the topics');
+    }
+    for (const user of this._foreignUsers) {
+      c.add(`user "${user.userName}"`,
+        `is granted access to topic "${name}" of cluster "${this.cluster.clusterName}", but belongs to cluster "${user.cluster.clusterName}"`,
+        'grant topics of the user\'s own cluster, or create a user in the topic\'s cluster');
     }
     if (!this.cluster.topicOperatorEnabled) {
       c.add(subject,

@@ -15,7 +15,7 @@ import { AclGrantOptions, GrantReadOptions, GrantReadWriteOptions, GrantWriteOpt
 import { Listener } from './listener';
 import { checkAcls, groupAcls, uselessOperationsWarning } from './private/acl-policy';
 import { ImportedKafkaUser } from './private/imported-user';
-import { renderedNamespace } from './private/render';
+import { renderedNamespace, trackPatches } from './private/patch-tracking';
 import { bytesOf } from './private/units';
 import {
   aclAllows, assertTopicResource, expectedListenerAuth, listenerAccepts, listenerProblem, readRules, userConnectionDetails, writeRules,
@@ -181,7 +181,8 @@ export class KafkaUser extends Construct implements IKafkaUser {
   public readonly resource: ApiObject;
 
   private readonly _acls: AclRule[] = [];
-  private readonly _problems: Array<{ problem: string; fix: string }> = [];
+  /** The listeners connection details were asked for, checked at validation. */
+  private readonly _requestedListeners: Listener[] = [];
   private readonly props: KafkaUserProps;
 
   constructor(scope: Construct, id: string, props: KafkaUserProps) {
@@ -207,6 +208,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
       },
       spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
     });
+    trackPatches(this.resource);
 
     addRules(this, (c) => this.checkRules(c));
   }
@@ -288,14 +290,6 @@ export class KafkaUser extends Construct implements IKafkaUser {
   }
 
   /**
-   * Records a problem found while composing this user (reported at synth time).
-   * @internal
-   */
-  public _addProblem(problem: string, fix: string): void {
-    this._problems.push({ problem, fix });
-  }
-
-  /**
    * Whether the user may perform `operation` on the named resource, as Kafka's
    * authorizer would decide it: a matching deny rule wins; `All` covers every
    * operation; Read, Write, Delete and Alter imply Describe; AlterConfigs implies
@@ -312,17 +306,17 @@ export class KafkaUser extends Construct implements IKafkaUser {
    * broker CA.
    *
    * When the listener does not accept this user's authentication (or is not a
-   * listener of the user's cluster), synthesis fails with an error recorded on
-   * this user; the returned details are then not usable.
+   * listener of the user's cluster), synthesis fails with an error on this user
+   * (checked at validation, so listeners added later count); the returned details
+   * are then not usable.
    *
    * The broker CA Secret is in the cluster's namespace and the user Secret in the
    * KafkaUser's; when the User Operator watches another namespace than the
    * cluster's, the details say so with `credentialsNamespace`.
    */
   public connectionDetails(listener: Listener): KafkaConnectionDetails {
-    const problem = listenerProblem(this.cluster, listener, this.authentication.type);
-    if (problem) {
-      this._problems.push(problem);
+    if (!this._requestedListeners.includes(listener)) {
+      this._requestedListeners.push(listener);
     }
     return userConnectionDetails(this.cluster, listener, {
       userName: this.userName,
@@ -384,8 +378,11 @@ export class KafkaUser extends Construct implements IKafkaUser {
         `authentication "${this.authentication.type}" is accepted by no listener of cluster "${this.cluster.clusterName}" (listeners: ${listeners.map((l) => `${l.name}=${l.authentication.type}`).join(', ')})`,
         `add a listener with ${this.expectedListenerAuth()} authentication, or change the user's authentication`);
     }
-    for (const p of this._problems) {
-      c.add(subject, p.problem, p.fix);
+    for (const listener of this._requestedListeners) {
+      const p = listenerProblem(this.cluster, listener, this.authentication.type);
+      if (p) {
+        c.add(subject, p.problem, p.fix);
+      }
     }
 
     checkCertificateLifetime(c, subject, this.authentication);

@@ -279,6 +279,18 @@ describe('KafkaUser validation', () => {
     ]);
   });
 
+  test('connection details are pure: a listener added to the cluster afterwards counts, and asking twice reports once', () => {
+    const { chart, cluster: c } = cluster();
+    const user = new KafkaUser(chart, 'app', { cluster: c });
+    const later = Listener.internal({ name: 'scram2', port: 9096, authentication: ListenerAuthentication.scramSha512() });
+    const first = user.connectionDetails(later);
+    expect(user.connectionDetails(later)).toEqual(first);
+    expect(user.node.metadata).toEqual([]);
+    c.addListener(later);
+    expect(() => synth(chart)).not.toThrow();
+    expect(first.bootstrapServers).toBe('my-cluster-kafka-bootstrap.kafka.svc:9096');
+  });
+
   test('connection details through a custom-authentication listener', () => {
     const custom = Listener.internal({ name: 'oauth', port: 9095, authentication: ListenerAuthentication.custom({ sasl: true }) });
     const { chart, cluster: c } = cluster(newChart(), { listeners: [custom] });
