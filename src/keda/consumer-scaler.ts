@@ -8,7 +8,9 @@ import {
   checkAccess, checkGroupAndTopic, checkNames, checkReplicaCounts, checkThresholds, checkTiming, checkTriggerOptions, checkUniqueness, ScalerFacts,
 } from './private/scaler-rules';
 import { placeCredentials } from './private/secret-placement';
-import { defaultListener, Finding, noListenerFinding, planAuthentication } from './private/trigger-auth';
+import {
+  AuthPlan, assumedPlan, credentialKey, defaultListener, Finding, matchingListener, noListenerFinding, planAuthentication,
+} from './private/trigger-auth';
 import { renderKafkaTrigger, renderPrometheusTrigger } from './private/triggers';
 import { IScalableWorkload } from './scale-target';
 import { OffsetResetPolicy, ScalerFallback, ScalingRules } from './scaling-options';
@@ -206,8 +208,6 @@ export class KedaConsumerScaler extends Construct {
   public readonly namespace: string;
   /** The scaled workload. */
   public readonly target: IScalableWorkload;
-  /** The listener KEDA connects through (kafka trigger). */
-  public readonly listener?: Listener;
   /** The TriggerAuthentication or ClusterTriggerAuthentication, when credentials are needed. */
   public readonly triggerAuthentication?: ApiObject;
   /** The ConfigMap holding the SCRAM user name, when SCRAM is used. */
@@ -220,10 +220,10 @@ export class KedaConsumerScaler extends Construct {
   private readonly props: KedaConsumerScalerProps;
   private readonly trigger: LagTrigger;
   private readonly topicName?: string;
-  private readonly findings: Finding[] = [];
-  private readonly triggerTls?: boolean;
-  private readonly triggerSasl?: string;
-  private readonly bootstrapServers?: string;
+  /** What the credential objects were planned for when the scaler was created. */
+  private readonly plannedCredentials?: { key: string; listenerName?: string };
+  private readonly placementFindings: Finding[] = [];
+  private readonly ignoredCrossNamespaceCredentials: boolean = false;
 
   constructor(scope: Construct, id: string, props: KedaConsumerScalerProps) {
     super(scope, id);
@@ -241,44 +241,29 @@ export class KedaConsumerScaler extends Construct {
     });
 
     if (this.trigger.type === LagTriggerType.KAFKA) {
-      this.listener = props.listener ?? defaultListener(props.cluster, props.user);
-      if (!this.listener) {
-        this.findings.push(noListenerFinding(props.cluster));
-      } else {
-        const auth = planAuthentication(props.cluster, props.user, this.listener);
-        this.findings.push(...auth.findings);
-        this.bootstrapServers = auth.bootstrapServers;
-        this.triggerTls = auth.tls;
-        this.triggerSasl = auth.sasl;
-        if (auth.params.length > 0) {
-          const placed = placeCredentials(this, {
-            cluster: props.cluster,
-            crossNamespaceCredentials: props.crossNamespaceCredentials,
-            namespace: this.namespace,
-            scaledObjectName: this.scaledObjectName,
-            targetKind: this.target.kind,
-            targetName: this.target.name,
-          }, auth.params, auth.username);
-          this.findings.push(...placed.findings);
-          if (placed.ignoredCrossNamespaceCredentials) {
-            const here = this.namespace === props.cluster.namespace ? 'the cluster\'s namespace' : 'namespace';
-            Warnings.of(this).add(`crossNamespaceCredentials is ignored: the workload runs in ${here} "${this.namespace}", where KEDA reads the Secrets directly`);
-          }
-          this.credentialsNamespace = placed.namespace;
-          this.triggerAuthentication = placed.triggerAuthentication;
-          this.usernameConfigMap = placed.usernameConfigMap;
-          this.secretCopy = placed.secretCopy;
-        }
-      }
-    } else {
-      const unused: Array<[string, unknown]> = [
-        ['user', props.user], ['listener', props.listener], ['crossNamespaceCredentials', props.crossNamespaceCredentials],
-      ];
-      for (const [name, value] of unused) {
-        if (value !== undefined) {
-          const what = name === 'user' ? `user "${props.user!.userName}"` : name;
-          Warnings.of(this).add(`${what} is not used: the prometheus trigger reads lag from Prometheus, not from Kafka`);
-        }
+      // Which credential objects exist is decided now (constructs cannot be added
+      // at synth): for the explicit listener, else the cluster's listener matching
+      // the user, else a TLS listener with the user's authentication. The listener
+      // itself is chosen at validation; a rule reports a listener that needs other
+      // credentials than those planned here.
+      const planned = props.listener ?? matchingListener(props.cluster, props.user);
+      const shape = planned ? planAuthentication(props.cluster, props.user, planned) : assumedPlan(props.cluster, props.user);
+      this.plannedCredentials = { key: credentialKey(shape), listenerName: planned?.name };
+      if (shape.params.length > 0) {
+        const placed = placeCredentials(this, {
+          cluster: props.cluster,
+          crossNamespaceCredentials: props.crossNamespaceCredentials,
+          namespace: this.namespace,
+          scaledObjectName: this.scaledObjectName,
+          targetKind: this.target.kind,
+          targetName: this.target.name,
+        }, shape.params, shape.username);
+        this.placementFindings = placed.findings;
+        this.ignoredCrossNamespaceCredentials = placed.ignoredCrossNamespaceCredentials;
+        this.credentialsNamespace = placed.namespace;
+        this.triggerAuthentication = placed.triggerAuthentication;
+        this.usernameConfigMap = placed.usernameConfigMap;
+        this.secretCopy = placed.secretCopy;
       }
     }
 
@@ -291,8 +276,24 @@ export class KedaConsumerScaler extends Construct {
     }
 
     _AutoscalerIndex.watch(this);
-    this.addWarnings();
-    addRules(this, (c) => this.checkRules(c));
+    addRules(this, (c) => {
+      this.addWarnings();
+      this.checkRules(c);
+    });
+  }
+
+  /**
+   * The listener KEDA connects through (kafka trigger): `listener`, else the
+   * cluster's first in-cluster listener whose authentication matches the user's
+   * (or that has none, without a user), else its first in-cluster listener.
+   * Chosen when asked (at validation and synthesis), so listeners added to the
+   * cluster after the scaler count.
+   */
+  public get listener(): Listener | undefined {
+    if (this.trigger.type !== LagTriggerType.KAFKA) {
+      return undefined;
+    }
+    return this.props.listener ?? defaultListener(this.props.cluster, this.props.user);
   }
 
   /**
@@ -342,6 +343,21 @@ export class KedaConsumerScaler extends Construct {
 
   private addWarnings(): void {
     const p = this.props;
+    if (this.trigger.type === LagTriggerType.PROMETHEUS) {
+      const unused: Array<[string, unknown]> = [
+        ['user', p.user], ['listener', p.listener], ['crossNamespaceCredentials', p.crossNamespaceCredentials],
+      ];
+      for (const [name, value] of unused) {
+        if (value !== undefined) {
+          const what = name === 'user' ? `user "${p.user!.userName}"` : name;
+          Warnings.of(this).add(`${what} is not used: the prometheus trigger reads lag from Prometheus, not from Kafka`);
+        }
+      }
+    }
+    if (this.ignoredCrossNamespaceCredentials) {
+      const here = this.namespace === p.cluster.namespace ? 'the cluster\'s namespace' : 'namespace';
+      Warnings.of(this).add(`crossNamespaceCredentials is ignored: the workload runs in ${here} "${this.namespace}", where KEDA reads the Secrets directly`);
+    }
     const idleOrZero = p.idleReplicaCount !== undefined || this.minReplicas === 0;
     if (!idleOrZero && (p.pollingInterval || p.cooldownPeriod)) {
       Warnings.of(this).add(`${p.pollingInterval ? 'pollingInterval' : 'cooldownPeriod'} has no effect while minReplicaCount is ${this.minReplicas} and there is no idleReplicaCount: KEDA uses them only to scale to and from zero or idle`);
@@ -374,10 +390,33 @@ export class KedaConsumerScaler extends Construct {
     };
   }
 
-  private checkRules(c: ViolationCollector): void {
-    for (const f of this.findings) {
+  /** How the kafka trigger connects through the listener chosen now, or undefined without one. */
+  private plan(): AuthPlan | undefined {
+    const listener = this.listener;
+    return listener && planAuthentication(this.props.cluster, this.props.user, listener);
+  }
+
+  private checkConnection(c: ViolationCollector): void {
+    if (this.trigger.type !== LagTriggerType.KAFKA) {
+      return;
+    }
+    const plan = this.plan();
+    const findings = plan ? [...plan.findings, ...this.placementFindings] : [noListenerFinding(this.props.cluster)];
+    for (const f of findings) {
       c.add(f.subject, f.problem, f.fix);
     }
+    const planned = this.plannedCredentials!;
+    if (plan && plan.findings.length === 0 && credentialKey(plan) !== planned.key) {
+      const when = planned.listenerName ? `for listener "${planned.listenerName}"` : 'before the cluster had a listener matching the user (assuming TLS with the cluster CA)';
+      c.add(`ScaledObject "${this.scaledObjectName}"`,
+        `KEDA connects through listener "${this.listener!.name}", which needs other credentials than the TriggerAuthentication, ConfigMap and Secret copy planned when the scaler was created ${when}`,
+        `pass listener: cluster.findListener("${this.listener!.name}") to the scaler, or create the scaler after adding the listener`,
+        'KAF-KEDA-001');
+    }
+  }
+
+  private checkRules(c: ViolationCollector): void {
+    this.checkConnection(c);
     const facts = this.facts();
     checkNames(c, facts);
     checkGroupAndTopic(c, facts);
@@ -428,11 +467,12 @@ export class KedaConsumerScaler extends Construct {
     if (this.trigger.type === LagTriggerType.PROMETHEUS) {
       return renderPrometheusTrigger(lag, this.trigger.prometheusOptions!);
     }
+    const plan = this.plan();
     return renderKafkaTrigger({
       ...lag,
-      bootstrapServers: this.bootstrapServers,
-      tls: this.triggerTls,
-      sasl: this.triggerSasl,
+      bootstrapServers: plan?.bootstrapServers,
+      tls: plan?.tls,
+      sasl: plan?.sasl,
       offsetResetPolicy: p.offsetResetPolicy,
       allowIdleConsumers: p.allowIdleConsumers,
       excludePersistentLag: p.excludePersistentLag,

@@ -281,16 +281,10 @@ export class Topic extends Construct implements ITopic {
     });
     trackPatches(this.resource);
 
-    const minIsr = this.minInSyncReplicas;
-    if (minIsr !== undefined && minIsr === this.replicas) {
-      const brokers = this.cluster.brokerCount;
-      const fixes = [
-        ...(brokers === 0 || minIsr < brokers ? [`raise replicas to ${minIsr + 1}`] : []),
-        ...(minIsr > 1 ? [`lower min.insync.replicas to ${minIsr - 1}`] : []),
-      ];
-      Warnings.of(this).add(`topic "${this.topicName}": min.insync.replicas ${minIsr} equals replicas ${this.replicas}, so one broker down stops every acks=all producer; ${fixes.length > 0 ? fixes.join(' or ') : 'add brokers'}`);
-    }
-    addRules(this, (c) => this.checkRules(c));
+    addRules(this, (c) => {
+      this.warnMinIsr();
+      this.checkRules(c);
+    });
   }
 
   /**
@@ -340,6 +334,19 @@ export class Topic extends Construct implements ITopic {
   public grantReadWrite(user: IKafkaUser, options: GrantReadWriteOptions = {}): AclRule[] {
     this.checkSameCluster(user);
     return user.grantReadWriteTopics(AclResource.topic(this.topicName), options);
+  }
+
+  /** One broker down stops acks=all producers when min.insync.replicas equals replicas (brokers counted at validation). */
+  private warnMinIsr(): void {
+    const minIsr = this.minInSyncReplicas;
+    if (minIsr !== undefined && minIsr === this.replicas) {
+      const brokers = this.cluster.brokerCount;
+      const fixes = [
+        ...(brokers === 0 || minIsr < brokers ? [`raise replicas to ${minIsr + 1}`] : []),
+        ...(minIsr > 1 ? [`lower min.insync.replicas to ${minIsr - 1}`] : []),
+      ];
+      Warnings.of(this).add(`topic "${this.topicName}": min.insync.replicas ${minIsr} equals replicas ${this.replicas}, so one broker down stops every acks=all producer; ${fixes.length > 0 ? fixes.join(' or ') : 'add brokers'}`);
+    }
   }
 
   private checkSameCluster(user: IKafkaUser): void {

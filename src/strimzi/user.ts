@@ -251,10 +251,6 @@ export class KafkaUser extends Construct implements IKafkaUser {
   public addAcl(rule: AclRule, options: AclGrantOptions = {}): AclRule {
     void options;
     this._acls.push(rule);
-    const warning = uselessOperationsWarning(this.userName, rule);
-    if (warning) {
-      Warnings.of(this).add(warning);
-    }
     return rule;
   }
 
@@ -371,6 +367,12 @@ export class KafkaUser extends Construct implements IKafkaUser {
     }
 
     checkAcls(c, subject, this.cluster, this._acls);
+    for (const rule of this._acls) {
+      const warning = uselessOperationsWarning(this.userName, rule);
+      if (warning) {
+        Warnings.of(this).add(warning);
+      }
+    }
 
     const listeners = this.cluster.listeners;
     if (listeners.length > 0 && listeners.every((l) => this.accepts(l) === false)) {

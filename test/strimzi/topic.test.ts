@@ -108,6 +108,20 @@ describe('Topic rendering', () => {
     ]);
   });
 
+  test('the warning counts brokers at validation: a pool added after the topic counts, and nothing is raised before', () => {
+    // GIVEN three brokers when the topic is created
+    const { chart, cluster: c } = cluster(3);
+    const t = c.addTopic('t', { replicas: 3, minInSyncReplicas: 3 });
+    expect(warningsOf(t)).toEqual([]);
+    // WHEN a second broker pool is added afterwards
+    c.addNodePool('more', { roles: [NodeRole.BROKER], replicas: 2 });
+    synth(chart);
+    // THEN the fix may raise replicas, since 5 brokers exist at synth
+    expect(warningsOf(chart)).toEqual([
+      '[test/my-cluster/t] topic "t": min.insync.replicas 3 equals replicas 3, so one broker down stops every acks=all producer; raise replicas to 4 or lower min.insync.replicas to 2',
+    ]);
+  });
+
   test('min.insync.replicas below replicas gives no warning', () => {
     const { chart, cluster: c } = cluster();
     c.addTopic('t', { replicas: 3, minInSyncReplicas: 2 });

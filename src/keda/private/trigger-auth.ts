@@ -136,3 +136,33 @@ export function planAuthentication(cluster: IKafkaCluster, user: IKafkaUser | un
   }
   return { bootstrapServers, tls, sasl, params, username, findings };
 }
+
+/** The in-cluster listener whose authentication matches the user's (none without a user), if the cluster has one. */
+export function matchingListener(cluster: IKafkaCluster, user: IKafkaUser | undefined): Listener | undefined {
+  const wanted = user ? listenerAuthFor(user.authenticationType) : ListenerAuthenticationType.NONE;
+  return cluster.listeners.find((l) => !l.isExternal && l.authentication.type === wanted);
+}
+
+/**
+ * The credentials the kafka trigger will need when the cluster has no matching
+ * listener yet: a TLS listener with the cluster CA and the user's own
+ * authentication (the library's secure default).
+ */
+export function assumedPlan(cluster: IKafkaCluster, user: IKafkaUser | undefined): Pick<AuthPlan, 'params' | 'username'> {
+  const params: AuthParam[] = [{ parameter: 'ca', secret: cluster.clusterCaCertificate, namespace: cluster.namespace }];
+  if (user?.authenticationType === KafkaUserAuthenticationType.SCRAM_SHA_512) {
+    params.push({ parameter: 'username', configMapKey: 'username' });
+    params.push({ parameter: 'password', secret: { secretName: user.secretName, key: 'password' }, namespace: cluster.userNamespace });
+    return { params, username: user.userName };
+  }
+  if (user?.authenticationType === KafkaUserAuthenticationType.TLS) {
+    params.push({ parameter: 'cert', secret: { secretName: user.secretName, key: 'user.crt' }, namespace: cluster.userNamespace });
+    params.push({ parameter: 'key', secret: { secretName: user.secretName, key: 'user.key' }, namespace: cluster.userNamespace });
+  }
+  return { params, username: undefined };
+}
+
+/** A comparable form of the credentials a plan needs. */
+export function credentialKey(plan: Pick<AuthPlan, 'params' | 'username'>): string {
+  return JSON.stringify([plan.username, plan.params.map((p) => [p.parameter, p.secret?.secretName, p.secret?.key, p.namespace, p.configMapKey])]);
+}
