@@ -2,6 +2,7 @@ import { ApiObject, App, Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { KedaConsumerScaler, KedaConsumerScalerProps } from '../../src/keda/consumer-scaler';
 import { CrossNamespaceCredentials } from '../../src/keda/cross-namespace-credentials';
+import { Warnings } from '../../src/common/warnings';
 import { LagTrigger } from '../../src/keda/lag-trigger';
 import { ScaleTarget } from '../../src/keda/scale-target';
 import { FallbackBehavior, OffsetResetPolicy, ScalingPolicy, ScalingPolicySelect } from '../../src/keda/scaling-options';
@@ -489,7 +490,7 @@ describe('warnings', () => {
   test('pollingInterval without scale to zero has no effect (raised at validation)', () => {
     const f = fixture();
     const s = scaler(f, { topicName: 'o', pollingInterval: Duration.seconds(10) });
-    expect(warningsOf(s)).toEqual([]);
+    expect(Warnings.collect(s)).toEqual([]);
     synth(f.apps);
     expect(warningsOf(s)).toEqual([
       '[apps/scaler] pollingInterval has no effect while minReplicaCount is 1 and there is no idleReplicaCount: KEDA uses them only to scale to and from zero or idle',

@@ -8,6 +8,7 @@ import {
   MessageTimestampType,
   NodeRole,
   Topic,
+  Warnings,
 } from '../../src';
 import { docOf, docsOf, newChart, synth, validationErrors, warningsOf } from '../util';
 
@@ -112,7 +113,7 @@ describe('Topic rendering', () => {
     // GIVEN three brokers when the topic is created
     const { chart, cluster: c } = cluster(3);
     const t = c.addTopic('t', { replicas: 3, minInSyncReplicas: 3 });
-    expect(warningsOf(t)).toEqual([]);
+    expect(Warnings.collect(t)).toEqual([]);
     // WHEN a second broker pool is added afterwards
     c.addNodePool('more', { roles: [NodeRole.BROKER], replicas: 2 });
     synth(chart);

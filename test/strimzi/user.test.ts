@@ -13,6 +13,7 @@ import {
   ListenerAuthentication,
   NodeRole,
   SecurityProtocol,
+  Warnings,
 } from '../../src';
 import { shortHash } from '../../src/common/names';
 import { docOf, newChart, synth, validationErrors, warningsOf } from '../util';
@@ -117,7 +118,7 @@ describe('KafkaUser ACL warnings', () => {
       ],
     });
     // raised at validation, not when the rule is added
-    expect(warningsOf(chart)).toEqual([]);
+    expect(Warnings.collect(chart)).toEqual([]);
     synth(chart);
     // THEN
     expect(warningsOf(chart)).toEqual([
