@@ -1,8 +1,8 @@
 import { ApiObject, App, Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { Warnings } from '../../src/common/warnings';
 import { KedaConsumerScaler, KedaConsumerScalerProps } from '../../src/keda/consumer-scaler';
 import { CrossNamespaceCredentials } from '../../src/keda/cross-namespace-credentials';
-import { Warnings } from '../../src/common/warnings';
 import { LagTrigger } from '../../src/keda/lag-trigger';
 import { ScaleTarget } from '../../src/keda/scale-target';
 import { FallbackBehavior, OffsetResetPolicy, ScalingPolicy, ScalingPolicySelect } from '../../src/keda/scaling-options';
