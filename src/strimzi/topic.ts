@@ -1,14 +1,17 @@
-import { ApiObject, Duration, Lazy, Size, SizeRoundingBehavior } from 'cdk8s';
+import { ApiObject, Duration, Lazy, Size } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { AclResource, AclRule } from './acl';
 import type { IKafkaCluster } from './cluster';
 import { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
 import { ImportedTopic } from './private/imported-topic';
 import { renderedNamespace, trackPatches } from './private/patch-tracking';
+import { bytesOf } from './private/units';
 import { CleanupPolicy, CompressionType, MessageTimestampType } from './topic-config';
 import type { IKafkaUser } from './user';
 import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Subdomain, toDns1123Label } from '../common/names';
+import { compact } from '../common/objects';
+import { FirstClaims, Registry } from '../common/registry';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
 
@@ -162,59 +165,21 @@ const TOPIC_NAME = /^[a-zA-Z0-9._-]+$/;
 const TOPIC_MARKER = Symbol.for('cdk8s-kafka.Topic');
 
 /**
- * The topics of each cluster, indexed so every duplicate check is one lookup:
- * fleet-scale apps define thousands of topics, and a scan of all topics per
- * topic would make synthesis quadratic. Each map keeps the first topic that
- * claimed a key.
+ * The topics of each cluster by Kafka topic name, and by that name with "." and
+ * "_" unified (Kafka's collision rule); each keeps the first topic of a key.
  */
-class TopicRegistry {
-  public static of(cluster: IKafkaCluster): TopicRegistry {
-    let r = registries.get(cluster);
-    if (!r) {
-      r = new TopicRegistry();
-      registries.set(cluster, r);
-    }
-    return r;
-  }
-
-  /** By Kafka topic name. */
-  public readonly byName = new Map<string, Topic>();
-  /** By Kafka topic name with "." and "_" unified (Kafka's collision rule). */
-  public readonly byCollisionKey = new Map<string, Topic>();
-
-  public register(topic: Topic): void {
-    claim(this.byName, topic.topicName, topic);
-    claim(this.byCollisionKey, collisionKey(topic.topicName), topic);
-  }
-}
-
-const registries = new WeakMap<IKafkaCluster, TopicRegistry>();
+const topicsOfCluster = new Registry<IKafkaCluster, { byName: FirstClaims<Topic>; byCollisionKey: FirstClaims<Topic> }>(
+  () => ({ byName: new FirstClaims<Topic>(), byCollisionKey: new FirstClaims<Topic>() }));
 
 /**
  * The first topic of each KafkaTopic `<namespace>/<metadata.name>` per app: KafkaTopic
  * names are unique per namespace, whichever cluster the topics belong to (clusters
  * can share a namespace, and a Topic Operator can watch another cluster's namespace).
  */
-const topicsByResource = new WeakMap<IConstruct, Map<string, Topic>>();
-
-function resourceIndexOf(topic: Topic): Map<string, Topic> {
-  const root = topic.node.root;
-  let index = topicsByResource.get(root);
-  if (!index) {
-    index = new Map<string, Topic>();
-    topicsByResource.set(root, index);
-  }
-  return index;
-}
+const topicsByResource = new Registry<IConstruct, FirstClaims<Topic>>(() => new FirstClaims<Topic>());
 
 function resourceKey(topic: Topic): string {
   return `${topic.cluster.topicNamespace}/${topic.resourceName}`;
-}
-
-function claim(map: Map<string, Topic>, key: string, topic: Topic): void {
-  if (!map.has(key)) {
-    map.set(key, topic);
-  }
 }
 
 /** Kafka treats topic names that differ only in "." and "_" as colliding. */
@@ -268,8 +233,10 @@ export class Topic extends Construct implements ITopic {
     this.replicas = props.replicas;
     this.resourceName = isDns1123Subdomain(this.topicName) ? this.topicName : toDns1123Label(this.topicName);
     this._config = this.buildConfig();
-    TopicRegistry.of(this.cluster).register(this);
-    claim(resourceIndexOf(this), resourceKey(this), this);
+    const reg = topicsOfCluster.of(this.cluster);
+    reg.byName.claim(this.topicName, this);
+    reg.byCollisionKey.claim(collisionKey(this.topicName), this);
+    topicsByResource.of(this.node.root).claim(resourceKey(this), this);
 
     this.resource = new strimzi.KafkaTopic(this, 'Resource', {
       metadata: {
@@ -370,12 +337,7 @@ export class Topic extends Construct implements ITopic {
       'delete.retention.ms': p.deleteRetention?.toMilliseconds(),
       'min.compaction.lag.ms': p.minCompactionLag?.toMilliseconds(),
     };
-    const out: { [key: string]: any } = {};
-    for (const [k, v] of Object.entries(typed)) {
-      if (v !== undefined) {
-        out[k] = v;
-      }
-    }
+    const out: { [key: string]: any } = { ...compact(typed) };
     for (const [k, v] of Object.entries(p.config ?? {})) {
       if (k in out) {
         this._duplicateConfig.push(k);
@@ -449,6 +411,15 @@ export class Topic extends Construct implements ITopic {
         `use min.insync.replicas <= ${brokers - 1 || 1}, and set replicas explicitly`);
     }
 
+    const sizes: Array<[string, Size | undefined]> = [
+      ['retentionBytes', this.props.retentionBytes], ['segmentBytes', this.props.segmentBytes], ['maxMessageBytes', this.props.maxMessageBytes],
+    ];
+    for (const [prop, size] of sizes) {
+      const bytes = size && bytesOf(size);
+      c.check(bytes !== undefined && !Number.isInteger(bytes), subject,
+        `${prop} ${bytes} bytes is not a whole number of bytes (Kafka's size settings are whole bytes)`,
+        'use a size that is a whole number of bytes, e.g. Size.kibibytes(n) or Size.mebibytes(n) with an integer n', 'KAF-TOP-001');
+    }
     for (const key of this._duplicateConfig) {
       c.add(subject, `config key "${key}" is also set by a typed property`, `remove "${key}" from config, or the typed property`);
     }
@@ -460,7 +431,7 @@ export class Topic extends Construct implements ITopic {
       }
     }
 
-    const reg = TopicRegistry.of(this.cluster);
+    const reg = topicsOfCluster.of(this.cluster);
     const first = reg.byName.get(name)!;
     if (first !== this) {
       c.add(subject,
@@ -473,7 +444,7 @@ export class Topic extends Construct implements ITopic {
         `the name collides with topic "${colliding.topicName}" (${colliding.node.path}): names that differ only in "." and "_" share metric names, so Kafka refuses to create the second`,
         'rename one of the topics so they differ in more than "." and "_"');
     }
-    const sameResource = resourceIndexOf(this).get(resourceKey(this))!;
+    const sameResource = topicsByResource.of(this.node.root).get(resourceKey(this))!;
     const otherCluster = sameResource.cluster !== this.cluster;
     if (otherCluster || sameResource.topicName !== name) {
       c.add(subject,
@@ -506,9 +477,3 @@ function isConfigValue(v: any): boolean {
   const scalar = (x: any) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
   return scalar(v) || (Array.isArray(v) && v.every(scalar));
 }
-
-/** A size in bytes. */
-function bytesOf(size: Size): number {
-  return Math.round(size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024);
-}
-

@@ -25,6 +25,8 @@ import { KafkaUserAuthentication } from './user-authentication';
 import { KafkaUserQuotas } from './user-quotas';
 import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Subdomain, toDns1123Label } from '../common/names';
+import { compact } from '../common/objects';
+import { FirstClaims, Registry } from '../common/registry';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
 
@@ -145,17 +147,7 @@ export interface KafkaUserProps extends KafkaUserOptions {
  * check is one lookup per user (fleet-scale apps define thousands of users).
  * KafkaUser names are unique per namespace, whichever cluster the users belong to.
  */
-const usersByResource = new WeakMap<IConstruct, Map<string, KafkaUser>>();
-
-function userIndexOf(user: KafkaUser): Map<string, KafkaUser> {
-  const root = user.node.root;
-  let index = usersByResource.get(root);
-  if (!index) {
-    index = new Map<string, KafkaUser>();
-    usersByResource.set(root, index);
-  }
-  return index;
-}
+const usersByResource = new Registry<IConstruct, FirstClaims<KafkaUser>>(() => new FirstClaims<KafkaUser>());
 
 /**
  * A Strimzi `KafkaUser`: credentials, ACLs and quotas of one Kafka client identity.
@@ -194,11 +186,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
     for (const rule of props.acls ?? []) {
       this.addAcl(rule);
     }
-    const users = userIndexOf(this);
-    const key = `${this.cluster.userNamespace}/${this.userName}`;
-    if (!users.has(key)) {
-      users.set(key, this);
-    }
+    usersByResource.of(this.node.root).claim(`${this.cluster.userNamespace}/${this.userName}`, this);
 
     this.resource = new strimzi.KafkaUser(this, 'Resource', {
       metadata: {
@@ -339,7 +327,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
         'the name is not a valid Kubernetes name (DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters), and it becomes the KafkaUser\'s metadata.name',
         `choose a name such as "${toDns1123Label(this.userName)}"`);
     }
-    const first = userIndexOf(this).get(`${this.namespace}/${this.userName}`)!;
+    const first = usersByResource.of(this.node.root).get(`${this.namespace}/${this.userName}`)!;
     if (first.cluster === this.cluster) {
       if (first !== this) {
         c.add(subject,
@@ -409,12 +397,12 @@ export class KafkaUser extends Construct implements IKafkaUser {
     const auth = this.authentication;
     const tls = auth.tlsOptions;
     const q = this.props.quotas;
-    const quotas = q && {
+    const quotas = q && compact({
       producerByteRate: q.producerByteRate && bytesOf(q.producerByteRate),
       consumerByteRate: q.consumerByteRate && bytesOf(q.consumerByteRate),
       requestPercentage: q.requestPercentage,
       controllerMutationRate: q.controllerMutationRate,
-    };
+    });
     const labels = this.props.secretLabels;
     const annotations = this.props.secretAnnotations;
     return {
@@ -427,7 +415,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
         renewalDays: tls.renewBefore && (wholeDays(tls.renewBefore) ?? undefined),
       },
       authorization: this._acls.length > 0 ? { type: 'simple' as any, acls: this.renderAcls() } : undefined,
-      quotas: quotas && Object.values(quotas).some((v) => v !== undefined) ? quotas : undefined,
+      quotas,
       template: labels || annotations ? { secret: { metadata: { labels, annotations } } } : undefined,
     };
   }

@@ -132,6 +132,20 @@ describe('Topic rendering', () => {
 });
 
 describe('Topic validation', () => {
+  test('KAF-TOP-001: a size that is not a whole number of bytes is an error (no silent rounding)', () => {
+    const { chart, cluster: c } = cluster();
+    c.addTopic('t', { segmentBytes: Size.kibibytes(1.0001), maxMessageBytes: Size.kibibytes(0.5) });
+    expect(validationErrors(chart)).toEqual([
+      '[test/my-cluster/t] KAF-TOP-001 topic "t": segmentBytes 1024.102 bytes is not a whole number of bytes (Kafka\'s size settings are whole bytes); use a size that is a whole number of bytes, e.g. Size.kibibytes(n) or Size.mebibytes(n) with an integer n',
+    ]);
+  });
+
+  test('KAF-TOP-001 edge: fractional units that come to whole bytes are valid', () => {
+    const { chart, cluster: c } = cluster();
+    c.addTopic('t', { segmentBytes: Size.kibibytes(1.5), retentionBytes: Size.mebibytes(0.25) });
+    expect(docOf(synth(chart), 'KafkaTopic').spec.config).toEqual({ 'retention.bytes': 262144, 'segment.bytes': 1536 });
+  });
+
   test('topic name rules', () => {
     const { chart, cluster: c } = cluster();
     c.addTopic('long', { topicName: 'a'.repeat(250) });

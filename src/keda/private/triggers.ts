@@ -4,6 +4,7 @@
  */
 import { ApiObject } from 'cdk8s';
 import * as keda from '../../../imports/keda.sh';
+import { compact } from '../../common/objects';
 import { KafkaExporterMetrics, ScrapeLabels } from '../../monitoring/metric-names';
 import type { IKafkaCluster } from '../../strimzi/cluster';
 import { PrometheusLagTriggerOptions } from '../lag-trigger';
@@ -36,6 +37,11 @@ export interface KafkaTriggerFacts extends LagFacts {
   readonly triggerAuthentication?: ApiObject;
 }
 
+/** The trigger metadata without unset entries (KEDA reads every value as a string). */
+function stringMap(m: { [k: string]: string | undefined }): { [k: string]: string } {
+  return (compact(m) ?? {}) as { [k: string]: string };
+}
+
 const str = (v: unknown) => (v === undefined ? undefined : String(v));
 
 /** KEDA's `kafka` trigger. */
@@ -44,7 +50,7 @@ export function renderKafkaTrigger(f: KafkaTriggerFacts): keda.ScaledObjectSpecT
   return {
     type: 'kafka',
     name: TRIGGER_NAME,
-    metadata: dropUndefined({
+    metadata: stringMap({
       bootstrapServers: f.bootstrapServers ?? '',
       consumerGroup: f.consumerGroup,
       topic: f.topicName,
@@ -73,7 +79,7 @@ export function renderPrometheusTrigger(f: LagFacts, o: PrometheusLagTriggerOpti
   return {
     type: 'prometheus',
     name: TRIGGER_NAME,
-    metadata: dropUndefined({
+    metadata: stringMap({
       serverAddress: o.serverAddress,
       query: o.query ?? lagQuery(f, o),
       threshold: String(f.lagThreshold ?? 10),
@@ -105,14 +111,4 @@ function lagQuery(f: LagFacts, o: PrometheusLagTriggerOptions): string {
 
 function promString(v: string): string {
   return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-
-function dropUndefined(m: { [k: string]: string | undefined }): { [k: string]: string } {
-  const out: { [k: string]: string } = {};
-  for (const [k, v] of Object.entries(m)) {
-    if (v !== undefined) {
-      out[k] = v;
-    }
-  }
-  return out;
 }
