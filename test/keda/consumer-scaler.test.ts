@@ -353,7 +353,10 @@ describe('consumer in another namespace than the cluster', () => {
     ]));
     expect(container.command[2]).toContain("copy 'my-cluster-cluster-ca-cert' 'ca.crt'\ncopy 'orders-app' 'password'\n");
     const reader = docsOf(docs, 'Role').find((r) => r.metadata.namespace === 'kafka');
-    expect(reader.rules).toEqual([{ apiGroups: [''], resources: ['secrets'], resourceNames: ['my-cluster-cluster-ca-cert', 'orders-app'], verbs: ['get'] }]);
+    expect(reader.rules).toEqual([
+      { apiGroups: [''], resources: ['secrets'], resourceNames: ['my-cluster-cluster-ca-cert'], verbs: ['get'] },
+      { apiGroups: [''], resources: ['secrets'], resourceNames: ['orders-app'], verbs: ['get'] },
+    ]);
     expect(trigger(docs).authenticationRef).toEqual({ name: 'consumer-kafka', kind: 'TriggerAuthentication' });
   });
 

@@ -5,6 +5,7 @@
  * namespaces.
  */
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { AuthParam, Finding } from './trigger-auth';
 import * as keda from '../../../imports/keda.sh';
@@ -94,12 +95,10 @@ export function placeCredentials(scope: Construct, ctx: PlacementContext, params
   }
 
   const configMapName = `${baseName}-username`;
-  const usernameConfigMap = username === undefined ? undefined : new ApiObject(scope, 'Username', {
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
+  const usernameConfigMap = username === undefined ? undefined : ApiObject.of(new kplus.ConfigMap(scope, 'Username', {
     metadata: { name: configMapName, namespace: authNamespace },
     data: { username },
-  } as any);
+  }));
 
   const secretTargetRef = secretParams.map((p) => ({ parameter: p.parameter, name: p.secret!.secretName, key: p.secret!.key }));
   const configMapTargetRef = params.filter((p) => p.configMapKey).map((p) => ({ parameter: p.parameter, name: configMapName, key: p.configMapKey! }));
