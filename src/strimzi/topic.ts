@@ -1,14 +1,16 @@
-import { ApiObject, Duration, Lazy, Size } from 'cdk8s';
+import { Duration, Size } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { AclResource, AclRule } from './acl';
+import { StrimziResource } from './base';
 import type { IKafkaCluster } from './cluster';
 import { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
+import type { TopicModel } from './model/topic';
 import { ImportedTopic } from './private/imported-topic';
 import { renderedNamespace, trackPatches } from './private/patch-tracking';
 import { bytesOf } from './private/units';
+import { topicRenderer } from './render/user-topic';
 import { CleanupPolicy, CompressionType, MessageTimestampType } from './topic-config';
 import type { IKafkaUser } from './user';
-import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Subdomain, toDns1123Label } from '../common/names';
 import { compact } from '../common/objects';
 import { FirstClaims, Registry } from '../common/registry';
@@ -193,7 +195,7 @@ function collisionKey(name: string): string {
  * Create it with `cluster.addTopic(id, options)` or `new Topic(scope, id, { cluster, ... })`,
  * and give users access with `grantRead()`, `grantWrite()` and `grantReadWrite()`.
  */
-export class Topic extends Construct implements ITopic {
+export class Topic extends StrimziResource implements ITopic {
   /** Whether `x` is a `Topic` of this library. */
   /**
    * A topic this app does not manage (created by another app or by Kafka clients):
@@ -212,10 +214,6 @@ export class Topic extends Construct implements ITopic {
   public readonly partitions?: number;
   /** The replication factor, when set. */
   public readonly replicas?: number;
-  /** The KafkaTopic's metadata.name (equals `topicName` when that is a valid Kubernetes name). */
-  public readonly resourceName: string;
-  /** The `KafkaTopic` resource (escape hatch). */
-  public readonly resource: ApiObject;
 
   private readonly props: TopicProps;
   private readonly _config: { [key: string]: any };
@@ -224,42 +222,32 @@ export class Topic extends Construct implements ITopic {
   private readonly _foreignUsers: IKafkaUser[] = [];
 
   constructor(scope: Construct, id: string, props: TopicProps) {
-    super(scope, id);
+    const topicName = props.topicName ?? id;
+    super(scope, id, {
+      name: isDns1123Subdomain(topicName) ? topicName : toDns1123Label(topicName),
+      namespace: props.cluster.topicNamespace,
+      target: props.cluster.target,
+      kind: 'KafkaTopic',
+      bindingLabel: props.cluster.clusterName,
+    });
+    trackPatches(this.resource);
     Object.defineProperty(this, TOPIC_MARKER, { value: true });
     this.props = props;
     this.cluster = props.cluster;
-    this.topicName = props.topicName ?? id;
+    this.topicName = topicName;
     this.partitions = props.partitions;
     this.replicas = props.replicas;
-    this.resourceName = isDns1123Subdomain(this.topicName) ? this.topicName : toDns1123Label(this.topicName);
     this._config = this.buildConfig();
     const reg = topicsOfCluster.of(this.cluster);
     reg.byName.claim(this.topicName, this);
     reg.byCollisionKey.claim(collisionKey(this.topicName), this);
     topicsByResource.of(this.node.root).claim(resourceKey(this), this);
 
-    this.resource = new strimzi.KafkaTopic(this, 'Resource', {
-      metadata: {
-        name: this.resourceName,
-        namespace: this.cluster.topicNamespace,
-        labels: { 'strimzi.io/cluster': this.cluster.clusterName },
-      },
-      spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
-    });
-    trackPatches(this.resource);
 
     addRules(this, (c) => {
       this.warnMinIsr();
       this.checkRules(c);
     });
-  }
-
-  /**
-   * The namespace of the KafkaTopic: the cluster's `topicNamespace`, the namespace
-   * the Topic Operator watches.
-   */
-  public get namespace(): string {
-    return this.cluster.topicNamespace;
   }
 
   /** The effective `min.insync.replicas` of the topic, when set here. */
@@ -463,13 +451,22 @@ export class Topic extends Construct implements ITopic {
     }
   }
 
-  private renderSpec(): strimzi.KafkaTopicSpec {
+  /** What this topic asks for, independent of the Strimzi API version. */
+  private model(): TopicModel {
     return {
       topicName: this.resourceName !== this.topicName ? this.topicName : undefined,
       partitions: this.partitions,
       replicas: this.replicas,
-      config: Object.keys(this._config).length > 0 ? { ...this._config } : undefined,
+      config: this._config,
     };
+  }
+
+  protected renderSpec(): any {
+    return topicRenderer(this.target).render(this.model());
+  }
+
+  protected orderSpec(resolved: any): any {
+    return topicRenderer(this.target).order(resolved);
   }
 }
 

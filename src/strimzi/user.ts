@@ -1,18 +1,17 @@
-import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import {
   AclOperation,
-  AclPatternType,
-  AclPermissionType,
   AclResource,
   AclResourceType,
   AclRule,
   KafkaUserAuthenticationType,
 } from './acl';
+import { StrimziResource } from './base';
 import type { IKafkaCluster } from './cluster';
 import { KafkaConnectionDetails } from './connection';
 import { AclGrantOptions, GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
 import { Listener } from './listener';
+import type { UserModel } from './model/user';
 import { checkAcls, groupAcls, uselessOperationsWarning } from './private/acl-policy';
 import { ImportedKafkaUser } from './private/imported-user';
 import { renderedNamespace, trackPatches } from './private/patch-tracking';
@@ -21,9 +20,9 @@ import {
   aclAllows, assertTopicResource, expectedListenerAuth, listenerAccepts, listenerProblem, readRules, userConnectionDetails, writeRules,
 } from './private/user-access';
 import { checkAuthentication, checkCertificateLifetime, checkQuotas, wholeDays } from './private/user-rules';
+import { userRenderer } from './render/user-topic';
 import { KafkaUserAuthentication } from './user-authentication';
 import { KafkaUserQuotas } from './user-quotas';
-import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Subdomain, toDns1123Label } from '../common/names';
 import { compact } from '../common/objects';
 import { FirstClaims, Registry } from '../common/registry';
@@ -156,7 +155,7 @@ const usersByResource = new Registry<IConstruct, FirstClaims<KafkaUser>>(() => n
  * KafkaUser's namespace (the cluster's `userNamespace`); `connectionDetails(listener)`
  * says how a client uses them.
  */
-export class KafkaUser extends Construct implements IKafkaUser {
+export class KafkaUser extends StrimziResource implements IKafkaUser {
   /**
    * A KafkaUser this app does not manage (another chart, team or repository). Grants to
    * it cannot be rendered: the library reports the exact ACLs its owner must add, as a
@@ -169,8 +168,6 @@ export class KafkaUser extends Construct implements IKafkaUser {
   public readonly userName: string;
   public readonly cluster: IKafkaCluster;
   public readonly authentication: KafkaUserAuthentication;
-  /** The `KafkaUser` resource (escape hatch). */
-  public readonly resource: ApiObject;
 
   private readonly _acls: AclRule[] = [];
   /** The listeners connection details were asked for, checked at validation. */
@@ -178,39 +175,29 @@ export class KafkaUser extends Construct implements IKafkaUser {
   private readonly props: KafkaUserProps;
 
   constructor(scope: Construct, id: string, props: KafkaUserProps) {
-    super(scope, id);
+    const userName = props.userName ?? id.toLowerCase();
+    super(scope, id, {
+      name: userName,
+      namespace: props.cluster.userNamespace,
+      target: props.cluster.target,
+      kind: 'KafkaUser',
+      bindingLabel: props.cluster.clusterName,
+    });
+    trackPatches(this.resource);
     this.props = props;
     this.cluster = props.cluster;
-    this.userName = props.userName ?? id.toLowerCase();
+    this.userName = userName;
     this.authentication = props.authentication ?? KafkaUserAuthentication.scramSha512();
     for (const rule of props.acls ?? []) {
       this.addAcl(rule);
     }
     usersByResource.of(this.node.root).claim(`${this.cluster.userNamespace}/${this.userName}`, this);
 
-    this.resource = new strimzi.KafkaUser(this, 'Resource', {
-      metadata: {
-        name: this.userName,
-        namespace: this.cluster.userNamespace,
-        labels: { 'strimzi.io/cluster': this.cluster.clusterName },
-      },
-      spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
-    });
-    trackPatches(this.resource);
-
     addRules(this, (c) => this.checkRules(c));
   }
 
   public get authenticationType(): KafkaUserAuthenticationType {
     return this.authentication.type;
-  }
-
-  /**
-   * The namespace of the KafkaUser and of its Secret: the cluster's `userNamespace`,
-   * the namespace the User Operator watches.
-   */
-  public get namespace(): string {
-    return this.cluster.userNamespace;
   }
 
   /**
@@ -380,43 +367,35 @@ export class KafkaUser extends Construct implements IKafkaUser {
   }
 
   /** The ACL rules, deduplicated and in a stable order. */
-  private renderAcls(): strimzi.KafkaUserSpecAuthorizationAcls[] {
-    return groupAcls(this._acls).map((e) => ({
-      type: e.permission === AclPermissionType.DENY ? 'deny' as any : undefined,
-      resource: {
-        type: e.resourceType as any,
-        name: e.resourceName,
-        patternType: e.patternType === AclPatternType.PREFIX ? 'prefix' as any : undefined,
-      },
-      host: e.host === '*' ? undefined : e.host,
-      operations: e.operations as any,
-    }));
-  }
-
-  private renderSpec(): strimzi.KafkaUserSpec {
+  /** What this user asks for, independent of the Strimzi API version. */
+  private model(): UserModel {
     const auth = this.authentication;
     const tls = auth.tlsOptions;
     const q = this.props.quotas;
-    const quotas = q && compact({
-      producerByteRate: q.producerByteRate && bytesOf(q.producerByteRate),
-      consumerByteRate: q.consumerByteRate && bytesOf(q.consumerByteRate),
-      requestPercentage: q.requestPercentage,
-      controllerMutationRate: q.controllerMutationRate,
-    });
-    const labels = this.props.secretLabels;
-    const annotations = this.props.secretAnnotations;
     return {
       authentication: {
-        type: auth.type as any,
-        password: auth.scramOptions.password && {
-          valueFrom: { secretKeyRef: { name: auth.scramOptions.password.secretName, key: auth.scramOptions.password.key } },
-        },
+        type: auth.type,
+        password: auth.scramOptions.password,
         validityDays: tls.validity && (wholeDays(tls.validity) ?? undefined),
         renewalDays: tls.renewBefore && (wholeDays(tls.renewBefore) ?? undefined),
       },
-      authorization: this._acls.length > 0 ? { type: 'simple' as any, acls: this.renderAcls() } : undefined,
-      quotas,
-      template: labels || annotations ? { secret: { metadata: { labels, annotations } } } : undefined,
+      acls: this._acls.length > 0 ? groupAcls(this._acls) : undefined,
+      quotas: q && compact({
+        producerByteRate: q.producerByteRate && bytesOf(q.producerByteRate),
+        consumerByteRate: q.consumerByteRate && bytesOf(q.consumerByteRate),
+        requestPercentage: q.requestPercentage,
+        controllerMutationRate: q.controllerMutationRate,
+      }),
+      secretLabels: this.props.secretLabels,
+      secretAnnotations: this.props.secretAnnotations,
     };
+  }
+
+  protected renderSpec(): any {
+    return userRenderer(this.target).render(this.model());
+  }
+
+  protected orderSpec(resolved: any): any {
+    return userRenderer(this.target).order(resolved);
   }
 }

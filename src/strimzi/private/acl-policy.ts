@@ -6,6 +6,7 @@ import { ViolationCollector } from '../../common/validation';
 import { AclOperation, AclPatternType, AclPermissionType, AclResourceType, AclRule } from '../acl';
 import { KafkaAuthorizationType } from '../authorization';
 import type { IKafkaCluster } from '../cluster';
+import type { AclEntry } from '../model/user';
 
 const RESOURCE_ORDER = [AclResourceType.TOPIC, AclResourceType.GROUP, AclResourceType.CLUSTER, AclResourceType.TRANSACTIONAL_ID];
 const OPERATION_ORDER = Object.values(AclOperation) as AclOperation[];
@@ -19,17 +20,6 @@ const OPERATIONS_OF: { [type: string]: AclOperation[] } = {
     AclOperation.IDEMPOTENT_WRITE, AclOperation.ALTER, AclOperation.DESCRIBE],
   [AclResourceType.TRANSACTIONAL_ID]: [AclOperation.DESCRIBE, AclOperation.WRITE],
 };
-
-/** One ACL entry as a KafkaUser renders it: defaults resolved, operations in Kafka's order. */
-export interface AclEntry {
-  readonly permission: AclPermissionType;
-  readonly resourceType: AclResourceType;
-  /** Undefined for the cluster resource. */
-  readonly resourceName?: string;
-  readonly patternType: AclPatternType;
-  readonly host: string;
-  readonly operations: AclOperation[];
-}
 
 /**
  * The warning for operations Kafka never checks on the rule's resource type, or
