@@ -12,7 +12,7 @@ import { KafkaConnectionDetails } from './connection';
 import { AclGrantOptions, GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
 import { Listener } from './listener';
 import type { UserModel } from './model/user';
-import { checkAcls, groupAcls, uselessOperationsWarning } from './private/acl-policy';
+import { checkAcls, groupAcls, uselessOperationsWarning, writtenAcl } from './private/acl-policy';
 import { ImportedKafkaUser } from './private/imported-user';
 import { renderedNamespace, trackPatches } from './private/patch-tracking';
 import { bytesOf } from './private/units';
@@ -109,7 +109,10 @@ export interface KafkaUserOptions {
    */
   readonly authentication?: KafkaUserAuthentication;
   /**
-   * ACL rules. More can be added with `addAcl()` or the topics' `grantX()` methods.
+   * ACL rules, rendered as written: in this order, one entry per rule, operations
+   * in the order given (so Strimzi's own example users round-trip). More can be
+   * added with `addAcl()` (also as written) or the topics' `grantX()` methods
+   * (de-duplicated, after the written rules).
    * @default - none
    */
   readonly acls?: AclRule[];
@@ -170,6 +173,8 @@ export class KafkaUser extends StrimziResource implements IKafkaUser {
   public readonly authentication: KafkaUserAuthentication;
 
   private readonly _acls: AclRule[] = [];
+  /** The rules added through grants (de-duplicated when rendered); the others render as written. */
+  private readonly _granted = new Set<AclRule>();
   /** The listeners connection details were asked for, checked at validation. */
   private readonly _requestedListeners: Listener[] = [];
   private readonly props: KafkaUserProps;
@@ -219,7 +224,9 @@ export class KafkaUser extends StrimziResource implements IKafkaUser {
   }
 
   /**
-   * Add an ACL rule. Rules are deduplicated and emitted in a stable order.
+   * Add an ACL rule. It renders as written: after the rules added before it, as
+   * one entry with its operations in the given order (rules from grants are
+   * de-duplicated and follow the written ones).
    * @param options ignored for a user this app manages (its ACLs are rendered)
    * @returns the rule
    */
@@ -237,7 +244,7 @@ export class KafkaUser extends StrimziResource implements IKafkaUser {
    */
   public grantReadTopics(topics: AclResource, options: GrantReadOptions = {}): AclRule[] {
     assertTopicResource(topics, 'grantReadTopics');
-    return readRules(topics, options).map((r) => this.addAcl(r));
+    return readRules(topics, options).map((r) => this.addGranted(r));
   }
 
   /**
@@ -249,7 +256,7 @@ export class KafkaUser extends StrimziResource implements IKafkaUser {
    */
   public grantWriteTopics(topics: AclResource, options: GrantWriteOptions = {}): AclRule[] {
     assertTopicResource(topics, 'grantWriteTopics');
-    return writeRules(topics, options).map((r) => this.addAcl(r));
+    return writeRules(topics, options).map((r) => this.addGranted(r));
   }
 
   /**
@@ -258,6 +265,11 @@ export class KafkaUser extends StrimziResource implements IKafkaUser {
    */
   public grantReadWriteTopics(topics: AclResource, options: GrantReadWriteOptions = {}): AclRule[] {
     return [...this.grantReadTopics(topics, options), ...this.grantWriteTopics(topics, options)];
+  }
+
+  private addGranted(rule: AclRule): AclRule {
+    this._granted.add(rule);
+    return this.addAcl(rule);
   }
 
   /**
@@ -379,7 +391,10 @@ export class KafkaUser extends StrimziResource implements IKafkaUser {
         validityDays: tls.validity && (wholeDays(tls.validity) ?? undefined),
         renewalDays: tls.renewBefore && (wholeDays(tls.renewBefore) ?? undefined),
       },
-      acls: this._acls.length > 0 ? groupAcls(this._acls) : undefined,
+      acls: this._acls.length > 0 ? [
+        ...this._acls.filter((r) => !this._granted.has(r)).map(writtenAcl),
+        ...groupAcls(this._acls.filter((r) => this._granted.has(r))),
+      ] : undefined,
       quotas: q && compact({
         producerByteRate: q.producerByteRate && bytesOf(q.producerByteRate),
         consumerByteRate: q.consumerByteRate && bytesOf(q.consumerByteRate),

@@ -79,28 +79,59 @@ describe('KafkaUser rendering', () => {
     expect(docOf(synth(chart), 'KafkaUser').spec.authentication).toEqual({ type: 'tls', validityDays: 90, renewalDays: 10 });
   });
 
-  test('ACLs are merged per resource, deduplicated and sorted', () => {
+  test('ACLs from grants are merged per resource, deduplicated and sorted', () => {
     const { chart, cluster: c } = cluster();
     const user = new KafkaUser(chart, 'u', { cluster: c });
-    user.addAcl({ resource: AclResource.group('g'), operations: [AclOperation.READ] });
-    user.addAcl({ resource: AclResource.topic('b'), operations: [AclOperation.WRITE, AclOperation.DESCRIBE] });
-    user.addAcl({ resource: AclResource.topic('a'), operations: [AclOperation.DESCRIBE, AclOperation.READ] });
-    user.addAcl({ resource: AclResource.topic('a'), operations: [AclOperation.READ] });
-    user.addAcl({ resource: AclResource.topicPrefix('a'), operations: [AclOperation.READ], permission: AclPermissionType.DENY, host: '10.0.0.1' });
-    user.addAcl({ resource: AclResource.cluster(), operations: [AclOperation.DESCRIBE_CONFIGS] });
-    user.addAcl({ resource: AclResource.transactionalId('tx'), operations: [AclOperation.WRITE] });
+    c.addTopic('b').grantWrite(user, { transactionalId: 'tx' });
+    c.addTopic('a').grantRead(user, { consumerGroup: 'g' });
+    user.grantReadTopics(AclResource.topic('a'));
+    user.grantReadTopics(AclResource.topicPrefix('a'), { consumerGroup: 'g' });
     const spec = docOf(synth(chart), 'KafkaUser').spec;
     expect(spec.authorization).toEqual({
       type: 'simple',
       acls: [
         { resource: { type: 'topic', name: 'a' }, operations: ['Read', 'Describe'] },
         { resource: { type: 'topic', name: 'b' }, operations: ['Write', 'Describe'] },
+        { resource: { type: 'topic', name: 'a', patternType: 'prefix' }, operations: ['Read', 'Describe'] },
         { resource: { type: 'group', name: 'g' }, operations: ['Read'] },
-        { resource: { type: 'cluster' }, operations: ['DescribeConfigs'] },
-        { resource: { type: 'transactionalId', name: 'tx' }, operations: ['Write'] },
-        { type: 'deny', resource: { type: 'topic', name: 'a', patternType: 'prefix' }, host: '10.0.0.1', operations: ['Read'] },
+        { resource: { type: 'transactionalId', name: 'tx' }, operations: ['Write', 'Describe'] },
       ],
     });
+  });
+
+  test('hand-written ACL rules render as written, so Strimzi\'s example user round-trips', () => {
+    // GIVEN the ACLs of the example user in Strimzi's packaging/examples/user (a
+    // consumer of my-topic in group my-group, and a producer of my-topic), in its order
+    const { chart, cluster: c } = cluster();
+    c.addUser('my-user', {
+      acls: [
+        { resource: AclResource.topic('my-topic'), operations: [AclOperation.DESCRIBE, AclOperation.READ], host: '*' },
+        { resource: AclResource.group('my-group'), operations: [AclOperation.READ], host: '*' },
+        { resource: AclResource.topic('my-topic'), operations: [AclOperation.CREATE, AclOperation.DESCRIBE, AclOperation.WRITE], host: '*' },
+      ],
+    });
+    // THEN order, grouping (two rules on my-topic stay two) and operation order are kept
+    expect(docOf(synth(chart), 'KafkaUser').spec.authorization.acls).toEqual([
+      { resource: { type: 'topic', name: 'my-topic' }, operations: ['Describe', 'Read'], host: '*' },
+      { resource: { type: 'group', name: 'my-group' }, operations: ['Read'], host: '*' },
+      { resource: { type: 'topic', name: 'my-topic' }, operations: ['Create', 'Describe', 'Write'], host: '*' },
+    ]);
+  });
+
+  test('written rules keep what was set (deny, allow, host) and come before the grants', () => {
+    const { chart, cluster: c } = cluster();
+    const user = new KafkaUser(chart, 'u', { cluster: c });
+    user.grantReadTopics(AclResource.topic('a'));
+    user.addAcl({ resource: AclResource.topicPrefix('a'), operations: [AclOperation.READ], permission: AclPermissionType.DENY, host: '10.0.0.1' });
+    user.addAcl({ resource: AclResource.cluster(), operations: [AclOperation.DESCRIBE_CONFIGS], permission: AclPermissionType.ALLOW });
+    user.addAcl({ resource: AclResource.topic('a'), operations: [AclOperation.READ] });
+    user.grantReadTopics(AclResource.topic('a'));
+    expect(docOf(synth(chart), 'KafkaUser').spec.authorization.acls).toEqual([
+      { type: 'deny', resource: { type: 'topic', name: 'a', patternType: 'prefix' }, host: '10.0.0.1', operations: ['Read'] },
+      { type: 'allow', resource: { type: 'cluster' }, operations: ['DescribeConfigs'] },
+      { resource: { type: 'topic', name: 'a' }, operations: ['Read'] },
+      { resource: { type: 'topic', name: 'a' }, operations: ['Read', 'Describe'] },
+    ]);
   });
 });
 

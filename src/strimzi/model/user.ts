@@ -15,6 +15,10 @@ export interface AclEntry {
   readonly resourceName?: string;
   readonly patternType: AclPatternType;
   readonly host: string;
+  /** Whether the host was written (a hand-written rule naming `*` keeps it). */
+  readonly explicitHost?: boolean;
+  /** Whether the permission was written (a hand-written `allow` keeps it). */
+  readonly explicitPermission?: boolean;
   readonly operations: AclOperation[];
 }
 

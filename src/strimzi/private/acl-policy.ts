@@ -68,6 +68,20 @@ export function groupAcls(rules: AclRule[]): AclEntry[] {
   }));
 }
 
+/** A hand-written rule as one entry, as written: its operations in the order given, host and permission as set. */
+export function writtenAcl(rule: AclRule): AclEntry {
+  return {
+    permission: rule.permission ?? AclPermissionType.ALLOW,
+    explicitPermission: rule.permission !== undefined,
+    resourceType: rule.resource.type,
+    resourceName: rule.resource.type === AclResourceType.CLUSTER ? undefined : rule.resource.name,
+    patternType: rule.resource.patternType,
+    host: rule.host ?? '*',
+    explicitHost: rule.host !== undefined,
+    operations: [...rule.operations],
+  };
+}
+
 /** The rules on a user's ACLs: the cluster must apply them, and each rule must be complete. */
 export function checkAcls(c: ViolationCollector, subject: string, cluster: IKafkaCluster, rules: AclRule[]): void {
   if (rules.length > 0) {

@@ -7,13 +7,14 @@ import type { AclEntry, UserModel } from '../../model/user';
 
 function renderAcl(e: AclEntry): strimzi.KafkaUserSpecAuthorizationAcls {
   return {
-    type: e.permission === AclPermissionType.DENY ? strimzi.KafkaUserSpecAuthorizationAclsType.DENY : undefined,
+    type: e.permission === AclPermissionType.DENY ? strimzi.KafkaUserSpecAuthorizationAclsType.DENY
+      : (e.explicitPermission ? strimzi.KafkaUserSpecAuthorizationAclsType.ALLOW : undefined),
     resource: {
       type: e.resourceType as string as strimzi.KafkaUserSpecAuthorizationAclsResourceType,
       name: e.resourceName,
       patternType: e.patternType === AclPatternType.PREFIX ? strimzi.KafkaUserSpecAuthorizationAclsResourcePatternType.PREFIX : undefined,
     },
-    host: e.host === '*' ? undefined : e.host,
+    host: e.host === '*' && !e.explicitHost ? undefined : e.host,
     operations: e.operations as string[] as strimzi.KafkaUserSpecAuthorizationAclsOperations[],
   };
 }
