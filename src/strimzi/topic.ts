@@ -196,7 +196,6 @@ function collisionKey(name: string): string {
  * and give users access with `grantRead()`, `grantWrite()` and `grantReadWrite()`.
  */
 export class Topic extends StrimziResource implements ITopic {
-  /** Whether `x` is a `Topic` of this library. */
   /**
    * A topic this app does not manage (created by another app or by Kafka clients):
    * grants and scalers can name it; nothing is rendered for it.
@@ -205,6 +204,7 @@ export class Topic extends StrimziResource implements ITopic {
     return new ImportedTopic(scope, id, attrs);
   }
 
+  /** Whether `x` is a `Topic` of this library. */
   public static isTopic(x: any): x is Topic {
     return x !== null && typeof x === 'object' && TOPIC_MARKER in x;
   }

@@ -149,6 +149,8 @@ export interface KafkaUserProps extends KafkaUserOptions {
  * check is one lookup per user (fleet-scale apps define thousands of users).
  * KafkaUser names are unique per namespace, whichever cluster the users belong to.
  */
+const USER_MARKER = Symbol.for('cdk8s-kafka.KafkaUser');
+
 const usersByResource = new Registry<IConstruct, FirstClaims<KafkaUser>>(() => new FirstClaims<KafkaUser>());
 
 /**
@@ -166,6 +168,11 @@ export class KafkaUser extends StrimziResource implements IKafkaUser {
    */
   public static fromUserName(scope: Construct, id: string, attrs: KafkaUserAttributes): IKafkaUser {
     return new ImportedKafkaUser(scope, id, attrs);
+  }
+
+  /** Whether `x` is a `KafkaUser` of this library (a user this app manages, not an imported one). */
+  public static isKafkaUser(x: any): x is KafkaUser {
+    return x !== null && typeof x === 'object' && USER_MARKER in x;
   }
 
   public readonly userName: string;
@@ -189,6 +196,7 @@ export class KafkaUser extends StrimziResource implements IKafkaUser {
       bindingLabel: props.cluster.clusterName,
     });
     trackPatches(this.resource);
+    Object.defineProperty(this, USER_MARKER, { value: true });
     this.props = props;
     this.cluster = props.cluster;
     this.userName = userName;

@@ -13,6 +13,7 @@ import {
   ListenerAuthentication,
   NodeRole,
   SecurityProtocol,
+  StrimziResource,
   Warnings,
 } from '../../src';
 import { shortHash } from '../../src/common/names';
@@ -446,5 +447,21 @@ describe('KafkaUser validation', () => {
       '[test/a] user "a": quota requestPercentage 12.5 is not an integer >= 0; use a whole, non-negative percentage',
       '[test/a] user "a": quota controllerMutationRate -1 is negative; use a non-negative rate',
     ]);
+  });
+});
+
+describe('KafkaUser markers and base', () => {
+  test('isKafkaUser tells own users from imported ones; the KafkaUser sits on StrimziResource with the cluster label', () => {
+    const { chart, cluster: c } = cluster();
+    const own = c.addUser('own');
+    const imported = KafkaUser.fromUserName(chart, 'imported', { cluster: c, userName: 'other' });
+    expect(KafkaUser.isKafkaUser(own)).toBe(true);
+    expect(KafkaUser.isKafkaUser(imported)).toBe(false);
+    expect(KafkaUser.isKafkaUser(undefined)).toBe(false);
+    expect(own).toBeInstanceOf(StrimziResource);
+    expect(ApiObject.of(own)).toBe(own.resource);
+    const doc = docOf(synth(chart), 'KafkaUser', 'own');
+    expect(doc.apiVersion).toBe(c.target.apiVersion);
+    expect(doc.metadata.labels).toEqual({ 'strimzi.io/cluster': 'my-cluster' });
   });
 });
