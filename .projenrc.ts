@@ -61,7 +61,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     ignorePatterns: ['imports/', '*.js', '!.projenrc.ts', '*.d.ts', 'node_modules/', 'lib/', 'coverage/', 'test-reports/', 'dist/'],
   },
   excludeTypescript: ['test/**', 'examples/**', 'bench/**', 'scripts/**', '.projenrc.ts', 'projenrc/**'],
-  gitignore: ['examples/*/dist/', '/.conformance-out/', '/.bench-out/', '*.cpuprofile'],
+  gitignore: ['/node_modules', 'examples/*/dist/', '/.conformance-out/', '/.bench-out/', '*.cpuprofile'],
 });
 
 // imports/ lives at the top level: compile from the repository root so lib/imports and lib/src both exist.
@@ -84,6 +84,13 @@ project.addTask('bench', {
 project.addTask('import', {
   description: 'Regenerate imports/ from the CRD folder (CRDS_DIR, default ../shared/crds)',
   exec: 'node scripts/import-crds.js',
+});
+
+// Regenerate operators-data/ (the Strimzi install files the package ships) for a Strimzi version, e.g. `npx projen import-operators 1.2.0`.
+project.addTask('import-operators', {
+  description: 'Regenerate operators-data/strimzi/<version>/ from ../shared/operators and ../shared/crds (OPERATORS_DIR, CRDS_DIR)',
+  exec: 'node scripts/import-operators.js',
+  receiveArgs: true,
 });
 
 // Examples: every examples/<name>/main.ts synthesized to examples/<name>/dist/.

@@ -18,6 +18,7 @@ import { SecretCopy } from './secret-copy';
 import * as keda from '../../imports/keda.sh';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
+import { registerOperatorChecks } from '../operators/cross-checks';
 import type { IKafkaCluster } from '../strimzi/cluster';
 import { Listener } from '../strimzi/listener';
 import type { ITopic } from '../strimzi/topic';
@@ -276,6 +277,7 @@ export class KedaConsumerScaler extends Construct {
     }
 
     _AutoscalerIndex.watch(this);
+    registerOperatorChecks(this);
     addRules(this, (c) => {
       this.addWarnings();
       this.checkRules(c);

@@ -62,6 +62,14 @@ export interface IKafkaUser extends IConstruct {
    */
   addAcl(rule: AclRule, options?: AclGrantOptions): AclRule;
   /**
+   * Grant an ACL rule the way the topics' grants do: merged per resource and
+   * de-duplicated with the other grants (for rules a library or construct derives;
+   * hand-written rules use `addAcl()` and render as written). For an imported user
+   * the rule is reported as one its owner must add, like `addAcl()`.
+   * @returns the rule
+   */
+  grantAcl(rule: AclRule, options?: AclGrantOptions): AclRule;
+  /**
    * Let the user consume the given topics (Read and Describe, and Read on the group in `options`).
    * @returns the rules granted
    */
@@ -252,7 +260,7 @@ export class KafkaUser extends StrimziResource implements IKafkaUser {
    */
   public grantReadTopics(topics: AclResource, options: GrantReadOptions = {}): AclRule[] {
     assertTopicResource(topics, 'grantReadTopics');
-    return readRules(topics, options).map((r) => this.addGranted(r));
+    return readRules(topics, options).map((r) => this.grantAcl(r));
   }
 
   /**
@@ -264,7 +272,7 @@ export class KafkaUser extends StrimziResource implements IKafkaUser {
    */
   public grantWriteTopics(topics: AclResource, options: GrantWriteOptions = {}): AclRule[] {
     assertTopicResource(topics, 'grantWriteTopics');
-    return writeRules(topics, options).map((r) => this.addGranted(r));
+    return writeRules(topics, options).map((r) => this.grantAcl(r));
   }
 
   /**
@@ -275,9 +283,15 @@ export class KafkaUser extends StrimziResource implements IKafkaUser {
     return [...this.grantReadTopics(topics, options), ...this.grantWriteTopics(topics, options)];
   }
 
-  private addGranted(rule: AclRule): AclRule {
+  /**
+   * Grant an ACL rule the way the topics' grants do: merged per resource and
+   * de-duplicated with the other grants, after the hand-written rules.
+   * @param options ignored for a user this app manages (its ACLs are rendered)
+   * @returns the rule
+   */
+  public grantAcl(rule: AclRule, options: AclGrantOptions = {}): AclRule {
     this._granted.add(rule);
-    return this.addAcl(rule);
+    return this.addAcl(rule, options);
   }
 
   /**

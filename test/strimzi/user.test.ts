@@ -119,6 +119,18 @@ describe('KafkaUser rendering', () => {
     ]);
   });
 
+  test('grantAcl() rules are merged and de-duplicated with the other grants, unlike addAcl()', () => {
+    const { chart, cluster: c } = cluster();
+    const user = new KafkaUser(chart, 'u', { cluster: c });
+    user.grantAcl({ resource: AclResource.topic('a'), operations: [AclOperation.DESCRIBE, AclOperation.CREATE] });
+    user.grantReadTopics(AclResource.topic('a'));
+    user.addAcl({ resource: AclResource.topic('a'), operations: [AclOperation.DESCRIBE, AclOperation.CREATE] });
+    expect(docOf(synth(chart), 'KafkaUser').spec.authorization.acls).toEqual([
+      { resource: { type: 'topic', name: 'a' }, operations: ['Describe', 'Create'] },
+      { resource: { type: 'topic', name: 'a' }, operations: ['Read', 'Create', 'Describe'] },
+    ]);
+  });
+
   test('written rules keep what was set (deny, allow, host) and come before the grants', () => {
     const { chart, cluster: c } = cluster();
     const user = new KafkaUser(chart, 'u', { cluster: c });

@@ -9,6 +9,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { AuthParam, Finding } from './trigger-auth';
 import * as keda from '../../../imports/keda.sh';
+import { resolveKedaNamespace } from '../../operators/keda-namespace';
 import type { IKafkaCluster } from '../../strimzi/cluster';
 import { CrossNamespaceCredentials } from '../cross-namespace-credentials';
 import { CopiedSecret, SecretCopy } from '../secret-copy';
@@ -71,7 +72,7 @@ export function placeCredentials(scope: Construct, ctx: PlacementContext, params
       findings.push(remoteSecretsFinding(ctx, remote, secretNamespaces));
     } else if (cross.usesClusterTriggerAuthentication) {
       clusterScoped = true;
-      authNamespace = cross.kedaNamespace!;
+      authNamespace = resolveKedaNamespace(scope, cross.requestedKedaNamespace);
       baseName = `${ctx.namespace}-${ctx.scaledObjectName}-kafka`;
     }
     // Copy what is not already where the TriggerAuthentication reads it, each Secret from where it lives.
