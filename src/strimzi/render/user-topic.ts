@@ -1,17 +1,12 @@
 /*
  * The KafkaTopic and KafkaUser renderers, by the target's API version.
  */
+import type { SpecRenderer } from './index';
 import { orderTopicSpecV1, renderTopicSpecV1 } from './v1/topic';
 import { orderUserSpecV1, renderUserSpecV1 } from './v1/user';
 import type { TopicModel } from '../model/topic';
 import type { UserModel } from '../model/user';
 import type { StrimziTarget } from '../target';
-
-/** Turns a model into a spec, and orders a resolved spec as the target's schema does. */
-export interface SpecRenderer<M> {
-  render(model: M): any;
-  order(resolved: any): any;
-}
 
 const TOPIC: { [apiVersion: string]: SpecRenderer<TopicModel> } = {
   'kafka.strimzi.io/v1': { render: renderTopicSpecV1, order: orderTopicSpecV1 },
