@@ -36,3 +36,5 @@ export * from './monitoring/alerts';
 export * from './monitoring/dashboards';
 export * from './monitoring/standalone-prometheus';
 export * from './monitoring/prometheus-monitoring';
+export * from './rebalance/goals';
+export * from './rebalance/rebalance';

@@ -21,6 +21,8 @@ import { ContainerTemplateOptions, PodTemplateOptions, ProbeOptions } from './te
 import { Topic, TopicOptions } from './topic';
 import { KafkaUser, KafkaUserOptions } from './user';
 import * as strimzi from '../../imports/kafka.strimzi.io';
+import { checkAutoRebalanceTemplates } from '../rebalance/private/rules';
+import { KafkaRebalance, KafkaRebalanceOptions } from '../rebalance/rebalance';
 import { isDns1123Label } from '../common/names';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
@@ -394,6 +396,11 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     return this.props.cruiseControl !== undefined;
   }
 
+  /** The Cruise Control settings, if Cruise Control runs. */
+  public get cruiseControl(): CruiseControlOptions | undefined {
+    return this.props.cruiseControl;
+  }
+
   /** Add a listener. */
   public addListener(listener: Listener): Listener {
     this._listeners.push(listener);
@@ -432,6 +439,11 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   /** Add a user to this cluster (a `KafkaUser` in `userNamespace`, the namespace the User Operator watches). */
   public addUser(id: string, options: KafkaUserOptions = {}): KafkaUser {
     return new KafkaUser(this, id, { ...options, cluster: this });
+  }
+
+  /** Add a rebalance of this cluster (a `KafkaRebalance`; the cluster must run Cruise Control). */
+  public addRebalance(id: string, options: KafkaRebalanceOptions = {}): KafkaRebalance {
+    return new KafkaRebalance(this, id, { ...options, cluster: this });
   }
 
   public findListener(name: string): Listener | undefined {
@@ -542,7 +554,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     return compact({
       config,
       brokerCapacity: compact({ ...capacity(cc.brokerCapacity ?? {}), overrides }),
-      autoRebalance: cc.autoRebalance?.map((a) => compact({ mode: a.mode, template: a.templateName ? { name: a.templateName } : undefined })),
+      autoRebalance: cc.autoRebalance?.map((a) => compact({ mode: a.mode, template: (a.template?.resourceName ?? a.templateName) ? { name: a.template?.resourceName ?? a.templateName } : undefined })),
       resources: renderL1Resources(cc.resources),
       template: cc.podTemplate && compact({ pod: renderPodTemplate(cc.podTemplate) }),
     }) ?? {};
@@ -702,6 +714,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     for (const mode of new Set(modes.filter((m, i) => modes.indexOf(m) !== i))) {
       c.add(subject, `autoRebalance lists mode ${mode} more than once (one rebalance per mode)`, 'list each mode once');
     }
+    checkAutoRebalanceTemplates(c, this, cc);
     for (const [list, name] of [[cc.defaultGoals, 'defaultGoals'], [cc.hardGoals, 'hardGoals']] as Array<[string[] | undefined, string]>) {
       const missing = cc.goals && list ? list.filter((g) => !cc.goals!.includes(g)) : [];
       c.check(missing.length > 0, subject, `${name} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in goals (Cruise Control only uses goals listed in goals)`, `add ${missing.join(', ')} to goals, or remove ${missing.length === 1 ? 'it' : 'them'} from ${name}`);

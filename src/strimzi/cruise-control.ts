@@ -1,6 +1,7 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { PodTemplateOptions } from './templates';
+import { KafkaRebalanceTemplate } from '../rebalance/rebalance';
 
 /** When Cruise Control rebalances automatically. */
 export enum AutoRebalanceMode {
@@ -41,6 +42,12 @@ export interface AutoRebalanceOptions {
    * @default - Cruise Control's default goals
    */
   readonly templateName?: string;
+  /**
+   * A `KafkaRebalanceTemplate` holding its settings (in the cluster's namespace);
+   * rendered as its name. Use this or `templateName`.
+   * @default - Cruise Control's default goals
+   */
+  readonly template?: KafkaRebalanceTemplate;
 }
 
 /**
