@@ -369,7 +369,7 @@ function checkOptions(c: ViolationCollector, subject: string, o: RebalanceOption
   }
   const bytes = throttleBytes(o.replicationThrottle);
   c.check(bytes !== undefined && (!Number.isInteger(bytes) || bytes < 0), subject,
-    `replicationThrottle ${o.replicationThrottle?.asString()}/s is not a whole number of bytes >= 0 per second`, 'use e.g. Size.mebibytes(50)', 'KAF-RBL-011');
+    `replicationThrottle ${o.replicationThrottle?.asString()}/s is not a whole number of bytes per second`, 'use e.g. Size.mebibytes(50)', 'KAF-RBL-011');
   const goals = (o.goals ?? []).map((g) => g.name);
   const dups = [...new Set(goals.filter((g, i) => goals.indexOf(g) !== i))];
   c.check(dups.length > 0, subject, `goals list ${dups.join(', ')} more than once (the list is a priority order)`, 'list each goal once', 'KAF-RBL-012');
