@@ -38,3 +38,4 @@ export * from './monitoring/standalone-prometheus';
 export * from './monitoring/prometheus-monitoring';
 export * from './rebalance/goals';
 export * from './rebalance/rebalance';
+export * from './access/kafka-access';

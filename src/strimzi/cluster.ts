@@ -21,11 +21,11 @@ import { ContainerTemplateOptions, PodTemplateOptions, ProbeOptions } from './te
 import { Topic, TopicOptions } from './topic';
 import { KafkaUser, KafkaUserOptions } from './user';
 import * as strimzi from '../../imports/kafka.strimzi.io';
-import { checkAutoRebalanceTemplates } from '../rebalance/private/rules';
-import { KafkaRebalance, KafkaRebalanceOptions } from '../rebalance/rebalance';
 import { isDns1123Label } from '../common/names';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
+import { checkAutoRebalanceTemplates } from '../rebalance/private/rules';
+import { KafkaRebalance, KafkaRebalanceOptions } from '../rebalance/rebalance';
 
 /**
  * What other constructs need to know about a Kafka cluster.
@@ -554,7 +554,10 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     return compact({
       config,
       brokerCapacity: compact({ ...capacity(cc.brokerCapacity ?? {}), overrides }),
-      autoRebalance: cc.autoRebalance?.map((a) => compact({ mode: a.mode, template: (a.template?.resourceName ?? a.templateName) ? { name: a.template?.resourceName ?? a.templateName } : undefined })),
+      autoRebalance: cc.autoRebalance?.map((a) => {
+        const template = a.template?.resourceName ?? a.templateName;
+        return compact({ mode: a.mode, template: template ? { name: template } : undefined });
+      }),
       resources: renderL1Resources(cc.resources),
       template: cc.podTemplate && compact({ pod: renderPodTemplate(cc.podTemplate) }),
     }) ?? {};

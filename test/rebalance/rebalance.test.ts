@@ -43,7 +43,8 @@ describe('KafkaRebalance rendering', () => {
     const kr = docOf(synth(chart), 'KafkaRebalance', 'add-brokers');
     expect(kr.apiVersion).toBe('kafka.strimzi.io/v1');
     expect(kr.metadata).toEqual({
-      name: 'add-brokers', namespace: 'kafka',
+      name: 'add-brokers',
+      namespace: 'kafka',
       labels: { 'strimzi.io/cluster': 'my-cluster' },
       annotations: { 'strimzi.io/rebalance-auto-approval': 'true' },
     });
@@ -103,7 +104,9 @@ describe('rebalance templates and auto-rebalancing', () => {
     const down = new KafkaRebalanceTemplate(chart, 'scale-down-template', { replicationThrottle: Size.mebibytes(20) });
     const cluster = new KafkaCluster(chart, 'my-cluster', {
       listeners: [Listener.internal({ name: 'tls', port: 9093 })],
-      cruiseControl: { autoRebalance: [{ mode: AutoRebalanceMode.ADD_BROKERS, template: up }, { mode: AutoRebalanceMode.REMOVE_BROKERS, template: down }] },
+      cruiseControl: {
+        autoRebalance: [{ mode: AutoRebalanceMode.ADD_BROKERS, template: up }, { mode: AutoRebalanceMode.REMOVE_BROKERS, template: down }],
+      },
     });
     cluster.addNodePool('dual', { roles: [NodeRole.CONTROLLER, NodeRole.BROKER], replicas: 3 });
     const docs = synth(chart);
