@@ -204,7 +204,7 @@ export class KafkaAccess extends StrimziResource {
         `the binding Secret "${this.secretName}" has the name of the Secret the User Operator writes for user "${user.userName}" in namespace "${this.namespace}", so both operators would overwrite the same Secret`,
         'set secretName (e.g. "<user>-access") or give the KafkaAccess another name', 'KAF-ACC-006');
       if (user.authenticationType === KafkaUserAuthenticationType.TLS_EXTERNAL) {
-        Warnings.of(this).add(`KafkaAccess "${this.resourceName}": user "${user.userName}" authenticates with tls-external, so the binding Secret carries no keystore (Strimzi issues no certificate for it); mount the user's own certificate and key`);
+        Warnings.of(this).add(`KafkaAccess "${this.resourceName}": user "${user.userName}" authenticates with tls-external, so the binding Secret carries no keystore (Strimzi issues no certificate for it); mount the user's own certificate and key`, 'KAF-ACC-007');
       }
     }
     for (const [what, name] of [['name', this.resourceName], ['secretName', this.secretName]]) {
@@ -213,10 +213,10 @@ export class KafkaAccess extends StrimziResource {
         'choose a name like "orders-app-kafka"', 'KAF-ACC-005');
     }
     if (listener.options.brokerCertificate) {
-      Warnings.of(this).add(`KafkaAccess "${this.resourceName}": listener "${listener.name}" uses its own broker certificate, but the Access Operator puts the cluster CA (${cluster.clusterCaCertificate.secretName}) into ssl.truststore.crt; give the client the CA of that certificate instead`);
+      Warnings.of(this).add(`KafkaAccess "${this.resourceName}": listener "${listener.name}" uses its own broker certificate, but the Access Operator puts the cluster CA (${cluster.clusterCaCertificate.secretName}) into ssl.truststore.crt; give the client the CA of that certificate instead`, 'KAF-ACC-008');
     }
     if (listener.authentication.type === ListenerAuthenticationType.CUSTOM) {
-      Warnings.of(this).add(`KafkaAccess "${this.resourceName}": listener "${listener.name}" uses custom authentication, for which the Access Operator writes security.protocol PLAINTEXT and no credentials; configure the client's authentication yourself`);
+      Warnings.of(this).add(`KafkaAccess "${this.resourceName}": listener "${listener.name}" uses custom authentication, for which the Access Operator writes security.protocol PLAINTEXT and no credentials; configure the client's authentication yourself`, 'KAF-ACC-009');
     }
   }
 }

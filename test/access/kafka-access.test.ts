@@ -40,6 +40,8 @@ describe('KafkaAccess rendering', () => {
       secretName: 'orders-kafka',
       template: { secret: { metadata: { labels: { team: 'orders' }, annotations: { 'example.com/owner': 'orders' } } } },
     });
+    // KAF-ACC-007/008/009 edge: a SCRAM user on a cluster-CA listener raises no warning
+    expect(warningsOf(f.apps)).toEqual([]);
   });
 
   test('no user, own Secret name', () => {
@@ -154,14 +156,14 @@ describe('KafkaAccess rules', () => {
     ]);
   });
 
-  test('KAF-ACC-001 edge: tls-external user on the mTLS listener (with a warning: no keystore)', () => {
+  test('KAF-ACC-001 edge, KAF-ACC-007 (warning): tls-external user on the mTLS listener, no keystore', () => {
     const f = fixture();
     const user = f.cluster.addUser('ext-app', { authentication: KafkaUserAuthentication.tlsExternal() });
     const a = new KafkaAccess(f.apps, 'ext', { cluster: f.cluster, listener: f.listener('mtls'), user });
     synth(f.apps);
     expect(a.connectionDetails.userCertificate).toBeUndefined();
     expect(warningsOf(f.apps)).toEqual([
-      '[apps/ext] KafkaAccess "ext": user "ext-app" authenticates with tls-external, so the binding Secret carries no keystore (Strimzi issues no certificate for it); mount the user\'s own certificate and key',
+      '[apps/ext] KAF-ACC-007 KafkaAccess "ext": user "ext-app" authenticates with tls-external, so the binding Secret carries no keystore (Strimzi issues no certificate for it); mount the user\'s own certificate and key',
     ]);
   });
 
@@ -230,7 +232,7 @@ describe('KafkaAccess rules', () => {
     ]);
   });
 
-  test('warnings: a custom broker certificate, a custom-authentication listener', () => {
+  test('KAF-ACC-008, KAF-ACC-009 (warnings): a custom broker certificate, a custom-authentication listener', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'kafka', { namespace: 'kafka' });
     const custom = Listener.internal({ name: 'custom', port: 9095, authentication: ListenerAuthentication.custom({ sasl: true }), brokerCertificate: { secretName: 'my-cert', certificate: 'tls.crt', key: 'tls.key' } });
@@ -240,8 +242,8 @@ describe('KafkaAccess rules', () => {
     synth(chart);
     expect(a.connectionDetails.securityProtocol).toBe(SecurityProtocol.PLAINTEXT);
     expect(warningsOf(a)).toEqual([
-      '[kafka/a] KafkaAccess "a": listener "custom" uses its own broker certificate, but the Access Operator puts the cluster CA (my-cluster-cluster-ca-cert) into ssl.truststore.crt; give the client the CA of that certificate instead',
-      '[kafka/a] KafkaAccess "a": listener "custom" uses custom authentication, for which the Access Operator writes security.protocol PLAINTEXT and no credentials; configure the client\'s authentication yourself',
+      '[kafka/a] KAF-ACC-008 KafkaAccess "a": listener "custom" uses its own broker certificate, but the Access Operator puts the cluster CA (my-cluster-cluster-ca-cert) into ssl.truststore.crt; give the client the CA of that certificate instead',
+      '[kafka/a] KAF-ACC-009 KafkaAccess "a": listener "custom" uses custom authentication, for which the Access Operator writes security.protocol PLAINTEXT and no credentials; configure the client\'s authentication yourself',
     ]);
   });
 });
