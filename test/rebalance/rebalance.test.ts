@@ -1,4 +1,5 @@
 import { Size } from 'cdk8s';
+import * as fc from 'fast-check';
 import {
   AutoRebalanceMode, CruiseControlGoal, CruiseControlOptions, JbodVolume, KafkaCluster, KafkaRebalance, KafkaRebalanceTemplate,
   Listener, NodeRole, RebalanceMode, Storage,
@@ -95,6 +96,15 @@ describe('KafkaRebalance rendering', () => {
     expect(CruiseControlGoal.defaultHardGoals.map((g) => g.name)).toEqual(['RackAwareGoal', 'ReplicaCapacityGoal', 'DiskCapacityGoal',
       'NetworkInboundCapacityGoal', 'NetworkOutboundCapacityGoal', 'CpuCapacityGoal']);
   });
+});
+
+test('property: any ordered selection of known goals renders as given (with skipHardGoalCheck)', () => {
+  const names = CruiseControlGoal.known.map((g) => g.name);
+  fc.assert(fc.property(fc.shuffledSubarray(names, { minLength: 1 }), (picked) => {
+    const { chart, cluster } = setup();
+    cluster.addRebalance('r', { goals: picked.map((n) => CruiseControlGoal.of(n)), skipHardGoalCheck: true });
+    expect(docOf(synth(chart), 'KafkaRebalance').spec.goals).toEqual(picked);
+  }), { numRuns: 25 });
 });
 
 describe('rebalance templates and auto-rebalancing', () => {
@@ -207,6 +217,15 @@ describe('KafkaRebalance rules', () => {
     const known = setup();
     known.cluster.addRebalance('down', { mode: RebalanceMode.removeBrokers([2]) });
     expect(docOf(synth(known.chart), 'KafkaRebalance').spec.brokers).toEqual([2]);
+  });
+
+  test('KAF-RBL-003 on an imported cluster with brokerNodeIds', () => {
+    const chart = newChart('kafka');
+    const cluster = KafkaCluster.fromClusterAttributes(chart, 'c', { clusterName: 'other', namespace: 'kafka', cruiseControlEnabled: true, brokerNodeIds: [0, 1, 2] });
+    new KafkaRebalance(chart, 'r', { cluster, mode: RebalanceMode.addBrokers([3]) });
+    expect(validationErrors(chart)).toEqual([
+      '[test/r] KAF-RBL-003 KafkaRebalance "r": mode add-brokers names broker ID 3, which no broker pool of cluster "other" has (broker IDs: 0, 1, 2); scale the broker pool up so it has these node IDs (nodeIds), or name the new brokers\' IDs',
+    ]);
   });
 
   test('KAF-RBL-004: remove-disks without volumes, or an entry without volume IDs', () => {
