@@ -91,9 +91,16 @@ export class KafkaAccess extends StrimziResource {
   public readonly user?: IKafkaUser;
   /** The binding Secret the Access Operator writes (in `namespace`). */
   public readonly secretName: string;
+  /**
+   * The user as seen through this KafkaAccess, for constructs that take an
+   * `IKafkaUser` (the KEDA scaler, the HTTP bridge sidecar): everything delegates to
+   * `user`, except `connectionDetails()`, which returns this KafkaAccess's
+   * `connectionDetails` (for its listener; another listener is refused).
+   * @default - undefined without a user
+   */
+  public readonly boundUser?: IKafkaUser;
 
   private readonly props: KafkaAccessProps;
-  private _boundUser?: IKafkaUser;
 
   constructor(scope: Construct, id: string, props: KafkaAccessProps) {
     const name = props.name ?? id.toLowerCase();
@@ -110,6 +117,7 @@ export class KafkaAccess extends StrimziResource {
     this.listener = props.listener;
     this.user = props.user;
     this.secretName = props.secretName ?? name;
+    this.boundUser = props.user && new BoundKafkaUser(this, 'BoundUser', props.user, this);
     addRules(this, (c) => this.check(c));
   }
 
@@ -150,20 +158,6 @@ export class KafkaAccess extends StrimziResource {
       userCertificate: tlsUser ? this.secretKey('ssl.keystore.crt') : undefined,
       userKey: tlsUser ? this.secretKey('ssl.keystore.key') : undefined,
     };
-  }
-
-  /**
-   * The user as seen through this KafkaAccess, for constructs that take an
-   * `IKafkaUser` (the KEDA scaler): everything delegates to `user`, except
-   * `connectionDetails()`, which returns this KafkaAccess's (for its listener only).
-   * @default - undefined without a user
-   */
-  public get boundUser(): IKafkaUser | undefined {
-    if (!this.user) {
-      return undefined;
-    }
-    this._boundUser ??= new BoundKafkaUser(this, 'BoundUser', this.user, this);
-    return this._boundUser;
   }
 
   protected renderSpec(): any {
