@@ -1,7 +1,7 @@
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
-  KafkaAccess, KafkaClient, KafkaCluster, KafkaUser, KafkaUserAuthentication, KafkaUserAuthenticationType, KedaConsumerScaler,
+  AclOperation, AclResourceType, KafkaAccess, KafkaAuthorization, KafkaClient, KafkaCluster, KafkaUser, KafkaUserAuthentication, KafkaUserAuthenticationType, KedaConsumerScaler,
   Listener, ListenerAuthentication, NodeRole, SecurityProtocol, StrimziTarget,
 } from '../../src';
 import { docOf, synth, validationErrors, warningsOf } from '../util';
@@ -11,10 +11,10 @@ const SCRAM = () => Listener.internal({ name: 'tls', port: 9093, authentication:
 const MTLS = () => Listener.internal({ name: 'mtls', port: 9094, authentication: ListenerAuthentication.tls() });
 
 /** `my-cluster` in `kafka` with plain, SCRAM-over-TLS and mTLS listeners; an app chart in `orders`. */
-function fixture() {
+function fixture(authorization = false) {
   const app = Testing.app();
   const kafka = new Chart(app, 'kafka', { namespace: 'kafka' });
-  const cluster = new KafkaCluster(kafka, 'my-cluster', { listeners: [PLAIN(), SCRAM(), MTLS()] });
+  const cluster = new KafkaCluster(kafka, 'my-cluster', { listeners: [PLAIN(), SCRAM(), MTLS()], authorization: authorization ? KafkaAuthorization.simple() : undefined });
   cluster.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
   const apps = new Chart(app, 'apps', { namespace: 'orders' });
   return { app, kafka, apps, cluster, listener: (n: string) => cluster.findListener(n)! };
@@ -140,6 +140,20 @@ describe('connection details read from the binding Secret, key by key', () => {
     // grants through the bound user land on the KafkaUser
     expect(a.boundUser!.userName).toBe('orders-app');
     expect(a.boundUser!.authenticationType).toBe(KafkaUserAuthenticationType.SCRAM_SHA_512);
+  });
+});
+
+describe('boundUser', () => {
+  test('grants through it land in the KafkaUser; another listener is refused', () => {
+    const f = fixture(true);
+    const user = f.cluster.addUser('orders-app');
+    const a = new KafkaAccess(f.apps, 'orders-kafka', { cluster: f.cluster, listener: f.listener('tls'), user });
+    f.cluster.addTopic('orders').grantRead(a.boundUser!, { consumerGroup: 'orders-app' });
+    const acls = docOf(synth(f.kafka), 'KafkaUser').spec.authorization.acls;
+    expect(acls.map((r: any) => [r.resource.type, r.resource.name])).toEqual([['topic', 'orders'], ['group', 'orders-app']]);
+    expect(a.boundUser!.isAllowed(AclResourceType.TOPIC, 'orders', AclOperation.READ)).toBe(true);
+    expect(() => a.boundUser!.connectionDetails(f.listener('mtls'))).toThrow('KafkaAccess "orders-kafka" binds listener "tls", not "mtls"');
+    expect(a.boundUser!.connectionDetails(f.listener('tls'))).toEqual(a.connectionDetails);
   });
 });
 
