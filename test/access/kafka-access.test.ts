@@ -1,7 +1,8 @@
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
-  AclOperation, AclResourceType, KafkaAccess, KafkaAuthorization, KafkaClient, KafkaCluster, KafkaUser, KafkaUserAuthentication, KafkaUserAuthenticationType, KedaConsumerScaler,
+  AclOperation, AclResourceType, KafkaAccess, KafkaAuthorization, KafkaClient, KafkaCluster, KafkaUser, KafkaUserAuthentication,
+  KafkaUserAuthenticationType, KedaConsumerScaler,
   Listener, ListenerAuthentication, NodeRole, SecurityProtocol, StrimziTarget,
 } from '../../src';
 import { docOf, synth, validationErrors, warningsOf } from '../util';
