@@ -197,9 +197,9 @@ export class KafkaAccess extends StrimziResource {
       c.check(this.secretName === user.secretName && this.namespace === user.namespace, subject,
         `the binding Secret "${this.secretName}" has the name of the Secret the User Operator writes for user "${user.userName}" in namespace "${this.namespace}", so both operators would overwrite the same Secret`,
         'set secretName (e.g. "<user>-access") or give the KafkaAccess another name', 'KAF-ACC-006');
-      if (user.authenticationType === KafkaUserAuthenticationType.TLS_EXTERNAL) {
-        Warnings.of(this).add(`KafkaAccess "${this.resourceName}": user "${user.userName}" authenticates with tls-external, so the binding Secret carries no keystore (Strimzi issues no certificate for it); mount the user's own certificate and key`, 'KAF-ACC-007');
-      }
+      c.check(user.authenticationType === KafkaUserAuthenticationType.TLS_EXTERNAL, subject,
+        `user "${user.userName}" authenticates with tls-external, for which the User Operator writes no Secret (and no status.secret), so the Access Operator fails with "Secret in KafkaUser status ... missing" and never writes the binding Secret`,
+        'use a tls or scram-sha-512 user, or wire the client with the user\'s own certificate (user.connectionDetails(listener))', 'KAF-ACC-007');
     }
     for (const [what, name] of [['name', this.resourceName], ['secretName', this.secretName]]) {
       c.check(!isDns1123Subdomain(name), subject,

@@ -171,15 +171,20 @@ describe('KafkaAccess rules', () => {
     ]);
   });
 
-  test('KAF-ACC-001 edge, KAF-ACC-007 (warning): tls-external user on the mTLS listener, no keystore', () => {
+  test('KAF-ACC-007: a tls-external user (no user Secret, so no binding Secret)', () => {
     const f = fixture();
     const user = f.cluster.addUser('ext-app', { authentication: KafkaUserAuthentication.tlsExternal() });
-    const a = new KafkaAccess(f.apps, 'ext', { cluster: f.cluster, listener: f.listener('mtls'), user });
-    synth(f.apps);
-    expect(a.connectionDetails.userCertificate).toBeUndefined();
-    expect(warningsOf(f.apps)).toEqual([
-      '[apps/ext] KAF-ACC-007 KafkaAccess "ext": user "ext-app" authenticates with tls-external, so the binding Secret carries no keystore (Strimzi issues no certificate for it); mount the user\'s own certificate and key',
+    new KafkaAccess(f.apps, 'ext', { cluster: f.cluster, listener: f.listener('mtls'), user });
+    expect(validationErrors(f.apps)).toEqual([
+      '[apps/ext] KAF-ACC-007 KafkaAccess "ext": user "ext-app" authenticates with tls-external, for which the User Operator writes no Secret (and no status.secret), so the Access Operator fails with "Secret in KafkaUser status ... missing" and never writes the binding Secret; use a tls or scram-sha-512 user, or wire the client with the user\'s own certificate (user.connectionDetails(listener))',
     ]);
+  });
+
+  test('KAF-ACC-001 and KAF-ACC-007 edge: a tls user on the mTLS listener', () => {
+    const f = fixture();
+    const user = f.cluster.addUser('tls-app', { authentication: KafkaUserAuthentication.tls() });
+    new KafkaAccess(f.apps, 'tls-access', { cluster: f.cluster, listener: f.listener('mtls'), user });
+    expect(docOf(synth(f.apps), 'KafkaAccess').spec.user.name).toBe('tls-app');
   });
 
   test('KAF-ACC-002: a Strimzi target older than 0.49', () => {
