@@ -1,6 +1,8 @@
 import { ApiObject, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { _bridgeJmxExporterConfig } from './bridge-metrics';
+import { _connectJmxExporterConfig, _mirrorMaker2JmxExporterConfig } from './connect-metrics';
 import { _cruiseControlJmxExporterConfig, _JmxExporterConfig, _kafkaJmxExporterConfig } from './jmx-exporter-config';
 import { compilesAsRegex } from '../common/regex';
 import { ViolationCollector } from '../common/validation';
@@ -189,8 +191,15 @@ function exporterConfigFor(component: MetricsComponent): _JmxExporterConfig {
   if (component === MetricsComponent.CRUISE_CONTROL) {
     return _cruiseControlJmxExporterConfig();
   }
-  // Connect, MirrorMaker 2 and Bridge get their own rule sets when their constructs exist;
-  // the Kafka rules are the base for all of them.
+  if (component === MetricsComponent.KAFKA_CONNECT) {
+    return _connectJmxExporterConfig();
+  }
+  if (component === MetricsComponent.KAFKA_MIRROR_MAKER_2) {
+    return _mirrorMaker2JmxExporterConfig();
+  }
+  if (component === MetricsComponent.KAFKA_BRIDGE) {
+    return _bridgeJmxExporterConfig();
+  }
   return _kafkaJmxExporterConfig();
 }
 
