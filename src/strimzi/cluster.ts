@@ -25,9 +25,9 @@ import { KafkaUser, KafkaUserOptions } from './user';
 import { isDns1123Label } from '../common/names';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
+import { entityOperatorWatchedNamespaceAllowed } from '../operators/cross-checks';
 import { checkAutoRebalanceTemplates } from '../rebalance/private/rules';
 import { KafkaRebalance, KafkaRebalanceOptions } from '../rebalance/rebalance';
-import { entityOperatorWatchedNamespaceAllowed } from '../operators/cross-checks';
 
 export * from './cluster-props';
 

@@ -3,8 +3,8 @@ import * as kplus from 'cdk8s-plus-27';
 import { capabilitiesOf } from './private/capabilities';
 import type { StrimziTarget } from './target';
 import { PodTemplateOptions } from './templates';
-import { KafkaRebalanceTemplate } from '../rebalance/rebalance';
 import { ViolationCollector } from '../common/validation';
+import { KafkaRebalanceTemplate } from '../rebalance/rebalance';
 
 /** When Cruise Control rebalances automatically. */
 export enum AutoRebalanceMode {
