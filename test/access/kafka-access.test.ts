@@ -1,11 +1,11 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
   AclOperation, AclResourceType, KafkaAccess, KafkaAuthorization, KafkaClient, KafkaCluster, KafkaUser, KafkaUserAuthentication,
-  KafkaUserAuthenticationType, KedaConsumerScaler,
+  KafkaBridge, KafkaUserAuthenticationType, KedaConsumerScaler,
   Listener, ListenerAuthentication, NodeRole, SecurityProtocol, StrimziTarget,
 } from '../../src';
-import { docOf, synth, validationErrors, warningsOf } from '../util';
+import { docOf, docsOf, synth, validationErrors, warningsOf } from '../util';
 
 const PLAIN = () => Listener.internal({ name: 'plain', port: 9092, tls: false, authentication: ListenerAuthentication.none() });
 const SCRAM = () => Listener.internal({ name: 'tls', port: 9093, authentication: ListenerAuthentication.scramSha512() });
@@ -156,6 +156,19 @@ describe('boundUser', () => {
     expect(() => a.boundUser!.connectionDetails(f.listener('mtls'))).toThrow('KafkaAccess "orders-kafka" binds listener "tls", not "mtls"');
     expect(a.boundUser!.connectionDetails(f.listener('tls'))).toEqual(a.connectionDetails);
   });
+});
+
+test('the HTTP bridge sidecar takes boundUser: it mounts the binding Secret, in the app namespace', () => {
+  const f = fixture();
+  const user = f.cluster.addUser('orders-app');
+  const a = new KafkaAccess(f.apps, 'orders-kafka', { cluster: f.cluster, listener: f.listener('tls'), user });
+  const app = ApiObject.of(new kplus.Deployment(f.apps, 'app', { metadata: { name: 'app' }, containers: [{ name: 'app', image: 'example/app:1', portNumber: 3000 }] }));
+  KafkaBridge.addSidecar(app, { cluster: f.cluster, listener: a.listener, user: a.boundUser });
+  const docs = synth(f.apps);
+  const volumes = docOf(docs, 'Deployment').spec.template.spec.volumes.filter((v: any) => v.secret);
+  expect(volumes.map((v: any) => v.secret.secretName)).toEqual(['orders-kafka', 'orders-kafka']);
+  expect(volumes.flatMap((v: any) => v.secret.items.map((i: any) => i.key)).sort()).toEqual(['password', 'ssl.truststore.crt']);
+  expect(docsOf(docs, 'Secret')).toEqual([]);
 });
 
 describe('KafkaAccess rules', () => {
