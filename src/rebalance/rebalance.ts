@@ -8,7 +8,7 @@ import { addRules, ViolationCollector } from '../common/validation';
 import { StrimziResource } from '../strimzi/base';
 import type { IKafkaCluster } from '../strimzi/cluster';
 import type { KafkaNodePool } from '../strimzi/node-pool';
-import { renderRebalanceSpecV1 } from '../strimzi/render/v1/rebalance';
+import { rebalanceRenderer } from '../strimzi/render';
 import { StorageType } from '../strimzi/storage';
 import { StrimziTarget } from '../strimzi/target';
 
@@ -194,12 +194,16 @@ export class KafkaRebalance extends StrimziResource {
   }
 
   protected renderSpec(): any {
-    return renderRebalanceSpecV1({
+    return rebalanceRenderer(this.target).render({
       ...optionsModel(this.props),
       mode: this.mode.name as RebalanceModeName,
       brokers: this.mode.brokers.length > 0 ? this.mode.brokers : undefined,
       moveReplicasOffVolumes: this.mode.volumes.length > 0 ? this.mode.volumes : undefined,
     });
+  }
+
+  protected orderSpec(resolved: any): any {
+    return rebalanceRenderer(this.target).order(resolved);
   }
 
   private check(c: ViolationCollector): void {
@@ -328,7 +332,11 @@ export class KafkaRebalanceTemplate extends StrimziResource {
   }
 
   protected renderSpec(): any {
-    return renderRebalanceSpecV1(optionsModel(this.options));
+    return rebalanceRenderer(this.target).render(optionsModel(this.options));
+  }
+
+  protected orderSpec(resolved: any): any {
+    return rebalanceRenderer(this.target).order(resolved);
   }
 }
 

@@ -22,3 +22,8 @@ export function renderRebalanceSpecV1(m: RebalanceModel): any {
   };
   return strimzi.toJson_KafkaRebalanceSpec(spec) ?? {};
 }
+
+/** The resolved spec in the field order of the v1 schema (cdk8s sorts keys when it resolves). */
+export function orderRebalanceSpecV1(resolved: any): any {
+  return strimzi.toJson_KafkaRebalanceSpec(resolved) ?? {};
+}
