@@ -10,7 +10,7 @@ import { StrimziResource } from '../strimzi/base';
 import type { IKafkaCluster } from '../strimzi/cluster';
 import { KafkaConnectionDetails, SecretKeyReference, SecurityProtocol } from '../strimzi/connection';
 import { Listener, ListenerAuthenticationType } from '../strimzi/listener';
-import { renderKafkaAccessSpecV1Alpha1 } from '../strimzi/render/access-v1alpha1';
+import { orderKafkaAccessSpecV1Alpha1, renderKafkaAccessSpecV1Alpha1 } from '../strimzi/render/access-v1alpha1';
 import type { IKafkaUser } from '../strimzi/user';
 
 const ACCESS_MARKER = Symbol.for('cdk8s-kafka.KafkaAccess');
@@ -171,6 +171,10 @@ export class KafkaAccess extends StrimziResource {
       secretAnnotations: this.props.secretAnnotations,
     };
     return renderKafkaAccessSpecV1Alpha1(model);
+  }
+
+  protected orderSpec(resolved: any): any {
+    return orderKafkaAccessSpecV1Alpha1(resolved);
   }
 
   private check(c: ViolationCollector): void {

@@ -21,3 +21,15 @@ export function renderKafkaAccessSpecV1Alpha1(m: KafkaAccessModel): any {
   }
   return spec;
 }
+
+/** The resolved spec in the CRD's field order (`kafka`, `user`, `secretName`, `template`). */
+export function orderKafkaAccessSpecV1Alpha1(resolved: any): any {
+  const out: any = {};
+  for (const key of ['kafka', 'user', 'secretName', 'template']) {
+    if (resolved[key] !== undefined) out[key] = resolved[key];
+  }
+  for (const [key, value] of Object.entries(resolved)) {
+    if (!(key in out)) out[key] = value;
+  }
+  return out;
+}
