@@ -47,6 +47,10 @@ export class BoundKafkaUser extends Construct implements IKafkaUser {
     return this.user.addAcl(rule, options);
   }
 
+  public grantAcl(rule: AclRule, options?: AclGrantOptions): AclRule {
+    return this.user.grantAcl(rule, options);
+  }
+
   public grantReadTopics(topics: AclResource, options?: GrantReadOptions): AclRule[] {
     return this.user.grantReadTopics(topics, options);
   }
