@@ -28,7 +28,7 @@ export function build(app: App): void {
     cluster,
     listener: cluster.findListener('tls')!,
     user,
-    build: {
+    imageBuild: {
       output: ConnectBuildOutput.docker('registry.example.com/data/my-connect:1.0.0', { pushSecret: 'registry-credentials' }),
       plugins: [
         {

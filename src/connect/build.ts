@@ -131,7 +131,7 @@ export class PluginArtifact {
     /** The file name (`other` only). */
     public readonly fileName: string | undefined,
     /** The Maven coordinates (Maven only). */
-    public readonly maven: MavenArtifactOptions | undefined,
+    public readonly mavenOptions: MavenArtifactOptions | undefined,
   ) {}
 }
 

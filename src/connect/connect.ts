@@ -68,7 +68,7 @@ export interface KafkaConnectProps extends ConnectRuntimeOptions, ConnectCluster
    * Build an image with connector plugins (`spec.build`).
    * @default - no build (Strimzi's image, or `image`)
    */
-  readonly build?: ConnectBuild;
+  readonly imageBuild?: ConnectBuild;
   /**
    * Manage connectors as KafkaConnector resources (`strimzi.io/use-connector-resources: "true"`).
    * With it, connectors created through the REST API are removed by the operator.
@@ -277,9 +277,9 @@ export class KafkaConnect extends StrimziResource implements IConnectWorkers {
       tls: this.security.tls,
       authentication: this.security.authentication,
       config: this.workerConfig,
-      build: buildModel(p.build),
-      buildPodTemplate: p.build?.podTemplate && renderPodTemplate(p.build.podTemplate),
-      buildContainerTemplate: renderContainerTemplate(p.build?.containerTemplate),
+      build: buildModel(p.imageBuild),
+      buildPodTemplate: p.imageBuild?.podTemplate && renderPodTemplate(p.imageBuild.podTemplate),
+      buildContainerTemplate: renderContainerTemplate(p.imageBuild?.containerTemplate),
     };
     return renderKafkaConnectSpecV1(model);
   }
@@ -342,12 +342,12 @@ function buildModel(b: ConnectBuild | undefined): BuildModel | undefined {
         sha512sum: a.downloadOptions.sha512sum,
         insecure: a.downloadOptions.insecure,
         fileName: a.fileName,
-        group: a.maven?.group,
-        artifact: a.maven?.artifact,
-        version: a.maven?.version,
-        repository: a.maven?.repository,
-        includeScope: a.maven?.includeScope,
-        mirrors: a.maven?.mirrors,
+        group: a.mavenOptions?.group,
+        artifact: a.mavenOptions?.artifact,
+        version: a.mavenOptions?.version,
+        repository: a.mavenOptions?.repository,
+        includeScope: a.mavenOptions?.includeScope,
+        mirrors: a.mavenOptions?.mirrors,
       })),
     })),
     resources: renderResources(b.resources),
@@ -357,7 +357,7 @@ function buildModel(b: ConnectBuild | undefined): BuildModel | undefined {
 const PUSH_OPTIONS = ['--authfile', '--cert-dir', '--creds', '--quiet', '--retry', '--retry-delay', '--tls-verify'];
 
 function checkBuild(c: ViolationCollector, scope: IConstruct, subject: string, p: KafkaConnectProps): void {
-  const b = p.build;
+  const b = p.imageBuild;
   if (!b) {
     return;
   }
@@ -373,7 +373,7 @@ function checkBuild(c: ViolationCollector, scope: IConstruct, subject: string, p
     pl.artifacts.forEach((a, i) => {
       const as = `${ps} artifact ${i + 1} (${a.type})`;
       if (a.type === PluginArtifactType.MAVEN) {
-        const m = a.maven!;
+        const m = a.mavenOptions!;
         const empty = (['group', 'artifact', 'version'] as const).filter((k) => (m[k] ?? '').trim() === '');
         c.check(empty.length > 0, as, `Maven ${empty.join(', ')} ${empty.length === 1 ? 'is' : 'are'} empty`, 'give the full coordinates group:artifact:version', 'KAF-CON-016');
         for (const url of [m.repository, ...(m.mirrors ?? [])].filter((u): u is string => u !== undefined)) {

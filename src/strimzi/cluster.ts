@@ -7,7 +7,7 @@ import { _checkCa } from './ca';
 import type { IKafkaCluster, KafkaClusterAttributes, KafkaClusterProps } from './cluster-props';
 import { checkCruiseControlGoalsConfig, checkEntityOperator } from './cluster-rules';
 import { KafkaConnectionDetails, SecretKeyReference } from './connection';
-import { _checkCruiseControl } from './cruise-control';
+import { _checkCruiseControl, CruiseControlOptions } from './cruise-control';
 import { _checkKafkaVersion, KafkaVersion } from './kafka-version';
 import { Listener, ListenerType } from './listener';
 import { checkListenerInputs, checkNodePortsUnique } from './listener-rules';
@@ -30,6 +30,8 @@ import { isDns1123Label } from '../common/names';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
 import { entityOperatorWatchedNamespaceAllowed } from '../operators/cross-checks';
+import { checkAutoRebalanceTemplates } from '../rebalance/private/rules';
+import { KafkaRebalance, KafkaRebalanceOptions } from '../rebalance/rebalance';
 
 export * from './cluster-props';
 
@@ -152,6 +154,11 @@ export class KafkaCluster extends StrimziResource implements IKafkaCluster {
     return this.props.cruiseControl !== undefined;
   }
 
+  /** The Cruise Control settings, if Cruise Control runs. */
+  public get cruiseControl(): CruiseControlOptions | undefined {
+    return this.props.cruiseControl;
+  }
+
   /** Add a listener. */
   public addListener(listener: Listener): Listener {
     this._listeners.push(listener);
@@ -190,6 +197,11 @@ export class KafkaCluster extends StrimziResource implements IKafkaCluster {
   /** Add a user to this cluster (a `KafkaUser` in `userNamespace`, the namespace the User Operator watches). */
   public addUser(id: string, options: KafkaUserOptions = {}): KafkaUser {
     return new KafkaUser(this, id, { ...options, cluster: this });
+  }
+
+  /** Add a rebalance of this cluster (a `KafkaRebalance`; the cluster must run Cruise Control). */
+  public addRebalance(id: string, options: KafkaRebalanceOptions = {}): KafkaRebalance {
+    return new KafkaRebalance(this, id, { ...options, cluster: this });
   }
 
   public findListener(name: string): Listener | undefined {
@@ -376,6 +388,7 @@ export class KafkaCluster extends StrimziResource implements IKafkaCluster {
     }
     if (p.cruiseControl) {
       _checkCruiseControl(c, this.clusterName, p.cruiseControl, this.brokerCount, p.config ?? {}, this.target);
+      checkAutoRebalanceTemplates(c, this, p.cruiseControl);
     }
   }
 

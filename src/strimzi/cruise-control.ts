@@ -4,6 +4,7 @@ import { capabilitiesOf } from './private/capabilities';
 import type { StrimziTarget } from './target';
 import { PodTemplateOptions } from './templates';
 import { ViolationCollector } from '../common/validation';
+import { KafkaRebalanceTemplate } from '../rebalance/rebalance';
 
 /** When Cruise Control rebalances automatically. */
 export enum AutoRebalanceMode {
@@ -44,6 +45,12 @@ export interface AutoRebalanceOptions {
    * @default - Cruise Control's default goals
    */
   readonly templateName?: string;
+  /**
+   * A `KafkaRebalanceTemplate` holding its settings (in the cluster's namespace);
+   * rendered as its name. Use this or `templateName`.
+   * @default - Cruise Control's default goals
+   */
+  readonly template?: KafkaRebalanceTemplate;
 }
 
 /**

@@ -119,7 +119,7 @@ export function checkTopicConfig(c: ViolationCollector, subject: string, config:
     if (!def) {
       const hint = closestKeys(key);
       c.add(subject, `config "${key}" is not a topic configuration key of Kafka ${kafkaVersion} (Kafka refuses the topic: "Unknown topic config name")`,
-        hint.length > 0 ? `did you mean ${hint.map((h) => `"${h}"`).join(' or ')}? Broker-only keys belong in the cluster's config` : 'remove it; broker-only keys belong in the cluster\'s config', 'KAF-TOP-001');
+        hint.length > 0 ? `did you mean ${hint.map((h) => `"${h}"`).join(' or ')}? Broker-only keys belong in the cluster's config` : 'remove it; broker-only keys belong in the cluster\'s config', 'KAF-TOP-013');
       continue;
     }
     if (def.removedIn && release(kafkaVersion) >= release(def.removedIn)) {

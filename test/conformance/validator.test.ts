@@ -247,6 +247,22 @@ describe('custom resources (CRD schemas)', () => {
     expect(pinned.crdFor('kafka.strimzi.io/v1', 'Kafka')).toBeUndefined();
   });
 
+  test('the Access Operator CRD is found: KafkaAccess is validated, its unknown fields and bad enums rejected', () => {
+    expect(v.crdFor('access.strimzi.io/v1alpha1', 'KafkaAccess')?.tag).toBe('0.3.0');
+    const access = (spec: any) => ({ apiVersion: 'access.strimzi.io/v1alpha1', kind: 'KafkaAccess', metadata: { name: 'app', namespace: 'apps' }, spec });
+    const good = { kafka: { name: 'my-cluster', namespace: 'kafka', listener: 'tls' }, user: { kind: 'KafkaUser', apiGroup: 'kafka.strimzi.io', name: 'app', namespace: 'kafka' }, secretName: 'app' };
+    expect(v.validate(access(good))).toEqual([]);
+    expect(v.validate(access({ ...good, kafka: { ...good.kafka, port: 9093 } }))).toEqual(['/spec/kafka: unknown field "port"']);
+    expect(v.validate(access({ secretName: 'app' })).length).toBeGreaterThan(0);
+  });
+
+  test('KafkaRebalance: a rebalance template with spec {} passes; an unknown mode is rejected', () => {
+    const kr = (spec: any) => ({ apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaRebalance', metadata: { name: 'r', namespace: 'kafka', annotations: { 'strimzi.io/rebalance-template': 'true' } }, spec });
+    expect(v.validate(kr({}))).toEqual([]);
+    expect(v.validate(kr({ mode: 'remove-disks', moveReplicasOffVolumes: [{ brokerId: 0, volumeIds: [1] }] }))).toEqual([]);
+    expect(v.validate(kr({ mode: 'shrink' }))[0]).toMatch(/^\/spec\/mode: /);
+  });
+
   test('missing CRDs fail with a message saying how to get them', () => {
     expect(() => new ConformanceValidator({ crdsDir: path.join(os.tmpdir(), 'no-such-crds-dir') })).toThrow(MissingCrdsError);
     expect(() => new ConformanceValidator({ crdsDir: path.join(os.tmpdir(), 'no-such-crds-dir') })).toThrow(/Set CRDS_DIR to a folder laid out like <project>\/<tag>\/\*\.yaml/);

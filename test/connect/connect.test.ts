@@ -78,7 +78,7 @@ describe('KafkaConnect', () => {
       cluster,
       listener: tls,
       user,
-      build: {
+      imageBuild: {
         output: ConnectBuildOutput.docker('registry.example.com/team/connect:1', { pushSecret: 'registry-push', additionalPushOptions: ['--retry=3'] }),
         plugins: [
           { name: 'files', artifacts: [PluginArtifact.jar('https://example.com/a.jar', { sha512sum: SHA }), PluginArtifact.tgz('https://example.com/b.tgz', { sha512sum: SHA })] },
@@ -101,7 +101,7 @@ describe('KafkaConnect', () => {
   test('an artifact without a checksum is a warning', () => {
     const { chart, cluster, tls } = clusterWithScram();
     const user = cluster.addUser('connect');
-    const connect = new KafkaConnect(chart, 'b', { cluster, listener: tls, user, build: { output: ConnectBuildOutput.imageStream('b:latest'), plugins: [{ name: 'p1', artifacts: [PluginArtifact.jar('https://example.com/a.jar')] }] } });
+    const connect = new KafkaConnect(chart, 'b', { cluster, listener: tls, user, imageBuild: { output: ConnectBuildOutput.imageStream('b:latest'), plugins: [{ name: 'p1', artifacts: [PluginArtifact.jar('https://example.com/a.jar')] }] } });
     connect.grantAccess();
     synth(chart);
     expect(warningsOf(chart)).toEqual(['[test/b] KAF-CON-026 KafkaConnect "b" plugin "p1" artifact 1 (jar): no sha512sum, so the build does not verify the download from https://example.com/a.jar; add the checksum']);
@@ -171,7 +171,7 @@ describe('KafkaConnect rules', () => {
       listener: tls,
       user,
       image: 'r/x:1',
-      build: {
+      imageBuild: {
         output: ConnectBuildOutput.docker('r/x:1', { additionalPushOptions: ['--sign-by=me'] }),
         plugins: [
           { name: 'Bad', artifacts: [PluginArtifact.jar('file:///a.jar', { sha512sum: 'abc' })] },
@@ -194,7 +194,7 @@ describe('KafkaConnect rules', () => {
 
   test('KAF-CON-011: a build without plugins', () => {
     const { chart, cluster, tls, user } = base();
-    new KafkaConnect(chart, 'a', { cluster, listener: tls, user, build: { output: ConnectBuildOutput.docker('r/x:1'), plugins: [] } }).grantAccess();
+    new KafkaConnect(chart, 'a', { cluster, listener: tls, user, imageBuild: { output: ConnectBuildOutput.docker('r/x:1'), plugins: [] } }).grantAccess();
     expect(errorsOf(chart)).toEqual(['[test/a] KAF-CON-011 KafkaConnect "a": build has no plugins (the operator requires at least one); add a plugin, or remove build']);
   });
 
@@ -216,7 +216,7 @@ describe('KafkaConnect rules', () => {
       cluster: ok.cluster,
       listener: ok.tls,
       user: ok.user,
-      build: { output: ConnectBuildOutput.docker('r/x:1'), plugins: [{ name: 'p1', artifacts: [PluginArtifact.jar('https://e.com/a.jar', { sha512sum: SHA })] }], podTemplate: { labels: { build: 'yes' } } },
+      imageBuild: { output: ConnectBuildOutput.docker('r/x:1'), plugins: [{ name: 'p1', artifacts: [PluginArtifact.jar('https://e.com/a.jar', { sha512sum: SHA })] }], podTemplate: { labels: { build: 'yes' } } },
     }).grantAccess();
     expect(docOf(synth(ok.chart), 'KafkaConnect', 'b').spec.template).toEqual({ buildPod: { metadata: { labels: { build: 'yes' } } } });
   });

@@ -233,8 +233,8 @@ describe('KEDA (KAF-KEDA)', () => {
   });
 
   test('lagThreshold 1e21 is reported instead of rendered as 1e+21; a large exact threshold renders as digits', () => {
-    expect(errors(scaled({ lagThreshold: 1e21 }).chart, 'KAF-KEDA-001')).toEqual([
-      '[test/scaler] KAF-KEDA-001 ScaledObject "test-consumer-c89e9049": lagThreshold 1000000000000000000000 is above 9007199254740991, the largest whole number the threshold is written exactly as (KEDA reads it as a 64-bit integer); use a threshold of at most a few million: it is the target lag per replica',
+    expect(errors(scaled({ lagThreshold: 1e21 }).chart, 'KAF-KEDA-007')).toEqual([
+      '[test/scaler] KAF-KEDA-007 ScaledObject "test-consumer-c89e9049": lagThreshold 1000000000000000000000 is above 9007199254740991, the largest whole number the threshold is written exactly as (KEDA reads it as a 64-bit integer); use a threshold of at most a few million: it is the target lag per replica',
     ]);
     const docs = synth(scaled({ lagThreshold: 9007199254740991 }).chart);
     expect(docOf(docs, 'ScaledObject').spec.triggers[0].metadata.lagThreshold).toBe('9007199254740991');

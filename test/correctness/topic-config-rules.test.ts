@@ -18,7 +18,7 @@ describe('topic config against Kafka\'s ConfigDef (generated table)', () => {
       '[test/my-cluster/t] KAF-TOP-005 topic "t": config "cleanup.policy" "deleet": "deleet" is not among Kafka\'s values compact, delete; use a comma-separated list of compact, delete',
       '[test/my-cluster/t] KAF-TOP-005 topic "t": config "compression.type" "brotli": "brotli" is not among Kafka\'s values uncompressed, zstd, lz4, snappy, gzip, producer; use one of uncompressed, zstd, lz4, snappy, gzip, producer',
       '[test/my-cluster/t] KAF-TOP-004 topic "t": config "retention.ms" -5 ms is out of range: Kafka accepts at least -1 ms; use a value at least -1',
-      '[test/my-cluster/t] KAF-TOP-001 topic "t": config "retention.msx" is not a topic configuration key of Kafka 4.3.1 (Kafka refuses the topic: "Unknown topic config name"); did you mean "retention.ms"? Broker-only keys belong in the cluster\'s config',
+      '[test/my-cluster/t] KAF-TOP-013 topic "t": config "retention.msx" is not a topic configuration key of Kafka 4.3.1 (Kafka refuses the topic: "Unknown topic config name"); did you mean "retention.ms"? Broker-only keys belong in the cluster\'s config',
     ]);
   });
 

@@ -2,7 +2,7 @@
  * Rules and helpers shared by the Strimzi constructs (library-internal, not exported
  * from the package). The renderers of the Strimzi shapes live in ../render/.
  */
-import { ApiObject, Size, SizeRoundingBehavior } from 'cdk8s';
+import { Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { ViolationCollector } from '../../common/validation';
 import { _checkJvm, JvmOptions } from '../resources';
@@ -37,17 +37,4 @@ export function checkResources(c: ViolationCollector, subject: string, r: kplus.
 
 function kib(s: Size): number {
   return s.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
-}
-
-/**
- * The namespace the resource is rendered in. Only JSON patches can move it away
- * from the one set at construction, so the resource is rendered (spec and all)
- * only when it has patches.
- */
-export function renderedNamespace(resource: ApiObject): string | undefined {
-  const patches = (resource as any).patches;
-  if (Array.isArray(patches) && patches.length === 0) {
-    return resource.metadata.namespace;
-  }
-  return resource.toJson().metadata?.namespace;
 }

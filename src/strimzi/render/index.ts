@@ -4,6 +4,8 @@
  */
 import * as v1kafka from './v1/kafka';
 import * as v1pool from './v1/node-pool';
+import * as v1rebalance from './v1/rebalance';
+import type { RebalanceModel } from '../../rebalance/model';
 import type { KafkaModel, KafkaNodePoolModel } from '../model/kafka';
 import type { StrimziTarget } from '../target';
 
@@ -19,6 +21,10 @@ const KAFKA: { [apiVersion: string]: SpecRenderer<KafkaModel> } = {
 
 const NODE_POOL: { [apiVersion: string]: SpecRenderer<KafkaNodePoolModel> } = {
   'kafka.strimzi.io/v1': { render: v1pool.renderNodePoolSpec, order: v1pool.orderNodePoolSpec },
+};
+
+const REBALANCE: { [apiVersion: string]: SpecRenderer<RebalanceModel> } = {
+  'kafka.strimzi.io/v1': { render: v1rebalance.renderRebalanceSpecV1, order: v1rebalance.orderRebalanceSpecV1 },
 };
 
 function pick<M>(table: { [apiVersion: string]: SpecRenderer<M> }, kind: string, target: StrimziTarget): SpecRenderer<M> {
@@ -37,4 +43,9 @@ export function kafkaRenderer(target: StrimziTarget): SpecRenderer<KafkaModel> {
 /** The KafkaNodePool renderer of a target. */
 export function nodePoolRenderer(target: StrimziTarget): SpecRenderer<KafkaNodePoolModel> {
   return pick(NODE_POOL, 'KafkaNodePool', target);
+}
+
+/** The KafkaRebalance renderer of a target (rebalances and rebalance templates). */
+export function rebalanceRenderer(target: StrimziTarget): SpecRenderer<RebalanceModel> {
+  return pick(REBALANCE, 'KafkaRebalance', target);
 }

@@ -88,7 +88,10 @@ function renderCruiseControl(cc: CruiseControlOptions | undefined): any {
   return compact({
     config,
     brokerCapacity: compact({ ...capacity(cc.brokerCapacity ?? {}), overrides }),
-    autoRebalance: cc.autoRebalance?.map((a) => compact({ mode: a.mode, template: a.templateName ? { name: a.templateName } : undefined })),
+    autoRebalance: cc.autoRebalance?.map((a) => {
+      const template = a.template?.resourceName ?? a.templateName;
+      return compact({ mode: a.mode, template: template ? { name: template } : undefined });
+    }),
     resources: renderL1Resources(cc.resources),
     template: cc.podTemplate && compact({ pod: renderPodTemplate(cc.podTemplate) }),
   }) ?? {};

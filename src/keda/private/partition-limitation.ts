@@ -74,3 +74,12 @@ export function partitionsAtOrAbove(ranges: Array<[number, number]>, partitions:
   }
   return out.length > 0 ? out.join(', ') : undefined;
 }
+
+/** The partitions the trigger counts, when known: the topic's, narrowed by `partitionLimitation`. */
+export function partitionCap(partitions: number | undefined, partitionLimitation: unknown): number | undefined {
+  if (partitions === undefined) {
+    return undefined;
+  }
+  const limited = partitionLimitation !== undefined ? parsePartitionLimitation(partitionLimitation) : undefined;
+  return limited?.ranges ? countPartitionsBelow(limited.ranges, partitions) : partitions;
+}
