@@ -107,8 +107,10 @@ function checkValidator(c: ViolationCollector, subject: string, key: string, def
 /**
  * Checks a topic's `spec.config` against Kafka's topic ConfigDef for the Kafka
  * version. Returns warnings (keys that have no effect) for the caller to record.
+ * Type errors of `checkedElsewhere` keys (set from typed properties with rules of their own) are left to those rules.
  */
-export function checkTopicConfig(c: ViolationCollector, subject: string, config: { [key: string]: any }, kafkaVersion: string): string[] {
+export function checkTopicConfig(c: ViolationCollector, subject: string, config: { [key: string]: any }, kafkaVersion: string,
+  checkedElsewhere: string[] = []): string[] {
   const warnings: string[] = [];
   const parsed: { [key: string]: any } = {};
   for (const [key, raw] of Object.entries(config)) {
@@ -128,6 +130,9 @@ export function checkTopicConfig(c: ViolationCollector, subject: string, config:
       continue;
     }
     const p = parseConfigValue(def, raw);
+    if (p.error && checkedElsewhere.includes(key)) {
+      continue; // the typed property's own rule reports it
+    }
     if (p.error) {
       c.add(subject, `config "${key}" ${JSON.stringify(raw)} ${p.error}`, `use a ${def.type === 'list' ? 'comma-separated list' : def.type} value${def.validatorText ? ` in ${def.validatorText}` : ''}`, 'KAF-TOP-003');
       continue;

@@ -396,7 +396,9 @@ export class Topic extends StrimziResource implements ITopic {
     const minIsrWarning = checkEffectiveMinIsr(c, subject, { minIsr, replicas }, this.cluster.brokerConfig ?? {}, version, brokers);
     if (minIsrWarning) Warnings.of(this).add(minIsrWarning);
     checkNotInternalTopic(c, subject, name);
-    checkTopicConfig(c, subject, this._config, version).forEach((w) => Warnings.of(this).add(w));
+    const typedSizes = ([['retention.bytes', this.props.retentionBytes], ['segment.bytes', this.props.segmentBytes], ['max.message.bytes', this.props.maxMessageBytes]] as Array<[string, Size | undefined]>)
+      .filter(([, v]) => v !== undefined).map(([k]) => k);
+    checkTopicConfig(c, subject, this._config, version, typedSizes).forEach((w) => Warnings.of(this).add(w));
 
     const sizes: Array<[string, Size | undefined]> = [
       ['retentionBytes', this.props.retentionBytes], ['segmentBytes', this.props.segmentBytes], ['maxMessageBytes', this.props.maxMessageBytes],

@@ -311,3 +311,37 @@ describe('ACLs, topics and monitoring', () => {
     ]);
   });
 });
+
+describe('more values that used to pass unchecked', () => {
+  test('a throttled replica list that is neither "*" nor partitionId:brokerId entries (KAF-TOP-006); "0:1,1:2" is fine', () => {
+    const { chart, c } = cluster();
+    c.addTopic('t', { config: { 'leader.replication.throttled.replicas': '0-1' } });
+    c.addTopic('u', { config: { 'leader.replication.throttled.replicas': '0:1,1:2' } });
+    expect(errors(chart, 'KAF-TOP-006')).toEqual([
+      '[test/c/t] KAF-TOP-006 topic "t": config "leader.replication.throttled.replicas" "0-1" is neither "*" nor a list of partitionId:brokerId entries; use e.g. "0:1,1:2", or "*" for all replicas',
+    ]);
+  });
+
+  test('an Entity Operator reconciliation interval that is not whole milliseconds (KAF-APP-007); one second is fine', () => {
+    const { chart } = cluster(newChart('apps'), {
+      entityOperator: {
+        topicOperatorOptions: { reconciliationInterval: Duration.millis(0.5) },
+        userOperatorOptions: { reconciliationInterval: Duration.seconds(1) },
+      },
+    });
+    expect(errors(chart, 'KAF-APP-007')).toEqual([
+      '[test/c] KAF-APP-007 Kafka cluster "c": the Topic Operator\'s reconciliationInterval 0.5 ms is not a whole number of milliseconds (it is rendered as milliseconds); use Duration.millis() with a whole number',
+    ]);
+  });
+
+  test('a standalone Prometheus storage size that is not whole KiB (KAF-MON-002); whole GiB are fine', () => {
+    const { chart, c } = cluster();
+    new PrometheusMonitoring(chart, 'm', { cluster: c, mode: MonitoringMode.STANDALONE, prometheus: { storageSize: Size.gibibytes(1e-7) } });
+    expect(errors(chart, 'KAF-MON-002')).toEqual([
+      '[test/m/Prometheus] KAF-MON-002 standalone Prometheus "c-prometheus": storageSize 1e-7Gi is not a positive whole number of KiB; use Size.kibibytes(), Size.mebibytes() or Size.gibibytes() with a whole number',
+    ]);
+    const ok = cluster();
+    new PrometheusMonitoring(ok.chart, 'm', { cluster: ok.c, mode: MonitoringMode.STANDALONE, prometheus: { storageSize: Size.gibibytes(5) } });
+    expect(() => synth(ok.chart)).not.toThrow();
+  });
+});
