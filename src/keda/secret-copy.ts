@@ -1,5 +1,6 @@
-import { ApiObject, Cron } from 'cdk8s';
+import { ApiObject, Cron, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { HelmSafeOutput } from '../common/helm';
 import { addRules } from '../common/validation';
 
 /**
@@ -190,7 +191,7 @@ export class SecretCopy extends Construct {
                 containers: [{
                   name: 'copy',
                   image: props.image ?? DEFAULT_SECRET_COPY_IMAGE,
-                  command: ['/bin/bash', '-c', copyScript(secrets, props.sourceNamespace)],
+                  command: ['/bin/bash', '-c', Lazy.any({ produce: () => HelmSafeOutput._text(this, copyScript(secrets, props.sourceNamespace)) })],
                   env: [
                     { name: 'SOURCE_NAMESPACE', value: props.sourceNamespace },
                     { name: 'TARGET_NAMESPACE', value: props.targetNamespace },

@@ -4,6 +4,7 @@ import { KafkaMetrics } from './kafka-metrics';
 import { _KAFKA_METRICS, _KafkaMetricName, _PLATFORM_METRICS, KafkaExporterMetrics, ScrapeLabels } from './metric-names';
 import { MetricsType } from './metrics-config';
 import * as prom from '../../imports/monitoring.coreos.com';
+import { HelmSafeOutput } from '../common/helm';
 import { escapeRegex } from '../common/regex';
 import { addRules } from '../common/validation';
 import { Warnings } from '../common/warnings';
@@ -281,7 +282,7 @@ export class KafkaAlerts extends Construct {
       expr,
       for: promDuration(o?.pendingFor ?? defaults.for),
       labels: { severity: (o?.severity ?? defaults.severity).value, ...labels },
-      annotations: { summary, description },
+      annotations: { summary: HelmSafeOutput._text(this, summary), description: HelmSafeOutput._text(this, description) },
     }];
   }
 
