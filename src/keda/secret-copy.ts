@@ -15,7 +15,7 @@ const DEFAULT_SECRET_COPY_IMAGE = 'registry.k8s.io/kubectl:v1.33.0';
 export interface CopiedSecret {
   /** The Secret's name (the copy gets the same name). */
   readonly secretName: string;
-  /** The keys to copy; the copy holds only these. */
+  /** The keys to copy (the copy holds only these). */
   readonly keys: string[];
   /**
    * The namespace the Secret is read from, when it is not the copy's `sourceNamespace`

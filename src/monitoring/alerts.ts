@@ -154,7 +154,7 @@ export interface KafkaAlertsOptions {
    */
   readonly networkProcessorIdle?: ThresholdAlertOptions;
   /**
-   * A consumer group lags behind on a topic (from the Kafka Exporter; needs it enabled).
+   * A consumer group lags behind on a topic (from the Kafka Exporter, which must be enabled).
    * @default - above 1000 messages for 10 minutes, warning (when the Kafka Exporter runs)
    */
   readonly consumerGroupLag?: ConsumerGroupLagAlertOptions;
@@ -170,7 +170,7 @@ export interface KafkaAlertsOptions {
  * Properties of `KafkaAlerts`.
  */
 export interface KafkaAlertsProps extends KafkaAlertsOptions {
-  /** The metrics of the cluster to alert on; alerts query the names its metrics type produces. */
+  /** The metrics of the cluster to alert on. Alerts query the names its metrics type produces. */
   readonly metrics: KafkaMetrics;
 }
 

@@ -38,7 +38,7 @@ export interface KafkaDashboardsOptions {
  * Properties of `KafkaDashboards`.
  */
 export interface KafkaDashboardsProps extends KafkaDashboardsOptions {
-  /** The metrics of the cluster; panels query the names its metrics type produces. */
+  /** The metrics of the cluster. Panels query the names its metrics type produces. */
   readonly metrics: KafkaMetrics;
 }
 

@@ -112,7 +112,7 @@ export class MetricsConfig {
     return new MetricsConfig(MetricsType.JMX_PROMETHEUS_EXPORTER, options);
   }
 
-  /** The Strimzi Metrics Reporter (Kafka, Connect, MirrorMaker 2, Bridge; not Cruise Control). */
+  /** The Strimzi Metrics Reporter, for Kafka, Connect, MirrorMaker 2 and the Bridge (not Cruise Control). */
   public static strimziMetricsReporter(options: StrimziMetricsReporterOptions = {}): MetricsConfig {
     return new MetricsConfig(MetricsType.STRIMZI_METRICS_REPORTER, undefined, options.allowList);
   }

@@ -33,7 +33,7 @@ export interface IKafkaCluster extends IConstruct {
   readonly namespace: string;
   /** The Kafka version. */
   readonly version: KafkaVersion;
-  /** The Strimzi release the cluster's resources are written for; every resource that names the cluster inherits it. */
+  /** The Strimzi release the cluster's resources are written for. Every resource that names the cluster inherits it. */
   readonly target: StrimziTarget;
   /** The listeners. */
   readonly listeners: Listener[];

@@ -5,9 +5,9 @@ import { ViolationCollector } from '../common/validation';
  * The listener types Strimzi 1.2.0 accepts (`spec.kafka.listeners[].type`).
  */
 export enum ListenerType {
-  /** Headless Service and the shared `<cluster>-kafka-bootstrap` Service; in-cluster only. */
+  /** Headless Service and the shared `<cluster>-kafka-bootstrap` Service, in-cluster only. */
   INTERNAL = 'internal',
-  /** A ClusterIP Service per broker; in-cluster only. */
+  /** A ClusterIP Service per broker, in-cluster only. */
   CLUSTER_IP = 'cluster-ip',
   /** A NodePort Service per broker. */
   NODE_PORT = 'nodeport',
@@ -386,7 +386,7 @@ export class Listener {
     return new Listener(ListenerType.LOAD_BALANCER, options);
   }
 
-  /** A Kubernetes Ingress per broker (TLS passthrough; needs an ingress controller that supports it). */
+  /** A Kubernetes Ingress per broker with TLS passthrough (needs an ingress controller that supports it). */
   public static ingress(options: IngressListenerOptions): Listener {
     return new Listener(ListenerType.INGRESS, options);
   }
@@ -449,9 +449,10 @@ export class Listener {
   }
 
   /**
-   * The `host:port` clients outside the Kubernetes cluster bootstrap from, when it is known at
-   * synth time: the bootstrap host of a route, ingress or TLSRoute (port 443); the external-dns
-   * host name annotation or the requested IP of a load balancer's bootstrap Service; the first
+   * The `host:port` clients outside the Kubernetes cluster bootstrap from, when it is known at synth time.
+   *
+   * It is known for the bootstrap host of a route, ingress or TLSRoute (port 443), the external-dns
+   * host name annotation or the requested IP of a load balancer's bootstrap Service, and the first
    * external IP of a node port bootstrap Service. Undefined otherwise (e.g. a node port listener
    * reached through any node's address, or a load balancer address assigned by the cloud).
    */

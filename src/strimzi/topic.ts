@@ -40,7 +40,7 @@ export interface TopicOptions {
    */
   readonly topicName?: string;
   /**
-   * Number of partitions (at least 1; can only grow later). It caps how many
+   * Number of partitions, at least 1 (it can only grow later). It caps how many
    * consumers of one group do work.
    * @default - the broker default (`num.partitions`)
    */

@@ -34,7 +34,7 @@ export interface IKafkaUser extends IConstruct {
   readonly secretName: string;
   /**
    * Whether the user's ACLs allow `operation` on the named resource
-   * (literal and prefix rules, `*`, `All`; deny rules win).
+   * (literal and prefix rules, `*` and `All`, where deny rules win).
    */
   isAllowed(resourceType: AclResourceType, resourceName: string, operation: AclOperation): boolean;
   /** How this user reaches the cluster through `listener`. */
@@ -65,7 +65,7 @@ export interface TlsUserAuthenticationOptions {
    */
   readonly validity?: Duration;
   /**
-   * How long before expiry the certificate is renewed, in whole days; less than `validity`.
+   * How long before expiry the certificate is renewed, in whole days and less than `validity`.
    * @default - the clients CA setting (30 days unless changed)
    */
   readonly renewBefore?: Duration;
@@ -93,7 +93,7 @@ export interface TlsExternalUserAuthenticationOptions {
  * How a KafkaUser authenticates.
  */
 export class KafkaUserAuthentication {
-  /** SASL SCRAM-SHA-512; the password is generated, or taken from a Secret you name. */
+  /** SASL SCRAM-SHA-512, with a generated password or one from a Secret you name. */
   public static scramSha512(options: ScramSha512UserAuthenticationOptions = {}): KafkaUserAuthentication {
     return new KafkaUserAuthentication(KafkaUserAuthenticationType.SCRAM_SHA_512, options, {}, {});
   }
@@ -393,7 +393,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
 
   /**
    * Whether the user may perform `operation` on the named resource, as Kafka's
-   * authorizer would decide it: a matching deny rule wins; `All` covers every
+   * authorizer would decide it. A matching deny rule wins; `All` covers every
    * operation; Read, Write, Delete and Alter imply Describe; AlterConfigs implies
    * DescribeConfigs. Rules limited to a host other than `*` count for deny only.
    * Super users of the cluster and clusters without authorization allow everything.
