@@ -29,6 +29,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'yaml@^2.8.0',
     'kubernetes-models@^4.5.1',
     '@bufbuild/cel@^0.6.0',
+    'fast-check@^4.3.0',
+    'cdk8s-plus-33@^2.5.0',
   ],
 
   // Only the JavaScript target: other registries are unreachable from here.

@@ -79,8 +79,14 @@ export function validationErrors(chart: Chart): string[] {
   throw new Error('expected validation errors, but synthesis succeeded');
 }
 
-/** The library warnings recorded on a scope and below. */
+/**
+ * The library warnings recorded on a scope and below, after running every validation of
+ * the app (warnings are raised during validation, so they do not depend on when a test asks).
+ */
 export function warningsOf(scope: IConstruct): string[] {
+  for (const c of scope.node.root.node.findAll()) {
+    c.node.validate();
+  }
   return Warnings.collect(scope);
 }
 

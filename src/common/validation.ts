@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { Warnings } from './warnings';
 
 /**
  * One rule a construct checks at synth time.
@@ -57,6 +58,7 @@ export class ViolationCollector {
  * reports all violations together.
  */
 export function addRules(scope: IConstruct, rules: (c: ViolationCollector) => void): void {
+  Warnings._watch(scope);
   scope.node.addValidation({
     validate: () => {
       const c = new ViolationCollector();

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { IConstruct } from 'constructs';
 
 /**
@@ -5,19 +6,54 @@ import { IConstruct } from 'constructs';
  */
 export const WARNING_METADATA_TYPE = 'cdk8s-kafka:warning';
 
+/**
+ * The metadata type under which acknowledgements of warnings are recorded.
+ */
+export const ACKNOWLEDGEMENT_METADATA_TYPE = 'cdk8s-kafka:acknowledgement';
+
+/** A rule ID as docs/rules.md lists them, e.g. `KAF-LIS-003`. */
+const RULE_ID = /^KAF-[A-Z0-9]+-\d{3}$/;
+const LEADING_RULE_ID = /^(KAF-[A-Z0-9]+-\d{3}) /;
+
 const printedRoots = new WeakSet<IConstruct>();
 const watchedRoots = new WeakSet<IConstruct>();
+const hookedLast = new WeakSet<IConstruct>();
+
+/**
+ * A warning that was acknowledged, with the reason given.
+ */
+export interface AcknowledgedWarning {
+  /** `[construct path] message` of the warning. */
+  readonly warning: string;
+  /** The rule ID. */
+  readonly ruleId: string;
+  /** Why it was acknowledged. */
+  readonly reason: string;
+  /** The path of the construct the acknowledgement was made on (empty for the app). */
+  readonly acknowledgedAt: string;
+}
+
+interface Acknowledgement {
+  readonly ruleId: string;
+  readonly reason: string;
+}
 
 /**
  * One place for every warning the library emits.
  *
  * cdk8s has no warnings channel of its own (its validations can only fail), so
  * warnings are stored as construct metadata of one type. They are printed to
- * stderr once per app, the first time the app validates (at synth), and tests
- * read them with `Warnings.collect()`.
+ * stderr once per synth, after every construct's validation, and tests read them
+ * with `Warnings.collect()`.
  *
- * Set the environment variable `CDK8S_KAFKA_SILENCE_WARNINGS=1` to stop printing;
- * the warnings are still recorded.
+ * A warning with a rule ID (docs/rules.md) can be acknowledged with a reason, on
+ * a construct (it and everything below it) or on the app: it is then listed as
+ * acknowledged in the report instead of as a warning. Errors cannot be
+ * acknowledged; only the explicit opt-ins the props offer change them.
+ *
+ * Set the environment variable `CDK8S_KAFKA_SILENCE_WARNINGS=1` to stop printing
+ * (the warnings are still recorded), and `CDK8S_KAFKA_WARNINGS_FILE=<path>` to also
+ * write the report as JSON. Neither ever reaches a manifest.
  */
 export class Warnings {
   /**
@@ -28,15 +64,89 @@ export class Warnings {
   }
 
   /**
-   * Every warning recorded on `scope` and below, in tree order, each as
-   * `[construct path] message`.
+   * Every warning recorded on `scope` and below that is not acknowledged, in tree
+   * order, each as `[construct path] message` (the message starts with its rule ID
+   * when it has one).
    */
   public static collect(scope: IConstruct): string[] {
-    const out: string[] = [];
+    return Warnings.entries(scope).filter((e) => e.ack === undefined).map((e) => e.text);
+  }
+
+  /**
+   * Every acknowledged warning on `scope` and below, with the reason it was acknowledged.
+   */
+  public static acknowledged(scope: IConstruct): AcknowledgedWarning[] {
+    return Warnings.entries(scope).filter((e) => e.ack !== undefined).map((e) => ({
+      warning: e.text,
+      ruleId: e.ruleId!,
+      reason: e.ack!.reason,
+      acknowledgedAt: e.ack!.at,
+    }));
+  }
+
+  /**
+   * Acknowledge the warnings of one rule on `scope` and everything below it (pass the
+   * app to acknowledge them everywhere), with the reason: as cdk-nag's suppressions.
+   *
+   * An ID that is not a warning rule's ID, an empty reason, or an acknowledgement that
+   * matches no warning is reported (the first two as errors, the last as a warning).
+   *
+   * @param ruleId e.g. `KAF-TOP-004`
+   * @param reason why the warning does not apply here; printed in the synth report
+   */
+  public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
+    scope.node.addMetadata(ACKNOWLEDGEMENT_METADATA_TYPE, { ruleId, reason });
+    Warnings._watch(scope);
+    scope.node.addValidation({
+      validate: () => {
+        const errors: string[] = [];
+        if (!RULE_ID.test(ruleId)) {
+          errors.push(`acknowledgement of "${ruleId}": not a rule ID (KAF-<AREA>-<NNN>, see docs/rules.md); use the ID printed before the warning`);
+        }
+        if (reason.trim() === '') {
+          errors.push(`acknowledgement of ${ruleId}: the reason is empty; say why the warning does not apply`);
+        }
+        return errors;
+      },
+    });
+  }
+
+  /**
+   * Registers the printer on the app of `scope` (called by every construct that has rules,
+   * at construction, so warnings raised during validation are printed too).
+   * @internal
+   */
+  public static _watch(scope: IConstruct): void {
+    const root = scope.node.root;
+    if (watchedRoots.has(root)) {
+      return;
+    }
+    watchedRoots.add(root);
+    // cdk8s validates in pre-order, the root first. From the root's validation, hook the
+    // printer onto the construct validated last, so it runs after every other validation
+    // (including the ones that raise warnings) and before cdk8s reports errors.
+    root.node.addValidation({
+      validate: () => {
+        const all = root.node.findAll();
+        const last = all[all.length - 1];
+        if (!hookedLast.has(last)) {
+          hookedLast.add(last);
+          last.node.addValidation({ validate: () => { reportOnce(root); return []; } });
+        }
+        return [];
+      },
+    });
+  }
+
+  /** Every warning below `scope` with the acknowledgement that covers it, if any. */
+  private static entries(scope: IConstruct): Array<{ text: string; ruleId?: string; ack?: { reason: string; at: string } }> {
+    const out: Array<{ text: string; ruleId?: string; ack?: { reason: string; at: string } }> = [];
     for (const c of scope.node.findAll()) {
       for (const entry of c.node.metadata) {
         if (entry.type === WARNING_METADATA_TYPE) {
-          out.push(`[${c.node.path}] ${entry.data}`);
+          const message = String(entry.data);
+          const ruleId = LEADING_RULE_ID.exec(message)?.[1];
+          out.push({ text: `[${c.node.path}] ${message}`, ruleId, ack: ruleId ? acknowledgementOf(c, ruleId) : undefined });
         }
       }
     }
@@ -47,36 +157,70 @@ export class Warnings {
 
   /**
    * Record a warning. The same message on the same construct is recorded once.
+   * @param message what is wrong and what to do
+   * @param ruleId the rule's ID (docs/rules.md); it leads the message and lets users acknowledge it
    */
-  public add(message: string): void {
+  public add(message: string, ruleId?: string): void {
+    const text = ruleId ? `${ruleId} ${message}` : message;
     const node = this.scope.node;
-    if (node.metadata.some((m) => m.type === WARNING_METADATA_TYPE && m.data === message)) {
+    if (node.metadata.some((m) => m.type === WARNING_METADATA_TYPE && m.data === text)) {
       return;
     }
-    node.addMetadata(WARNING_METADATA_TYPE, message);
-    this.watchRoot();
+    node.addMetadata(WARNING_METADATA_TYPE, text);
+    Warnings._watch(this.scope);
   }
+}
 
-  /**
-   * Print the app's warnings once, when the app first validates.
-   */
-  private watchRoot(): void {
-    const root = this.scope.node.root;
-    if (watchedRoots.has(root)) {
-      return;
+/** The nearest acknowledgement of `ruleId` on `c` or one of its ancestors. */
+function acknowledgementOf(c: IConstruct, ruleId: string): { reason: string; at: string } | undefined {
+  for (const s of c.node.scopes.slice().reverse()) {
+    for (const m of s.node.metadata) {
+      const ack = m.data as Acknowledgement;
+      if (m.type === ACKNOWLEDGEMENT_METADATA_TYPE && ack.ruleId === ruleId) {
+        return { reason: ack.reason, at: s.node.path };
+      }
     }
-    watchedRoots.add(root);
-    root.node.addValidation({
-      validate: () => {
-        if (!printedRoots.has(root)) {
-          printedRoots.add(root);
-          const warnings = Warnings.collect(root);
-          if (warnings.length > 0 && !process.env.CDK8S_KAFKA_SILENCE_WARNINGS) {
-            process.stderr.write(`cdk8s-kafka: ${warnings.length} warning(s):\n${warnings.map((w) => `  ${w}`).join('\n')}\n`);
-          }
-        }
-        return [];
-      },
-    });
+  }
+  return undefined;
+}
+
+/** Acknowledgements that matched no warning (probably a typo or a fixed problem). */
+function unusedAcknowledgements(root: IConstruct): string[] {
+  const used = new Set(Warnings.acknowledged(root).map((a) => `${a.acknowledgedAt}\u0000${a.ruleId}`));
+  const out: string[] = [];
+  for (const c of root.node.findAll()) {
+    for (const m of c.node.metadata) {
+      const ack = m.data as Acknowledgement;
+      if (m.type === ACKNOWLEDGEMENT_METADATA_TYPE && !used.has(`${c.node.path}\u0000${ack.ruleId}`)) {
+        out.push(`[${c.node.path === '' ? 'app' : c.node.path}] acknowledgement of ${ack.ruleId} matches no warning; remove it`);
+      }
+    }
+  }
+  return out;
+}
+
+/** Prints the app's report to stderr (and the JSON file), once per app however often cdk8s validates it. */
+function reportOnce(root: IConstruct): void {
+  if (printedRoots.has(root)) {
+    return;
+  }
+  printedRoots.add(root);
+  const warnings = [...Warnings.collect(root), ...unusedAcknowledgements(root)];
+  const acknowledged = Warnings.acknowledged(root);
+  if (!process.env.CDK8S_KAFKA_SILENCE_WARNINGS) {
+    let out = '';
+    if (warnings.length > 0) {
+      out += `cdk8s-kafka: ${warnings.length} warning(s):\n${warnings.map((w) => `  ${w}`).join('\n')}\n`;
+    }
+    if (acknowledged.length > 0) {
+      out += `cdk8s-kafka: ${acknowledged.length} acknowledged warning(s):\n${acknowledged.map((a) => `  ${a.warning} (acknowledged at ${a.acknowledgedAt === '' ? 'the app' : `[${a.acknowledgedAt}]`}: ${a.reason})`).join('\n')}\n`;
+    }
+    if (out !== '') {
+      process.stderr.write(out);
+    }
+  }
+  const file = process.env.CDK8S_KAFKA_WARNINGS_FILE;
+  if (file) {
+    fs.writeFileSync(file, JSON.stringify({ warnings, acknowledged }, undefined, 2) + '\n');
   }
 }

@@ -3,18 +3,20 @@ import { Construct, IConstruct } from 'constructs';
 import { KafkaAuthorization, KafkaAuthorizationType } from './authorization';
 import { checkBrokerConfig } from './broker-config';
 import { CertificateAuthorityOptions } from './ca';
-import { SecretKeyReference } from './connection';
+import { KafkaConnectionDetails, SecretKeyReference } from './connection';
 import { CruiseControlOptions } from './cruise-control';
 import { EntityOperatorOptions } from './entity-operator';
 import { KafkaVersion } from './kafka-version';
 import { Listener, ListenerType } from './listener';
 import { KafkaNodePool, KafkaNodePoolProps, NodeRole } from './node-pool';
 import { checkCa, renderCa } from './private/ca';
+import { bootstrapAddress, bootstrapServiceName, clusterConnectionDetails } from './private/connection';
+import { ImportedKafkaCluster } from './private/imported-cluster';
 import { checkStrimziLabels } from './private/labels';
 import { checkResources, compact, renderContainerTemplate, renderJvm, renderPodTemplate, renderProbe, renderL1Resources } from './private/render';
 import { Rack, RackType } from './rack';
-import { StrimziTarget } from './target';
 import { JvmOptions } from './resources';
+import { StrimziTarget } from './target';
 import { ContainerTemplateOptions, PodTemplateOptions, ProbeOptions } from './templates';
 import { Topic, TopicOptions } from './topic';
 import { KafkaUser, KafkaUserOptions } from './user';
@@ -37,7 +39,10 @@ export interface IKafkaCluster extends IConstruct {
   readonly target: StrimziTarget;
   /** The listeners. */
   readonly listeners: Listener[];
-  /** Number of broker nodes, summed over the broker-role node pools. */
+  /**
+   * Number of broker nodes, summed over the broker-role node pools; 0 when it is not
+   * known (an imported cluster without `brokerCount`): rules that need it are skipped.
+   */
   readonly brokerCount: number;
   /**
    * Node IDs of the brokers, when known at synth time (every broker pool sets `nodeIds`).
@@ -81,6 +86,83 @@ export interface IKafkaCluster extends IConstruct {
    * or for route/ingress/TLSRoute listeners with a bootstrap host `host:443`.
    */
   bootstrapServers(listener: Listener): string;
+  /**
+   * How a client without a KafkaUser reaches the cluster through `listener`: bootstrap
+   * address, security protocol and the broker CA (for a client pod or a tool on a listener
+   * without authentication). Users get their credentials from `KafkaUser.connectionDetails()`.
+   */
+  connectionDetails(listener: Listener): KafkaConnectionDetails;
+}
+
+/**
+ * A Kafka cluster managed elsewhere (another chart, team or repository), as
+ * `KafkaCluster.fromClusterAttributes()` takes it.
+ */
+export interface KafkaClusterAttributes {
+  /** The Kafka resource's name. */
+  readonly clusterName: string;
+  /** The cluster's namespace. */
+  readonly namespace: string;
+  /**
+   * The listeners clients of this app use (name, port, type, TLS and authentication as the owner configured them).
+   * @default - none
+   */
+  readonly listeners?: Listener[];
+  /**
+   * The Kafka version.
+   * @default KafkaVersion.LATEST
+   */
+  readonly version?: KafkaVersion;
+  /**
+   * The Strimzi release that runs the cluster.
+   * @default StrimziTarget.LATEST
+   */
+  readonly target?: StrimziTarget;
+  /**
+   * How the brokers authorize requests.
+   * @default - no authorization
+   */
+  readonly authorization?: KafkaAuthorization;
+  /**
+   * The namespace the Topic Operator watches.
+   * @default - `namespace`
+   */
+  readonly topicNamespace?: string;
+  /**
+   * The namespace the User Operator watches (and writes user Secrets into).
+   * @default - `namespace`
+   */
+  readonly userNamespace?: string;
+  /**
+   * Prefix of the user Secrets.
+   * @default ''
+   */
+  readonly userSecretPrefix?: string;
+  /**
+   * Number of brokers, when known; rules that need it are skipped without it.
+   * @default - not known
+   */
+  readonly brokerCount?: number;
+  /**
+   * Node IDs of the brokers, when known.
+   * @default - not known
+   */
+  readonly brokerNodeIds?: number[];
+  /**
+   * Whether the Topic Operator runs.
+   * @default true
+   */
+  readonly topicOperatorEnabled?: boolean;
+  /**
+   * Whether the User Operator runs.
+   * @default true
+   */
+  readonly userOperatorEnabled?: boolean;
+  /**
+   * Whether Cruise Control runs.
+   * @default false
+   */
+  readonly cruiseControlEnabled?: boolean;
 }
 
 /**
@@ -202,6 +284,15 @@ export interface KafkaClusterProps {
  * `KafkaNodePool`s.
  */
 export class KafkaCluster extends Construct implements IKafkaCluster {
+  /**
+   * A cluster this app does not manage (another chart, team or repository): topics,
+   * users, clients, scalers, bridges and Connect clusters of this app can name it.
+   * Nothing is rendered for it.
+   */
+  public static fromClusterAttributes(scope: Construct, id: string, attrs: KafkaClusterAttributes): IKafkaCluster {
+    return new ImportedKafkaCluster(scope, id, attrs);
+  }
+
   public readonly clusterName: string;
   public readonly namespace: string;
   public readonly version: KafkaVersion;
@@ -348,11 +439,11 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   }
 
   public bootstrapServers(listener: Listener): string {
-    const host = listener.externalBootstrapHost;
-    if (host) {
-      return `${host}:${listener.externalPort}`;
-    }
-    return `${this.bootstrapServiceName(listener)}.${this.namespace}.svc:${listener.port}`;
+    return bootstrapAddress(this.clusterName, this.namespace, listener);
+  }
+
+  public connectionDetails(listener: Listener): KafkaConnectionDetails {
+    return clusterConnectionDetails(this, listener);
   }
 
   /**
@@ -369,9 +460,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
    * for internal listeners, `<cluster>-kafka-<listener>-bootstrap` for the others.
    */
   public bootstrapServiceName(listener: Listener): string {
-    return listener.type === ListenerType.INTERNAL
-      ? `${this.clusterName}-kafka-bootstrap`
-      : `${this.clusterName}-kafka-${listener.name}-bootstrap`;
+    return bootstrapServiceName(this.clusterName, listener);
   }
 
   /**

@@ -1,7 +1,21 @@
 /**
+ * Options every grant takes.
+ */
+export interface AclGrantOptions {
+  /**
+   * For a user this app does not manage (`KafkaUser.fromUserName()`): the user's owner
+   * grants these ACLs in their own KafkaUser. The library then reports the ACLs the
+   * owner must add as a warning instead of a synth-time error. Ignored for users this
+   * app manages (their ACLs are rendered).
+   * @default false
+   */
+  readonly ownerGrants?: boolean;
+}
+
+/**
  * Options of a read grant (consumers).
  */
-export interface GrantReadOptions {
+export interface GrantReadOptions extends AclGrantOptions {
   /**
    * The consumer group the reader uses: it gets Read on that group.
    * @default - no group permission (enough for consumers that assign partitions themselves)
@@ -17,7 +31,7 @@ export interface GrantReadOptions {
 /**
  * Options of a write grant (producers).
  */
-export interface GrantWriteOptions {
+export interface GrantWriteOptions extends AclGrantOptions {
   /**
    * The transactional ID of a transactional producer: it gets Write and Describe on it.
    * @default - not a transactional producer

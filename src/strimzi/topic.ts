@@ -3,9 +3,10 @@ import { Construct, IConstruct } from 'constructs';
 import { AclResource, AclRule } from './acl';
 import type { IKafkaCluster } from './cluster';
 import { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
+import { ImportedTopic } from './private/imported-topic';
 import { renderedNamespace } from './private/render';
 import { CleanupPolicy, CompressionType, MessageTimestampType } from './topic-config';
-import type { KafkaUser } from './user';
+import type { IKafkaUser } from './user';
 import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Subdomain, toDns1123Label } from '../common/names';
 import { addRules, ViolationCollector } from '../common/validation';
@@ -22,6 +23,38 @@ export interface ITopic extends IConstruct {
   /**
    * Number of partitions, when known at synth time.
    * @default - the broker default (`num.partitions`)
+   */
+  readonly partitions?: number;
+  /**
+   * Let `user` consume this topic: Read and Describe on the topic, and Read on
+   * `options.consumerGroup` (or group prefix).
+   * @returns the rules granted
+   */
+  grantRead(user: IKafkaUser, options?: GrantReadOptions): AclRule[];
+  /**
+   * Let `user` produce to this topic: Write and Describe on the topic, and on
+   * `options.transactionalId` (or prefix) for transactional producers.
+   * @returns the rules granted
+   */
+  grantWrite(user: IKafkaUser, options?: GrantWriteOptions): AclRule[];
+  /**
+   * `grantRead` and `grantWrite` together.
+   * @returns the rules granted
+   */
+  grantReadWrite(user: IKafkaUser, options?: GrantReadWriteOptions): AclRule[];
+}
+
+/**
+ * A topic this app does not manage, as `Topic.fromTopicName()` takes it.
+ */
+export interface TopicAttributes {
+  /** The cluster the topic lives in (own or imported). */
+  readonly cluster: IKafkaCluster;
+  /** The topic's name in Kafka. */
+  readonly topicName: string;
+  /**
+   * Number of partitions, when known (the KEDA scaler caps replicas at it).
+   * @default - not known
    */
   readonly partitions?: number;
 }
@@ -197,6 +230,14 @@ function collisionKey(name: string): string {
  */
 export class Topic extends Construct implements ITopic {
   /** Whether `x` is a `Topic` of this library. */
+  /**
+   * A topic this app does not manage (created by another app or by Kafka clients):
+   * grants and scalers can name it; nothing is rendered for it.
+   */
+  public static fromTopicName(scope: Construct, id: string, attrs: TopicAttributes): ITopic {
+    return new ImportedTopic(scope, id, attrs);
+  }
+
   public static isTopic(x: any): x is Topic {
     return x !== null && typeof x === 'object' && TOPIC_MARKER in x;
   }
@@ -273,7 +314,7 @@ export class Topic extends Construct implements ITopic {
    * `options.consumerGroup` (or group prefix).
    * @returns the rules granted
    */
-  public grantRead(user: KafkaUser, options: GrantReadOptions = {}): AclRule[] {
+  public grantRead(user: IKafkaUser, options: GrantReadOptions = {}): AclRule[] {
     this.checkSameCluster(user);
     return user.grantReadTopics(AclResource.topic(this.topicName), options);
   }
@@ -284,7 +325,7 @@ export class Topic extends Construct implements ITopic {
    * `options.transactionalId` (or prefix) for transactional producers.
    * @returns the rules granted
    */
-  public grantWrite(user: KafkaUser, options: GrantWriteOptions = {}): AclRule[] {
+  public grantWrite(user: IKafkaUser, options: GrantWriteOptions = {}): AclRule[] {
     this.checkSameCluster(user);
     return user.grantWriteTopics(AclResource.topic(this.topicName), options);
   }
@@ -293,14 +334,14 @@ export class Topic extends Construct implements ITopic {
    * `grantRead` and `grantWrite` together.
    * @returns the rules granted
    */
-  public grantReadWrite(user: KafkaUser, options: GrantReadWriteOptions = {}): AclRule[] {
+  public grantReadWrite(user: IKafkaUser, options: GrantReadWriteOptions = {}): AclRule[] {
     this.checkSameCluster(user);
     return user.grantReadWriteTopics(AclResource.topic(this.topicName), options);
   }
 
-  private checkSameCluster(user: KafkaUser): void {
-    if (user.cluster !== this.cluster) {
-      user._addProblem(
+  private checkSameCluster(user: IKafkaUser): void {
+    if (user.cluster !== this.cluster && '_addProblem' in user) {
+      (user as unknown as { _addProblem(problem: string, fix: string): void })._addProblem(
         `is granted access to topic "${this.topicName}" of cluster "${this.cluster.clusterName}", but belongs to cluster "${user.cluster.clusterName}"`,
         'grant topics of the user\'s own cluster, or create a user in the topic\'s cluster',
       );

@@ -11,10 +11,12 @@ import {
 } from './acl';
 import { KafkaAuthorizationType } from './authorization';
 import type { IKafkaCluster } from './cluster';
-import { KafkaConnectionDetails, SecretKeyReference, SecurityProtocol } from './connection';
-import { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
+import { KafkaConnectionDetails, SecretKeyReference } from './connection';
+import { AclGrantOptions, GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
 import { Listener, ListenerAuthenticationType } from './listener';
+import { ImportedKafkaUser } from './private/imported-user';
 import { renderedNamespace } from './private/render';
+import { aclAllows, assertTopicResource, listenerAccepts, readRules, userConnectionDetails, writeRules } from './private/user-access';
 import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Subdomain, toDns1123Label } from '../common/names';
 import { addRules, ViolationCollector } from '../common/validation';
@@ -32,6 +34,12 @@ export interface IKafkaUser extends IConstruct {
   readonly authenticationType: KafkaUserAuthenticationType;
   /** The Secret Strimzi writes the user's credentials into (`<secretPrefix><user>`). */
   readonly secretName: string;
+  /** The namespace of the KafkaUser and of its Secret (the cluster's `userNamespace`). */
+  readonly namespace: string;
+  /** The name Kafka sees: `CN=<name>` for certificate users, `<name>` for SCRAM. */
+  readonly principalName: string;
+  /** The ACL rules granted to this user by this app. */
+  readonly acls: AclRule[];
   /**
    * Whether the user's ACLs allow `operation` on the named resource
    * (literal and prefix rules, `*` and `All`, where deny rules win).
@@ -39,6 +47,43 @@ export interface IKafkaUser extends IConstruct {
   isAllowed(resourceType: AclResourceType, resourceName: string, operation: AclOperation): boolean;
   /** How this user reaches the cluster through `listener`. */
   connectionDetails(listener: Listener): KafkaConnectionDetails;
+  /**
+   * Grant an ACL rule. A user this app manages renders it in its KafkaUser; for an
+   * imported user the rule is reported as one its owner must add (an error, or a
+   * warning with `ownerGrants`).
+   * @returns the rule
+   */
+  addAcl(rule: AclRule, options?: AclGrantOptions): AclRule;
+  /**
+   * Let the user consume the given topics (Read and Describe, and Read on the group in `options`).
+   * @returns the rules granted
+   */
+  grantReadTopics(topics: AclResource, options?: GrantReadOptions): AclRule[];
+  /**
+   * Let the user produce to the given topics (Write and Describe, and the transactional ID in `options`).
+   * @returns the rules granted
+   */
+  grantWriteTopics(topics: AclResource, options?: GrantWriteOptions): AclRule[];
+  /**
+   * `grantReadTopics` and `grantWriteTopics` together.
+   * @returns the rules granted
+   */
+  grantReadWriteTopics(topics: AclResource, options?: GrantReadWriteOptions): AclRule[];
+}
+
+/**
+ * A KafkaUser this app does not manage, as `KafkaUser.fromUserName()` takes it.
+ */
+export interface KafkaUserAttributes {
+  /** The cluster the user belongs to (own or imported). */
+  readonly cluster: IKafkaCluster;
+  /** The user name (the KafkaUser's metadata.name). */
+  readonly userName: string;
+  /**
+   * How the user authenticates.
+   * @default KafkaUserAuthenticationType.SCRAM_SHA_512
+   */
+  readonly authenticationType?: KafkaUserAuthenticationType;
 }
 
 /**
@@ -227,8 +272,6 @@ const OPERATIONS_OF: { [type: string]: AclOperation[] } = {
     AclOperation.IDEMPOTENT_WRITE, AclOperation.ALTER, AclOperation.DESCRIBE],
   [AclResourceType.TRANSACTIONAL_ID]: [AclOperation.DESCRIBE, AclOperation.WRITE],
 };
-/** Operations that imply Describe (Kafka's authorizer rule). */
-const IMPLIES_DESCRIBE = [AclOperation.READ, AclOperation.WRITE, AclOperation.DELETE, AclOperation.ALTER];
 
 /**
  * A Strimzi `KafkaUser`: credentials, ACLs and quotas of one Kafka client identity.
@@ -238,22 +281,13 @@ const IMPLIES_DESCRIBE = [AclOperation.READ, AclOperation.WRITE, AclOperation.DE
  * says how a client uses them.
  */
 export class KafkaUser extends Construct implements IKafkaUser {
-  /** The CA clients trust for a listener's broker certificates, if the listener uses TLS. */
-  private static brokerCaOf(cluster: IKafkaCluster, listener: Listener): SecretKeyReference | undefined {
-    if (!listener.tls) {
-      return undefined;
-    }
-    const custom = listener.options.brokerCertificate;
-    if (custom) {
-      return custom.caSecretName ? { secretName: custom.caSecretName, key: custom.caKey ?? 'ca.crt' } : undefined;
-    }
-    return cluster.clusterCaCertificate;
-  }
-
-  private static assertTopicResource(resource: AclResource, method: string): void {
-    if (resource.type !== AclResourceType.TOPIC) {
-      throw new Error(`${method}() takes a topic resource (AclResource.topic(), topicPrefix() or allTopics()), not ${resource}`);
-    }
+  /**
+   * A KafkaUser this app does not manage (another chart, team or repository). Grants to
+   * it cannot be rendered: the library reports the exact ACLs its owner must add, as a
+   * synth-time error, or a warning when the grant says `ownerGrants: true`.
+   */
+  public static fromUserName(scope: Construct, id: string, attrs: KafkaUserAttributes): IKafkaUser {
+    return new ImportedKafkaUser(scope, id, attrs);
   }
 
   public readonly userName: string;
@@ -325,9 +359,11 @@ export class KafkaUser extends Construct implements IKafkaUser {
 
   /**
    * Add an ACL rule. Rules are deduplicated and emitted in a stable order.
+   * @param options ignored for a user this app manages (its ACLs are rendered)
    * @returns the rule
    */
-  public addAcl(rule: AclRule): AclRule {
+  public addAcl(rule: AclRule, options: AclGrantOptions = {}): AclRule {
+    void options;
     this._acls.push(rule);
     const supported = OPERATIONS_OF[rule.resource.type] ?? [];
     const useless = rule.operations.filter((op) => op !== AclOperation.ALL && !supported.includes(op));
@@ -344,15 +380,8 @@ export class KafkaUser extends Construct implements IKafkaUser {
    * @returns the rules granted
    */
   public grantReadTopics(topics: AclResource, options: GrantReadOptions = {}): AclRule[] {
-    KafkaUser.assertTopicResource(topics, 'grantReadTopics');
-    const rules: AclRule[] = [{ resource: topics, operations: [AclOperation.READ, AclOperation.DESCRIBE] }];
-    if (options.consumerGroup !== undefined) {
-      rules.push({ resource: AclResource.group(options.consumerGroup), operations: [AclOperation.READ] });
-    }
-    if (options.consumerGroupPrefix !== undefined) {
-      rules.push({ resource: AclResource.groupPrefix(options.consumerGroupPrefix), operations: [AclOperation.READ] });
-    }
-    return rules.map((r) => this.addAcl(r));
+    assertTopicResource(topics, 'grantReadTopics');
+    return readRules(topics, options).map((r) => this.addAcl(r));
   }
 
   /**
@@ -363,16 +392,8 @@ export class KafkaUser extends Construct implements IKafkaUser {
    * @returns the rules granted
    */
   public grantWriteTopics(topics: AclResource, options: GrantWriteOptions = {}): AclRule[] {
-    KafkaUser.assertTopicResource(topics, 'grantWriteTopics');
-    const rules: AclRule[] = [{ resource: topics, operations: [AclOperation.WRITE, AclOperation.DESCRIBE] }];
-    if (options.transactionalId !== undefined) {
-      rules.push({ resource: AclResource.transactionalId(options.transactionalId), operations: [AclOperation.WRITE, AclOperation.DESCRIBE] });
-    }
-    if (options.transactionalIdPrefix !== undefined) {
-      const resource = AclResource.transactionalIdPrefix(options.transactionalIdPrefix);
-      rules.push({ resource, operations: [AclOperation.WRITE, AclOperation.DESCRIBE] });
-    }
-    return rules.map((r) => this.addAcl(r));
+    assertTopicResource(topics, 'grantWriteTopics');
+    return writeRules(topics, options).map((r) => this.addAcl(r));
   }
 
   /**
@@ -399,29 +420,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
    * Super users of the cluster and clusters without authorization allow everything.
    */
   public isAllowed(resourceType: AclResourceType, resourceName: string, operation: AclOperation): boolean {
-    if (!this.cluster.authorizationEnabled) {
-      return true;
-    }
-    const superUsers = this.cluster.authorization?.superUsers ?? [];
-    if (superUsers.includes(this.principalName)) {
-      return true;
-    }
-    const matching = this._acls.filter((r) => r.resource.matches(resourceType, resourceName));
-    const denied = matching.some((r) => (r.permission ?? AclPermissionType.ALLOW) === AclPermissionType.DENY
-      && (r.operations.includes(operation) || r.operations.includes(AclOperation.ALL)));
-    if (denied) {
-      return false;
-    }
-    const implying = [operation, AclOperation.ALL];
-    if (operation === AclOperation.DESCRIBE) {
-      implying.push(...IMPLIES_DESCRIBE);
-    }
-    if (operation === AclOperation.DESCRIBE_CONFIGS) {
-      implying.push(AclOperation.ALTER_CONFIGS);
-    }
-    return matching.some((r) => (r.permission ?? AclPermissionType.ALLOW) === AclPermissionType.ALLOW
-      && (r.host ?? '*') === '*'
-      && r.operations.some((op) => implying.includes(op)));
+    return aclAllows(this.cluster, this.principalName, this._acls, resourceType, resourceName, operation);
   }
 
   /**
@@ -442,35 +441,13 @@ export class KafkaUser extends Construct implements IKafkaUser {
     if (problem) {
       this._problems.push(problem);
     }
-    const sasl = this.authentication.type === KafkaUserAuthenticationType.SCRAM_SHA_512;
-    const protocol = sasl
-      ? (listener.tls ? SecurityProtocol.SASL_SSL : SecurityProtocol.SASL_PLAINTEXT)
-      : (listener.tls ? SecurityProtocol.SSL : SecurityProtocol.PLAINTEXT);
-    const secret = this.secretName;
-    let userCertificate: SecretKeyReference | undefined;
-    let userKey: SecretKeyReference | undefined;
-    if (listener.tls && this.authentication.type === KafkaUserAuthenticationType.TLS) {
-      userCertificate = { secretName: secret, key: 'user.crt' };
-      userKey = { secretName: secret, key: 'user.key' };
-    } else if (listener.tls && this.authentication.type === KafkaUserAuthenticationType.TLS_EXTERNAL) {
-      userCertificate = this.authentication.tlsExternalOptions.certificate;
-      userKey = this.authentication.tlsExternalOptions.key;
-    }
-    return {
-      bootstrapServers: this.cluster.bootstrapServers(listener),
-      securityProtocol: protocol,
-      namespace: this.cluster.namespace,
-      credentialsNamespace: this.cluster.userNamespace !== this.cluster.namespace ? this.cluster.userNamespace : undefined,
-      clusterName: this.cluster.clusterName,
-      listenerName: listener.name,
-      saslMechanism: sasl ? 'SCRAM-SHA-512' : undefined,
-      username: sasl ? this.userName : undefined,
-      password: sasl ? { secretName: secret, key: 'password' } : undefined,
-      jaasConfig: sasl ? { secretName: secret, key: 'sasl.jaas.config' } : undefined,
-      userCertificate,
-      userKey,
-      brokerCa: KafkaUser.brokerCaOf(this.cluster, listener),
-    };
+    return userConnectionDetails(this.cluster, listener, {
+      userName: this.userName,
+      secretName: this.secretName,
+      authType: this.authentication.type,
+      certificate: this.authentication.tlsExternalOptions.certificate,
+      key: this.authentication.tlsExternalOptions.key,
+    });
   }
 
   /** Why this user cannot authenticate through `listener`, or undefined when it can. */
@@ -502,16 +479,7 @@ export class KafkaUser extends Construct implements IKafkaUser {
 
   /** Whether a listener accepts this user: true, false, or undefined when it cannot be told (custom). */
   private accepts(listener: Listener): boolean | undefined {
-    switch (listener.authentication.type) {
-      case ListenerAuthenticationType.SCRAM_SHA_512:
-        return this.authentication.type === KafkaUserAuthenticationType.SCRAM_SHA_512;
-      case ListenerAuthenticationType.TLS:
-        return this.authentication.usesCertificate;
-      case ListenerAuthenticationType.CUSTOM:
-        return undefined;
-      default:
-        return false;
-    }
+    return listenerAccepts(listener, this.authentication.type);
   }
 
   private checkRules(c: ViolationCollector): void {
