@@ -40,7 +40,7 @@ export interface IKafkaCluster extends IConstruct {
   /** The listeners. */
   readonly listeners: Listener[];
   /**
-   * Number of broker nodes, summed over the broker-role node pools; 0 when it is not
+   * Number of broker nodes, summed over the broker-role node pools. It is 0 when it is not
    * known (an imported cluster without `brokerCount`): rules that need it are skipped.
    */
   readonly brokerCount: number;
@@ -139,7 +139,7 @@ export interface KafkaClusterAttributes {
    */
   readonly userSecretPrefix?: string;
   /**
-   * Number of brokers, when known; rules that need it are skipped without it.
+   * Number of brokers, when known. Rules that need it are skipped without it.
    * @default - not known
    */
   readonly brokerCount?: number;

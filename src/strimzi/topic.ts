@@ -231,8 +231,8 @@ function collisionKey(name: string): string {
 export class Topic extends Construct implements ITopic {
   /** Whether `x` is a `Topic` of this library. */
   /**
-   * A topic this app does not manage (created by another app or by Kafka clients):
-   * grants and scalers can name it; nothing is rendered for it.
+   * A topic this app does not manage (created by another app or by Kafka clients).
+   * Grants and scalers can name it; nothing is rendered for it.
    */
   public static fromTopicName(scope: Construct, id: string, attrs: TopicAttributes): ITopic {
     return new ImportedTopic(scope, id, attrs);

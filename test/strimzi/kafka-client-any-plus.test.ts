@@ -6,8 +6,7 @@
  */
 import { ApiObject } from 'cdk8s';
 import * as plus27 from 'cdk8s-plus-27';
-// cdk8s-plus-33 is what `cdk8s init typescript-app` brings (installed with cdk8s-cli)
-// eslint-disable-next-line import/no-extraneous-dependencies
+// cdk8s-plus-33 is what `cdk8s init typescript-app` brings
 import * as plus33 from 'cdk8s-plus-33';
 import { KafkaAuthorization, KafkaClient, KedaConsumerScaler, ScaleTarget, KafkaCluster, KafkaUserAuthentication, Listener, ListenerAuthentication, NodeRole } from '../../src';
 import { docOf, newChart, synth, validationErrors } from '../util';
@@ -157,5 +156,22 @@ describe('KafkaClient with any cdk8s-plus version', () => {
     ]);
     // the cdk8s-plus-33 Deployment passed as it is leaves its replica count to KEDA
     expect(docs.find((d) => d.kind === 'Deployment' && d.metadata.name === direct.name).spec.replicas).toBeUndefined();
+  });
+
+  test('a client without a user: cluster.connectionDetails(listener) into a cdk8s-plus-33 Job', () => {
+    const chart = newChart('kafka');
+    const internal = Listener.internal({ name: 'internal', port: 9095, authentication: ListenerAuthentication.none() });
+    const cluster = new KafkaCluster(chart, 'events', { namespace: 'kafka', listeners: [internal] });
+    cluster.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
+    const job = new plus33.Job(chart, 'probe', { containers: [{ name: 'probe', image: 'kafka-tools:1' }] });
+    const result = KafkaClient.configureContainer(job, job.containers[0], cluster.connectionDetails(internal));
+    expect(result.environmentVariables).toEqual(['KAFKA_BOOTSTRAP_SERVERS', 'KAFKA_SECURITY_PROTOCOL', 'KAFKA_SSL_CA_LOCATION']);
+    const pod = docOf(synth(chart), 'Job').spec.template.spec;
+    expect(pod.containers[0].env).toEqual([
+      { name: 'KAFKA_BOOTSTRAP_SERVERS', value: 'events-kafka-bootstrap.kafka.svc:9095' },
+      { name: 'KAFKA_SECURITY_PROTOCOL', value: 'SSL' },
+      { name: 'KAFKA_SSL_CA_LOCATION', value: '/etc/kafka/certs/ca/ca.crt' },
+    ]);
+    expect(pod.volumes).toEqual([{ name: 'kafka-ca-events-cluster-ca-cert', secret: { items: [{ key: 'ca.crt', path: 'ca.crt' }], secretName: 'events-cluster-ca-cert' } }]);
   });
 });
