@@ -23,6 +23,7 @@ interface FixtureAttribute {
 
 interface Fixture {
   readonly strimzi: { readonly tag: string; readonly file: string };
+  readonly queriedByStrimzi: { readonly names: string[] };
   readonly mbeans: { readonly group: string; readonly mbean: string; readonly attributes: { [attr: string]: FixtureAttribute } }[];
 }
 
@@ -55,6 +56,12 @@ describe('JMX exporter rules at parity with Strimzi\'s example rules', () => {
   test.each(cases.map((c) => [`${c.mbean} ${c.attr}`, c] as const))('%s', (_title, c) => {
     const expected = c.ours ?? c.strimzi;
     expect(exportSample(config, jmxStringOf(c.mbean, c.attr, c.value)) ?? null).toEqual(expected);
+  });
+
+  test('every broker and controller metric Strimzi\'s own dashboards and alerts query is produced from the fixture MBeans', () => {
+    const produced = new Set(cases.map((c) => exportSample(config, jmxStringOf(c.mbean, c.attr, c.value))?.name).filter((n) => n !== undefined));
+    expect(fixture.queriedByStrimzi.names.length).toBeGreaterThan(30);
+    expect(fixture.queriedByStrimzi.names.filter((n) => !produced.has(n))).toEqual([]);
   });
 
   test('fetcher lag keeps the thread, topic and partition as labels, not in the name', () => {
