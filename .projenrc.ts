@@ -86,6 +86,13 @@ project.addTask('import', {
   exec: 'node scripts/import-crds.js',
 });
 
+// Regenerate operators-data/ (the Strimzi install files the package ships) for a Strimzi version, e.g. `npx projen import-operators 1.2.0`.
+project.addTask('import-operators', {
+  description: 'Regenerate operators-data/strimzi/<version>/ from ../shared/operators and ../shared/crds (OPERATORS_DIR, CRDS_DIR)',
+  exec: 'node scripts/import-operators.js',
+  receiveArgs: true,
+});
+
 // Examples: every examples/<name>/main.ts synthesized to examples/<name>/dist/.
 project.addTask('examples', {
   description: 'Synthesize every example (examples/<name>/main.ts) to examples/<name>/dist/',

@@ -11,6 +11,8 @@ import { isDns1123Label } from '../common/names';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
 import { KafkaExporterMetrics, ScrapeLabels } from '../monitoring/metric-names';
+import { registerOperatorChecks } from '../operators/cross-checks';
+import { resolveKedaNamespace } from '../operators/keda-namespace';
 import { AclOperation, AclResourceType, KafkaUserAuthenticationType } from '../strimzi/acl';
 import type { IKafkaCluster } from '../strimzi/cluster';
 import { KafkaConnectionDetails, SecretKeyReference, SecurityProtocol } from '../strimzi/connection';
@@ -288,6 +290,7 @@ export class KedaConsumerScaler extends Construct {
     }
 
     _AutoscalerIndex.watch(this);
+    registerOperatorChecks(this);
     this.addWarnings();
     addRules(this, (c) => this.checkRules(c));
   }
@@ -486,7 +489,7 @@ export class KedaConsumerScaler extends Construct {
         });
       } else if (cross.usesClusterTriggerAuthentication) {
         clusterScoped = true;
-        authNamespace = cross.kedaNamespace!;
+        authNamespace = resolveKedaNamespace(this, cross.requestedKedaNamespace);
         baseName = `${this.namespace}-${this.scaledObjectName}-kafka`;
       }
       // Copy what is not already where the TriggerAuthentication reads it, each Secret from where it lives.

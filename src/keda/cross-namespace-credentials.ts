@@ -7,7 +7,7 @@ export interface KedaNamespaceOptions {
   /**
    * The namespace a ClusterTriggerAuthentication reads Secrets from: KEDA's
    * own namespace, or `KEDA_CLUSTER_OBJECT_NAMESPACE` when KEDA runs with it.
-   * @default 'keda'
+   * @default - the namespace of the app's KedaOperator, else 'keda'
    */
   readonly kedaNamespace?: string;
 }
@@ -42,7 +42,7 @@ export class CrossNamespaceCredentials {
    * reads Secrets from KEDA's namespace).
    */
   public static copyToKedaNamespace(options: KedaNamespaceCopyOptions = {}): CrossNamespaceCredentials {
-    return new CrossNamespaceCredentials(true, true, options.kedaNamespace ?? 'keda', options);
+    return new CrossNamespaceCredentials(true, true, options.kedaNamespace ?? 'keda', options, options.kedaNamespace);
   }
 
   /**
@@ -52,7 +52,7 @@ export class CrossNamespaceCredentials {
    * referencing them is rendered.
    */
   public static syncedToKedaNamespace(options: KedaNamespaceOptions = {}): CrossNamespaceCredentials {
-    return new CrossNamespaceCredentials(false, true, options.kedaNamespace ?? 'keda', {});
+    return new CrossNamespaceCredentials(false, true, options.kedaNamespace ?? 'keda', {}, options.kedaNamespace);
   }
 
   private constructor(
@@ -64,5 +64,7 @@ export class CrossNamespaceCredentials {
     public readonly kedaNamespace: string | undefined,
     /** The copy schedule and image. */
     public readonly copyOptions: SecretCopyScheduleOptions,
+    /** The `kedaNamespace` given, if any (else the app's KedaOperator decides). */
+    public readonly requestedKedaNamespace?: string,
   ) {}
 }

@@ -34,6 +34,7 @@ export interface _JmxExporterRule {
   readonly type: 'GAUGE' | 'COUNTER' | 'UNTYPED';
   readonly labels?: { [key: string]: string };
   readonly value?: number;
+  readonly valueFactor?: number;
   readonly help?: string;
 }
 

@@ -1,6 +1,7 @@
 import { ApiObject, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { _connectJmxExporterConfig, _mirrorMaker2JmxExporterConfig } from './connect-metrics';
 import { _cruiseControlJmxExporterConfig, _JmxExporterConfig, _kafkaJmxExporterConfig } from './jmx-exporter-config';
 import { compilesAsRegex } from '../common/regex';
 import { ViolationCollector } from '../common/validation';
@@ -208,8 +209,13 @@ function exporterConfigFor(component: MetricsComponent, lowercaseLabelNames: boo
   if (component === MetricsComponent.CRUISE_CONTROL) {
     return _cruiseControlJmxExporterConfig();
   }
-  // Connect, MirrorMaker 2 and Bridge get their own rule sets when their constructs exist;
-  // the Kafka rules are the base for all of them.
+  if (component === MetricsComponent.KAFKA_CONNECT) {
+    return _connectJmxExporterConfig();
+  }
+  if (component === MetricsComponent.KAFKA_MIRROR_MAKER_2) {
+    return _mirrorMaker2JmxExporterConfig();
+  }
+  // the Bridge gets its own rule set when its construct exists; the Kafka rules are the base
   return _kafkaJmxExporterConfig({ lowercaseLabelNames });
 }
 

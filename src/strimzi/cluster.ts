@@ -24,6 +24,7 @@ import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Label } from '../common/names';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
+import { entityOperatorWatchedNamespaceAllowed } from '../operators/cross-checks';
 
 /**
  * What other constructs need to know about a Kafka cluster.
@@ -767,6 +768,14 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
       ['Topic Operator', this.topicOperatorEnabled, this.topicNamespace, 'KafkaTopics'],
       ['User Operator', this.userOperatorEnabled, this.userNamespace, 'KafkaUsers'],
     ];
+    // At synth: a StrimziOperator of the app that allows it (entityOperatorWatchedNamespaceEnabled) silences the warning.
+    addRules(this, () => {
+      if (entityOperatorWatchedNamespaceAllowed(this, this.namespace) === true) return;
+      this.warnAboutWatchedNamespacesNow(operators);
+    });
+  }
+
+  private warnAboutWatchedNamespacesNow(operators: Array<[string, boolean, string, string]>): void {
     for (const [operator, enabled, ns, what] of operators) {
       if (enabled && ns !== this.namespace) {
         Warnings.of(this).add(`the ${operator} watches namespace "${ns}", not the cluster's namespace "${this.namespace}": Strimzi honours a different watchedNamespace only when the Cluster Operator runs with STRIMZI_ENTITY_OPERATOR_WATCHED_NAMESPACE_ENABLED=true (Strimzi 1.0.1+), otherwise it watches "${this.namespace}" and ignores the ${what} of this cluster, which are rendered into "${ns}"; set that environment variable on the Cluster Operator, or leave watchedNamespace unset`);

@@ -24,6 +24,7 @@ const cel = require('@bufbuild/cel');
 const celExt = require('@bufbuild/cel/ext');
 const { validateCore, hasCoreSchema } = require('./core');
 const { checkMetadata } = require('./metadata');
+const { validateCrd, isCrd } = require('./crd');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -461,6 +462,9 @@ class ConformanceValidator {
         }
       }
       return errors;
+    }
+    if (isCrd(doc)) {
+      return validateCrd(doc); // kubernetes-models' JSONSchemaProps schema lost `description` and `x-kubernetes-*` (crd.js)
     }
     if (hasCoreSchema(doc.apiVersion, doc.kind)) {
       errors.push(...validateCore(doc));

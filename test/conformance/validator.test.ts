@@ -6,6 +6,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as YAML from 'yaml';
 import { ConformanceValidator, MissingCrdsError } from './validator';
 
 const RUNNER = path.join(__dirname, 'run.js');
@@ -405,5 +406,61 @@ describe('runner', () => {
     expect(bad.stderr).toMatch(/2 invalid documents/);
     expect(bad.stderr).toMatch(/\/: unknown field "extra"/);
     expect(bad.stderr).toMatch(/no schema for example.com\/v1 Widget/);
+  });
+});
+
+describe('CustomResourceDefinition documents (apiextensions.k8s.io/v1)', () => {
+  function crd(schema: any = { type: 'object', properties: { spec: { 'type': 'object', 'description': 'the spec', 'x-kubernetes-preserve-unknown-fields': true } } }): any {
+    return {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'widgets.example.com' },
+      spec: {
+        group: 'example.com',
+        names: { plural: 'widgets', singular: 'widget', kind: 'Widget', listKind: 'WidgetList' },
+        scope: 'Namespaced',
+        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: schema }, additionalPrinterColumns: [{ name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp', description: 'age' }] }],
+      },
+    };
+  }
+
+  test('every shipped Strimzi, KEDA, Flux and Argo CD CRD passes (descriptions and x-kubernetes-* extensions are schema fields)', () => {
+
+    const dir = v.crdsDir;
+    const files: string[] = [];
+    const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.yaml') && files.push(path.join(d, e.name)));
+    walk(dir);
+    const failures = files.map((f) => [path.relative(dir, f), v.validate(YAML.parse(fs.readFileSync(f, 'utf8')))] as const).filter(([, e]) => e.length > 0);
+    expect(failures).toEqual([]);
+    expect(files.length).toBeGreaterThan(20);
+  });
+
+  test('a small valid CRD passes', () => {
+    expect(v.validate(crd())).toEqual([]);
+  });
+
+  test('unknown keys in a schema node and in the envelope are rejected', () => {
+    expect(v.validate(crd({ type: 'object', properties: { spec: { type: 'object', descripton: 'typo' } } })))
+      .toEqual(['/spec/versions/0/schema/openAPIV3Schema/properties/spec: unknown field "descripton"']);
+    const doc = crd();
+    doc.spec.versions[0].servd = true;
+    expect(v.validate(doc)).toEqual(['/spec/versions/0: unknown field "servd"']);
+  });
+
+  test('the API server rules: name <plural>.<group>, one storage version, a schema per version, an object root, list-map keys', () => {
+    const badName = crd();
+    badName.metadata.name = 'widget.example.com';
+    expect(v.validate(badName)).toEqual(['/metadata/name: "widget.example.com" must be "widgets.example.com" (<spec.names.plural>.<spec.group>)']);
+    const twoStorage = crd();
+    twoStorage.spec.versions.push({ ...twoStorage.spec.versions[0], name: 'v2' });
+    expect(v.validate(twoStorage)).toEqual(['/spec/versions: exactly one version must be the storage version, found 2']);
+    const noSchema = crd();
+    delete noSchema.spec.versions[0].schema;
+    expect(v.validate(noSchema)).toEqual(['/spec/versions/0/schema/openAPIV3Schema: required (apiextensions.k8s.io/v1 needs a schema for every version)']);
+    expect(v.validate(crd({ type: 'string' }))).toEqual(['/spec/versions/0/schema/openAPIV3Schema/type: the root schema must be of type "object", got "string"']);
+    expect(v.validate(crd({ type: 'object', properties: { items: { 'type': 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], 'items': { type: 'object', properties: { name: { type: 'string' } } } } } })))
+      .toEqual(['/spec/versions/0/schema/openAPIV3Schema/properties/items/x-kubernetes-list-map-keys: key "name" must be required or have a default']);
+    expect(v.validate(crd({ type: 'object', properties: { spec: { properties: { a: { type: 'string' } } } } })))
+      .toEqual(['/spec/versions/0/schema/openAPIV3Schema/properties/spec: type is required in a structural schema']);
   });
 });
