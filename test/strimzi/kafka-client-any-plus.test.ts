@@ -71,11 +71,12 @@ describe('KafkaClient with any cdk8s-plus version', () => {
     container.mount('/tmp', plus27.Volume.fromEmptyDir(deployment, 'tmp', 'tmp'));
 
     const pod = docOf(synth(chart), 'Deployment').spec.template.spec;
-    // a variable of the same name is replaced in place; the app's own come first
+    // a variable of the same name is replaced in place; the others go before the app's own,
+    // so that the app's variables can refer to them as $(KAFKA_...)
     expect(pod.containers[0].env).toEqual([
+      ...SCRAM_ENV.filter((e) => e.name !== 'KAFKA_SASL_USERNAME'),
       { name: 'KAFKA_SASL_USERNAME', value: 'app' },
       { name: 'LOG_LEVEL', value: 'info' },
-      ...SCRAM_ENV.filter((e) => e.name !== 'KAFKA_SASL_USERNAME'),
     ]);
     expect(pod.containers[0].volumeMounts).toEqual([{ mountPath: '/tmp', name: 'tmp' }, CA_MOUNT]);
     expect(pod.volumes).toEqual([{ emptyDir: {}, name: 'tmp' }, CA_VOLUME]);

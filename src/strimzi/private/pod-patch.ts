@@ -35,7 +35,7 @@ export interface _SecretMountJson {
 export interface _ContainerAdditions {
   /** Name of the container (`spec.containers[].name` or `initContainers[].name`). */
   readonly containerName: string;
-  /** Variables, in order; a variable of the same name is replaced. */
+  /** Variables, in order, put before the container's own; a variable of the same name is replaced in place. */
   readonly env: _EnvVarJson[];
   /** Secret volumes; a volume of the same name and a mount at the same path are kept as they are. */
   readonly mounts: _SecretMountJson[];
@@ -180,7 +180,15 @@ function operations(found: FoundContainer, a: _ContainerAdditions): JsonPatch[] 
       newEnv.push(v);
     }
   }
-  addAll(container, containerPath, 'env', newEnv);
+  // New variables go first: Kubernetes expands `$(NAME)` only from variables listed earlier,
+  // so the app's own variables can refer to these. (Replacements above keep their place.)
+  if (newEnv.length > 0) {
+    if (!Array.isArray(container.env)) {
+      ops.push(JsonPatch.add(`${containerPath}/env`, newEnv));
+    } else {
+      newEnv.forEach((v, i) => ops.push(JsonPatch.add(`${containerPath}/env${pointer(i)}`, v)));
+    }
+  }
 
   const volumes: any[] = found.podSpec.volumes ?? [];
   const mounts: any[] = container.volumeMounts ?? [];
