@@ -211,7 +211,9 @@ export function exportSample(config: ExporterConfig, jmxString: string): Exporte
         labels[labelName] = value;
       }
     }
-    const raw = jmxString.slice(jmxString.lastIndexOf(': ') + 2);
+    // a string written without `: value` stands for a numeric attribute
+    const at = jmxString.lastIndexOf(': ');
+    const raw = at < 0 ? '1' : jmxString.slice(at + 2);
     if (rule.value === undefined && Number.isNaN(Number(raw)) && raw !== 'true' && raw !== 'false') {
       return undefined;
     }
