@@ -61,7 +61,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     ignorePatterns: ['imports/', '*.js', '!.projenrc.ts', '*.d.ts', 'node_modules/', 'lib/', 'coverage/', 'test-reports/', 'dist/'],
   },
   excludeTypescript: ['test/**', 'examples/**', 'bench/**', 'scripts/**', '.projenrc.ts', 'projenrc/**'],
-  gitignore: ['examples/*/dist/', '/.conformance-out/', '/.bench-out/', '*.cpuprofile'],
+  gitignore: ['/node_modules', 'examples/*/dist/', '/.conformance-out/', '/.bench-out/', '*.cpuprofile'],
 });
 
 // imports/ lives at the top level: compile from the repository root so lib/imports and lib/src both exist.

@@ -146,7 +146,7 @@ export class Warnings {
         if (entry.type === WARNING_METADATA_TYPE) {
           const message = String(entry.data);
           const ruleId = LEADING_RULE_ID.exec(message)?.[1];
-          out.push({ text: `[${c.node.path}] ${message}`, ruleId, ack: ruleId ? acknowledgementOf(c, ruleId) : undefined });
+          out.push({ text: `[${c.node.path === '' ? 'app' : c.node.path}] ${message}`, ruleId, ack: ruleId ? acknowledgementOf(c, ruleId) : undefined });
         }
       }
     }

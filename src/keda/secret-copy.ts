@@ -1,4 +1,6 @@
 import { ApiObject, Cron, Lazy } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { HelmSafeOutput } from '../common/helm';
 import { addRules } from '../common/validation';
@@ -116,10 +118,11 @@ export class SecretCopy extends Construct {
       }
     });
 
-    new ApiObject(this, 'ServiceAccount', {
-      apiVersion: 'v1',
-      kind: 'ServiceAccount',
+    // The copy job needs its token to call the API server, so it stays mounted
+    // (cdk8s-plus turns it off by default).
+    const serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', {
       metadata: { name: this.name, namespace: props.targetNamespace, labels },
+      automountToken: true,
     });
 
     // Read access to exactly the named Secrets in each source namespace.
@@ -130,44 +133,26 @@ export class SecretCopy extends Construct {
         // Never render a Role without resourceNames: it would grant every Secret of the namespace.
         continue;
       }
-      new ApiObject(this, `SourceRole${suffix}`, {
-        apiVersion: 'rbac.authorization.k8s.io/v1',
-        kind: 'Role',
-        metadata: { name: sourceSideName, namespace: ns, labels },
-        rules: [{ apiGroups: [''], resources: ['secrets'], resourceNames: readable, verbs: ['get'] }],
-      } as any);
-      new ApiObject(this, `SourceRoleBinding${suffix}`, {
-        apiVersion: 'rbac.authorization.k8s.io/v1',
-        kind: 'RoleBinding',
-        metadata: { name: sourceSideName, namespace: ns, labels },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: sourceSideName },
-        subjects: [{ kind: 'ServiceAccount', name: this.name, namespace: props.targetNamespace }],
-      } as any);
+      const role = new kplus.Role(this, `SourceRole${suffix}`, { metadata: { name: sourceSideName, namespace: ns, labels } });
+      role.allow(['get'], ...readable.map(namedSecret));
+      new kplus.RoleBinding(this, `SourceRoleBinding${suffix}`, { metadata: { name: sourceSideName, namespace: ns, labels }, role })
+        .addSubjects(serviceAccount);
     }
 
     // Write access to the copies. `create` cannot be limited by resourceNames
     // (the name is not known when a create is authorized).
-    new ApiObject(this, 'TargetRole', {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'Role',
-      metadata: { name: this.name, namespace: props.targetNamespace, labels },
-      rules: [
-        { apiGroups: [''], resources: ['secrets'], resourceNames: names, verbs: ['get', 'patch', 'update'] },
-        { apiGroups: [''], resources: ['secrets'], verbs: ['create'] },
-      ],
-    } as any);
-    new ApiObject(this, 'TargetRoleBinding', {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'RoleBinding',
-      metadata: { name: this.name, namespace: props.targetNamespace, labels },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: this.name },
-      subjects: [{ kind: 'ServiceAccount', name: this.name, namespace: props.targetNamespace }],
-    } as any);
+    const targetRole = new kplus.Role(this, 'TargetRole', { metadata: { name: this.name, namespace: props.targetNamespace, labels } });
+    targetRole.allow(['get', 'patch', 'update'], ...names.map(namedSecret));
+    targetRole.allow(['create'], kplus.ApiResource.SECRETS);
+    new kplus.RoleBinding(this, 'TargetRoleBinding', { metadata: { name: this.name, namespace: props.targetNamespace, labels }, role: targetRole })
+      .addSubjects(serviceAccount);
 
+    // Typed k8s props rather than cdk8s-plus's CronJob: that one cannot drop
+    // capabilities or set a seccomp profile, and its defaults (a 10 s starting
+    // deadline, imagePullPolicy Always, no service account token) would change
+    // how the job runs.
     const schedule = props.schedule ?? Cron.schedule({ minute: '*/5' });
-    this.cronJob = new ApiObject(this, 'Resource', {
-      apiVersion: 'batch/v1',
-      kind: 'CronJob',
+    this.cronJob = new k8s.KubeCronJob(this, 'Resource', {
       metadata: { name: this.name, namespace: props.targetNamespace, labels },
       spec: {
         schedule: schedule.expressionString,
@@ -197,7 +182,10 @@ export class SecretCopy extends Construct {
                     { name: 'TARGET_NAMESPACE', value: props.targetNamespace },
                     { name: 'HOME', value: '/tmp' },
                   ],
-                  resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '128Mi' } },
+                  resources: {
+                    requests: { cpu: k8s.Quantity.fromString('10m'), memory: k8s.Quantity.fromString('32Mi') },
+                    limits: { memory: k8s.Quantity.fromString('128Mi') },
+                  },
                   securityContext: {
                     allowPrivilegeEscalation: false,
                     readOnlyRootFilesystem: true,
@@ -211,8 +199,13 @@ export class SecretCopy extends Construct {
           },
         },
       },
-    } as any);
+    });
   }
+}
+
+/** One Secret by name, as an RBAC resource. */
+function namedSecret(name: string): kplus.IApiResource {
+  return { apiGroup: '', resourceType: 'secrets', resourceName: name };
 }
 
 interface SourcedSecret {

@@ -6,7 +6,8 @@ import { compilesAsRegex } from '../common/regex';
 import { addRules } from '../common/validation';
 import { Warnings } from '../common/warnings';
 import { KafkaCluster } from '../strimzi/cluster';
-import { renderL1Resources } from '../strimzi/private/render';
+import type { KafkaNodePool } from '../strimzi/node-pool';
+import * as names from '../strimzi/private/strimzi-names';
 
 /**
  * The Kafka Exporter (`spec.kafkaExporter`): consumer-group lag and topic
@@ -86,8 +87,8 @@ export interface JmxOptions {
    * Expose JMX outside the Kubernetes cluster: one NodePort Service
    * `<pod>-jmx` on port 9999 per broker pod, selecting the pod by its
    * `strimzi.io/pod-name` label. The pod names come from the node IDs, so
-   * every broker pool must set `nodeIds`, and every node pool must be added
-   * before `KafkaMetrics` is created. JMX has no TLS: this always warns.
+   * every broker pool must set `nodeIds` (pools may be added before or after
+   * `KafkaMetrics`). JMX has no TLS: this always warns.
    * @default false
    */
   readonly nodePortServices?: boolean;
@@ -146,6 +147,7 @@ export class KafkaMetrics extends Construct {
   public readonly kafkaExporterService?: kplus.Service;
   /** The per-broker JMX NodePort Services, if requested. */
   public readonly jmxServices: kplus.Service[] = [];
+  private jmxServicesAdded = false;
 
   constructor(scope: Construct, id: string, props: KafkaMetricsProps) {
     super(scope, id);
@@ -159,81 +161,54 @@ export class KafkaMetrics extends Construct {
     const kafka = this.metrics._bind(this, 'KafkaMetricsConfig', MetricsComponent.KAFKA, target);
     this.configMap = kafka.configMap;
     const cc = props.cruiseControlMetrics?._bind(this, 'CruiseControlMetricsConfig', MetricsComponent.CRUISE_CONTROL, target);
-    let cruiseControlMissing = false;
-
-    cluster._addSpecContribution((spec: any) => {
-      spec.kafka = { ...spec.kafka, metricsConfig: kafka.metricsConfig };
-      if (props.jmx) {
-        const auth = props.jmx.authentication ?? JmxAuthentication.password();
-        spec.kafka.jmxOptions = auth.type ? { authentication: { type: auth.type } } : {};
-      }
-      if (props.kafkaExporter) {
-        spec.kafkaExporter = renderExporter(props.kafkaExporter);
-      }
-      if (cc) {
-        cruiseControlMissing = !spec.cruiseControl;
-        if (spec.cruiseControl) {
-          spec.cruiseControl = { ...spec.cruiseControl, metricsConfig: cc.metricsConfig };
-        }
-      }
+    const exporter = props.kafkaExporter;
+    cluster._bindMonitoring({
+      metricsConfig: kafka.metricsConfig,
+      cruiseControlMetricsConfig: cc?.metricsConfig,
+      jmx: props.jmx && { authenticationType: (props.jmx.authentication ?? JmxAuthentication.password()).type },
+      kafkaExporter: exporter && {
+        topicRegex: exporter.topicRegex,
+        groupRegex: exporter.groupRegex,
+        topicExcludeRegex: exporter.topicExcludeRegex,
+        groupExcludeRegex: exporter.groupExcludeRegex,
+        showAllOffsets: exporter.showAllOffsets,
+        resources: exporter.resources,
+      },
     });
 
     if (props.kafkaExporter?.service) {
       const svc = new kplus.Service(this, 'KafkaExporterService', {
         metadata: {
-          name: `${cluster.clusterName}-kafka-exporter`,
+          name: names.kafkaExporterName(cluster.clusterName),
           namespace: cluster.namespace,
-          labels: { 'strimzi.io/cluster': cluster.clusterName, 'app.kubernetes.io/name': 'kafka-exporter' },
+          labels: { [names.CLUSTER_LABEL]: cluster.clusterName, 'app.kubernetes.io/name': 'kafka-exporter' },
         },
         type: kplus.ServiceType.CLUSTER_IP,
         ports: [{ name: 'tcp-prometheus', port: KafkaMetrics.EXPORTER_PORT, targetPort: KafkaMetrics.EXPORTER_PORT }],
       });
-      svc.selectLabel('strimzi.io/cluster', cluster.clusterName);
-      svc.selectLabel('strimzi.io/kind', 'Kafka');
-      svc.selectLabel('strimzi.io/name', `${cluster.clusterName}-kafka-exporter`);
+      for (const [key, value] of Object.entries(names.kafkaComponentSelector(cluster.clusterName, names.kafkaExporterName(cluster.clusterName)))) {
+        svc.selectLabel(key, value);
+      }
       this.kafkaExporterService = svc;
     }
 
-    const jmxPools = props.jmx?.nodePortServices ? cluster.nodePools.filter((p) => p.isBroker) : [];
-    for (const pool of jmxPools) {
-      for (const pod of pool.podNames ?? []) {
-        const svc = new kplus.Service(this, `Jmx-${pod}`, {
-          metadata: {
-            name: `${pod}-jmx`,
-            namespace: cluster.namespace,
-            labels: { 'strimzi.io/cluster': cluster.clusterName, 'app.kubernetes.io/name': 'kafka-jmx' },
-          },
-          type: kplus.ServiceType.NODE_PORT,
-          ports: [{ name: 'jmx', port: KafkaMetrics.JMX_PORT, targetPort: KafkaMetrics.JMX_PORT }],
-        });
-        svc.selectLabel('strimzi.io/cluster', cluster.clusterName);
-        svc.selectLabel('strimzi.io/kind', 'Kafka');
-        svc.selectLabel('strimzi.io/name', `${cluster.clusterName}-kafka`);
-        svc.selectLabel('strimzi.io/pod-name', pod);
-        this.jmxServices.push(svc);
-      }
-    }
-
-    if (props.jmx) {
-      const auth = props.jmx.authentication ?? JmxAuthentication.password();
-      if (props.jmx.nodePortServices) {
-        Warnings.of(this).add(auth.type
-          ? `JMX on port ${KafkaMetrics.JMX_PORT} of every broker is reachable from outside the Kubernetes cluster through NodePort Services; JMX has no TLS, so the password of Secret "${cluster.clusterName}-kafka-jmx" and all MBean data cross the network in clear text; restrict the node ports to trusted networks (firewall, security group)`
-          : `JMX on port ${KafkaMetrics.JMX_PORT} of every broker is reachable from outside the Kubernetes cluster through NodePort Services without authentication: anyone who reaches a node can read and invoke MBeans (including shutting the broker down); use JmxAuthentication.password() and restrict the node ports to trusted networks`);
-      } else if (!auth.type) {
-        Warnings.of(this).add(`JMX on port ${KafkaMetrics.JMX_PORT} of every Kafka node has no authentication, and Strimzi's network policy opens that port to every pod: anyone who reaches it can read and invoke MBeans (and with a NodePort or LoadBalancer Service in front, anyone outside the cluster); use JmxAuthentication.password()`);
-      }
-    }
-
-    const exporter = props.kafkaExporter;
     addRules(this, (c) => {
+      // Decided now, not in the constructor, so node pools added after KafkaMetrics count too.
+      const jmxPools = this.addJmxServices(props.jmx);
+      if (props.jmx) {
+        const auth = props.jmx.authentication ?? JmxAuthentication.password();
+        if (props.jmx.nodePortServices) {
+          Warnings.of(this).add(auth.type
+            ? `JMX on port ${KafkaMetrics.JMX_PORT} of every broker is reachable from outside the Kubernetes cluster through NodePort Services; JMX has no TLS, so the password of Secret "${names.jmxSecretName(cluster.clusterName)}" and all MBean data cross the network in clear text; restrict the node ports to trusted networks (firewall, security group)`
+            : `JMX on port ${KafkaMetrics.JMX_PORT} of every broker is reachable from outside the Kubernetes cluster through NodePort Services without authentication: anyone who reaches a node can read and invoke MBeans (including shutting the broker down); use JmxAuthentication.password() and restrict the node ports to trusted networks`);
+        } else if (!auth.type) {
+          Warnings.of(this).add(`JMX on port ${KafkaMetrics.JMX_PORT} of every Kafka node has no authentication, and Strimzi's network policy opens that port to every pod: anyone who reaches it can read and invoke MBeans (and with a NodePort or LoadBalancer Service in front, anyone outside the cluster); use JmxAuthentication.password()`);
+        }
+      }
       if (props.jmx?.nodePortServices) {
         const subject = `cluster "${cluster.clusterName}" JMX`;
         for (const pool of cluster.nodePools.filter((p) => p.isBroker)) {
-          if (!jmxPools.includes(pool)) {
-            c.add(subject, `broker node pool "${pool.poolName}" was added after KafkaMetrics, so its brokers get no JMX NodePort Service`,
-              'add every node pool before creating KafkaMetrics');
-          } else if (pool.podNames === undefined) {
+          if (jmxPools.includes(pool) && pool.podNames === undefined) {
             c.add(subject, `broker node pool "${pool.poolName}" sets no nodeIds, so its pod names (and the JMX NodePort Service of each pod) are not known at synth time`,
               `set nodeIds on the pool (at least ${pool.replicas}), or drop jmx.nodePortServices`);
           }
@@ -246,9 +221,7 @@ export class KafkaMetrics extends Construct {
       this.metrics._check(c, this, MetricsComponent.KAFKA, cluster.namespace, `cluster "${cluster.clusterName}" metrics`);
       props.cruiseControlMetrics?._check(c, this, MetricsComponent.CRUISE_CONTROL, cluster.namespace, `cluster "${cluster.clusterName}" Cruise Control metrics`);
       if (cc) {
-        // Render once so the contributions run and tell whether Cruise Control is enabled.
-        ApiObject.of(cluster).toJson();
-        c.check(cruiseControlMissing, `cluster "${cluster.clusterName}" Cruise Control metrics`,
+        c.check(!cluster.cruiseControlEnabled, `cluster "${cluster.clusterName}" Cruise Control metrics`,
           'Cruise Control metrics are configured but the cluster does not run Cruise Control (no spec.cruiseControl)',
           'enable Cruise Control on the cluster or drop cruiseControlMetrics');
       }
@@ -267,21 +240,41 @@ export class KafkaMetrics extends Construct {
     });
   }
 
+  /**
+   * The per-broker JMX NodePort Services, created once, at the first validation (when
+   * every node pool exists, whatever order the app added them in).
+   * @returns the broker pools the Services were created for
+   */
+  private addJmxServices(jmx: JmxOptions | undefined): KafkaNodePool[] {
+    const cluster = this.cluster;
+    const jmxPools = jmx?.nodePortServices ? cluster.nodePools.filter((p) => p.isBroker) : [];
+    if (this.jmxServicesAdded) {
+      return jmxPools;
+    }
+    this.jmxServicesAdded = true;
+    for (const pool of jmxPools) {
+      for (const pod of pool.podNames ?? []) {
+        const svc = new kplus.Service(this, `Jmx-${pod}`, {
+          metadata: {
+            name: names.jmxServiceName(pod),
+            namespace: cluster.namespace,
+            labels: { [names.CLUSTER_LABEL]: cluster.clusterName, 'app.kubernetes.io/name': 'kafka-jmx' },
+          },
+          type: kplus.ServiceType.NODE_PORT,
+          ports: [{ name: 'jmx', port: KafkaMetrics.JMX_PORT, targetPort: KafkaMetrics.JMX_PORT }],
+        });
+        for (const [key, value] of Object.entries(names.kafkaComponentSelector(cluster.clusterName, names.kafkaComponentName(cluster.clusterName)))) {
+          svc.selectLabel(key, value);
+        }
+        svc.selectLabel(names.POD_NAME_LABEL, pod);
+        this.jmxServices.push(svc);
+      }
+    }
+    return jmxPools;
+  }
+
   /** The metrics type of the brokers and controllers. */
   public get metricsType(): MetricsType {
     return this.metrics.type;
   }
 }
-
-function renderExporter(o: KafkaExporterOptions): any {
-  return {
-    topicRegex: o.topicRegex,
-    groupRegex: o.groupRegex,
-    topicExcludeRegex: o.topicExcludeRegex,
-    groupExcludeRegex: o.groupExcludeRegex,
-    showAllOffsets: o.showAllOffsets,
-    resources: renderL1Resources(o.resources),
-  };
-}
-
-

@@ -1,6 +1,7 @@
 import { ApiObject, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { _bridgeJmxExporterConfig } from './bridge-metrics';
 import { _connectJmxExporterConfig, _mirrorMaker2JmxExporterConfig } from './connect-metrics';
 import { _cruiseControlJmxExporterConfig, _JmxExporterConfig, _kafkaJmxExporterConfig } from './jmx-exporter-config';
 import { compilesAsRegex } from '../common/regex';
@@ -215,7 +216,9 @@ function exporterConfigFor(component: MetricsComponent, lowercaseLabelNames: boo
   if (component === MetricsComponent.KAFKA_MIRROR_MAKER_2) {
     return _mirrorMaker2JmxExporterConfig();
   }
-  // the Bridge gets its own rule set when its construct exists; the Kafka rules are the base
+  if (component === MetricsComponent.KAFKA_BRIDGE) {
+    return _bridgeJmxExporterConfig();
+  }
   return _kafkaJmxExporterConfig({ lowercaseLabelNames });
 }
 

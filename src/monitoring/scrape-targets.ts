@@ -1,5 +1,6 @@
 import { KafkaMetrics } from './kafka-metrics';
 import { ScrapeLabels } from './metric-names';
+import * as names from '../strimzi/private/strimzi-names';
 
 /**
  * One kind of Strimzi pod to scrape: the labels that select it and the
@@ -56,13 +57,13 @@ export function _scrapeTargets(metrics: KafkaMetrics, clusterOperatorNamespace?:
     {
       // Every node of every pool: Strimzi gives all of them strimzi.io/name=<cluster>-kafka.
       id: 'kafka',
-      matchLabels: { 'strimzi.io/cluster': c, 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': `${c}-kafka` },
+      matchLabels: names.kafkaComponentSelector(c, names.kafkaComponentName(c)),
       ports: [_PROMETHEUS_PORT_NAME],
       namespace: ns,
     },
     {
       id: 'entity-operator',
-      matchLabels: { 'strimzi.io/cluster': c, 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': `${c}-entity-operator` },
+      matchLabels: names.kafkaComponentSelector(c, names.entityOperatorName(c)),
       ports: ['healthcheck-to', 'healthcheck-uo'],
       namespace: ns,
     },
@@ -70,7 +71,7 @@ export function _scrapeTargets(metrics: KafkaMetrics, clusterOperatorNamespace?:
   if (metrics.kafkaExporterEnabled) {
     targets.push({
       id: 'kafka-exporter',
-      matchLabels: { 'strimzi.io/cluster': c, 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': `${c}-kafka-exporter` },
+      matchLabels: names.kafkaComponentSelector(c, names.kafkaExporterName(c)),
       ports: [_PROMETHEUS_PORT_NAME],
       namespace: ns,
     });
@@ -78,7 +79,7 @@ export function _scrapeTargets(metrics: KafkaMetrics, clusterOperatorNamespace?:
   if (metrics.cruiseControlMetricsEnabled) {
     targets.push({
       id: 'cruise-control',
-      matchLabels: { 'strimzi.io/cluster': c, 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': `${c}-cruise-control` },
+      matchLabels: names.kafkaComponentSelector(c, names.cruiseControlName(c)),
       ports: [_PROMETHEUS_PORT_NAME],
       namespace: ns,
     });

@@ -1,3 +1,5 @@
+import { ViolationCollector } from '../common/validation';
+
 /**
  * The authorizer kinds Strimzi 1.2.0 configures (`spec.kafka.authorization.type`).
  */
@@ -58,4 +60,15 @@ export class KafkaAuthorization {
     /** Whether the User Operator can manage ACLs through this authorizer. */
     public readonly supportsAdminApi: boolean,
   ) {}
+
+  /**
+   * The authorization settings' own rules.
+   * @internal
+   */
+  public _check(c: ViolationCollector, subject: string): void {
+    if (this.type === KafkaAuthorizationType.CUSTOM) {
+      c.check(!this.authorizerClass?.trim(), subject, 'custom authorization has an empty authorizerClass (Strimzi needs the authorizer\'s class name)',
+        'set authorizerClass to the fully qualified class name, or use KafkaAuthorization.simple()');
+    }
+  }
 }

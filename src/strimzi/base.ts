@@ -1,4 +1,4 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectProps, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { StrimziTarget } from './target';
 
@@ -67,8 +67,8 @@ export abstract class StrimziResource extends Construct {
     this.resourceName = props.name;
     this.namespace = props.namespace;
     this.target = props.target;
-    const labels = { ...(props.bindingLabel !== undefined ? { [StrimziResource.CLUSTER_LABEL]: props.bindingLabel } : {}), ...props.labels };
-    this.resource = new ApiObject(this, 'Resource', {
+    const labels = { ...props.labels, ...(props.bindingLabel !== undefined ? { [StrimziResource.CLUSTER_LABEL]: props.bindingLabel } : {}) };
+    this.resource = new StrimziApiObject(this, 'Resource', (spec) => this.orderSpec(spec), {
       apiVersion: props.apiVersion ?? props.target.apiVersion,
       kind: props.kind,
       metadata: {
@@ -86,4 +86,28 @@ export abstract class StrimziResource extends Construct {
    * Called once per synth, after the whole app is built.
    */
   protected abstract renderSpec(): any;
+
+  /**
+   * Brings the resolved spec (keys sorted by cdk8s) into the field order of the
+   * target's schema, e.g. with a generated `toJson_<Kind>Spec` in a renderer.
+   * The default keeps the resolved spec as it is.
+   */
+  protected orderSpec(resolved: any): any {
+    return resolved;
+  }
+}
+
+/** The `Resource` child: an ApiObject whose resolved spec its owner may reorder. */
+class StrimziApiObject extends ApiObject {
+  constructor(scope: Construct, id: string, private readonly order: (spec: any) => any, props: ApiObjectProps) {
+    super(scope, id, props);
+  }
+
+  public toJson(): any {
+    const json = super.toJson();
+    if (json.spec !== undefined) {
+      json.spec = this.order(json.spec);
+    }
+    return json;
+  }
 }

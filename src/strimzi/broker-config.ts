@@ -5,6 +5,8 @@
  * range of the Kafka 4.x broker settings people actually set; unknown keys pass
  * (the operator treats them as plugin settings too).
  */
+import { capabilitiesOf } from './private/capabilities';
+import { StrimziTarget } from './target';
 import { ViolationCollector } from '../common/validation';
 
 /** Value kinds of broker settings. */
@@ -126,24 +128,6 @@ export const REMOVED_IN_KAFKA_4: { [key: string]: string } = {
   'log.message.downconversion.enable': 'Kafka 4 no longer down-converts records for old clients, so there is nothing to switch off',
 };
 
-/** Keys Strimzi forbids in `spec.kafka.config` (case-insensitive prefixes). */
-const FORBIDDEN_PREFIXES = [
-  'listeners', 'advertised.', 'broker.', 'listener.', 'host.name', 'port', 'inter.broker.listener.name', 'sasl.', 'ssl.',
-  'security.', 'password.', 'log.dir', 'zookeeper.connect', 'zookeeper.set.acl', 'zookeeper.ssl', 'zookeeper.clientCnxnSocket',
-  'authorizer.', 'super.user', 'cruise.control.metrics.topic', 'cruise.control.metrics.reporter.bootstrap.servers', 'node.id',
-  'process.roles', 'controller.', 'metadata.log.dir', 'prometheus.metrics.reporter.', 'cordoned.log.dirs',
-];
-
-/** Forbidden-prefix keys Strimzi lets through (exact matches). */
-const FORBIDDEN_EXCEPTIONS = [
-  'zookeeper.connection.timeout.ms', 'sasl.server.max.receive.size', 'ssl.cipher.suites', 'ssl.protocol', 'ssl.enabled.protocols',
-  'ssl.secure.random.implementation', 'cruise.control.metrics.topic.num.partitions', 'cruise.control.metrics.topic.replication.factor',
-  'cruise.control.metrics.topic.retention.ms', 'cruise.control.metrics.topic.auto.create.retries',
-  'cruise.control.metrics.topic.auto.create.timeout.ms', 'cruise.control.metrics.topic.min.insync.replicas',
-  'controller.quorum.election.backoff.max.ms', 'controller.quorum.election.timeout.ms', 'controller.quorum.fetch.timeout.ms',
-  'broker.session.timeout.ms', 'broker.heartbeat.interval.ms', 'controller.socket.timeout.ms',
-];
-
 /** What the operator sets for a forbidden prefix, to point users to the right place. */
 const OWNER_HINTS: Array<[string, string]> = [
   ['listener', 'configure listeners with Listener'],
@@ -163,8 +147,9 @@ const OWNER_HINTS: Array<[string, string]> = [
 ];
 
 /** Whether Strimzi forbids (and silently drops) a `spec.kafka.config` key. */
-export function isForbiddenBrokerKey(key: string): boolean {
+export function isForbiddenBrokerKey(key: string, target: StrimziTarget = StrimziTarget.LATEST): boolean {
   const lower = key.toLowerCase();
+  const { brokerConfigForbiddenPrefixes: FORBIDDEN_PREFIXES, brokerConfigForbiddenExceptions: FORBIDDEN_EXCEPTIONS } = capabilitiesOf(target);
   if (FORBIDDEN_EXCEPTIONS.includes(key)) {
     return false;
   }
@@ -251,7 +236,8 @@ function typeProblem(spec: ConfigKey, value: any): string | undefined {
  * Checks a broker configuration against Strimzi's and Kafka 4's rules.
  * @param brokerCount broker nodes of the cluster (replication factors may not exceed it)
  */
-export function checkBrokerConfig(c: ViolationCollector, config: { [key: string]: any }, brokerCount: number): void {
+export function checkBrokerConfig(c: ViolationCollector, config: { [key: string]: any }, brokerCount: number,
+  target: StrimziTarget = StrimziTarget.LATEST): void {
   for (const [key, value] of Object.entries(config)) {
     const subject = `broker config "${key}"`;
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -263,7 +249,7 @@ export function checkBrokerConfig(c: ViolationCollector, config: { [key: string]
       c.add(subject, `the setting no longer exists in Kafka 4: ${removed}`, 'remove it');
       continue;
     }
-    if (isForbiddenBrokerKey(key)) {
+    if (isForbiddenBrokerKey(key, target)) {
       const hint = OWNER_HINTS.find(([p]) => key.toLowerCase().startsWith(p.toLowerCase()))?.[1] ?? 'Strimzi sets it itself';
       c.add(subject, 'Strimzi owns this setting and would silently drop it from spec.kafka.config', `remove it; ${hint}`);
       continue;

@@ -1,14 +1,16 @@
-import { ApiObject, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { StrimziResource } from './base';
 import type { KafkaCluster } from './cluster';
+import type { KafkaNodePoolModel } from './model/kafka';
 import { checkStrimziLabels } from './private/labels';
-import { checkResources, compact, renderContainerTemplate, renderJvm, renderPodTemplate, renderL1Resources } from './private/render';
+import { checkResources } from './private/render';
+import * as names from './private/strimzi-names';
+import { nodePoolRenderer } from './render';
 import { JvmOptions } from './resources';
 import { Spread } from './scheduling';
 import { Storage } from './storage';
 import { ContainerTemplateOptions, PodTemplateOptions } from './templates';
-import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Label } from '../common/names';
 import { addRules, ViolationCollector } from '../common/validation';
 
@@ -89,11 +91,18 @@ export interface KafkaNodePoolConstructProps extends KafkaNodePoolProps {
   readonly cluster: KafkaCluster;
 }
 
+const KAFKA_NODE_POOL_SYMBOL = Symbol.for('cdk8s-kafka.KafkaNodePool');
+
 /**
  * A Strimzi `KafkaNodePool`: a group of Kafka nodes with the same roles,
  * storage and resources. Create it with `KafkaCluster.addNodePool()`.
  */
-export class KafkaNodePool extends Construct {
+export class KafkaNodePool extends StrimziResource {
+  /** Whether `x` is a `KafkaNodePool` (works across copies of the library). */
+  public static isKafkaNodePool(x: any): x is KafkaNodePool {
+    return x !== null && typeof x === 'object' && KAFKA_NODE_POOL_SYMBOL in x;
+  }
+
   /** The pool name. */
   public readonly poolName: string;
   /** Roles of the pool's nodes. */
@@ -102,8 +111,6 @@ export class KafkaNodePool extends Construct {
   public readonly replicas: number;
   /** Storage of each node. */
   public readonly storage: Storage;
-  /** The `KafkaNodePool` resource (escape hatch). */
-  public readonly resource: ApiObject;
   /** The cluster the pool belongs to. */
   public readonly cluster: KafkaCluster;
 
@@ -111,23 +118,24 @@ export class KafkaNodePool extends Construct {
   private readonly spreads: Spread[] = [];
 
   constructor(scope: Construct, id: string, props: KafkaNodePoolConstructProps) {
-    super(scope, id);
+    const poolName = props.name ?? id.toLowerCase();
+    super(scope, id, {
+      kind: 'KafkaNodePool',
+      name: poolName,
+      namespace: props.cluster.namespace,
+      target: props.cluster.target,
+      bindingLabel: props.cluster.clusterName,
+      labels: props.labels,
+      annotations: props.nodeIds && props.nodeIds.length > 0 ? { [names.NEXT_NODE_IDS_ANNOTATION]: formatNodeIds(props.nodeIds) } : undefined,
+    });
+    Object.defineProperty(this, KAFKA_NODE_POOL_SYMBOL, { value: true });
     this.props = props;
     this.cluster = props.cluster;
-    this.poolName = props.name ?? id.toLowerCase();
+    this.poolName = poolName;
     this.roles = props.roles;
     this.replicas = props.replicas;
     this.storage = props.storage ?? Storage.ephemeral();
     this.spreads.push(...(props.spread ?? []));
-    this.resource = new strimzi.KafkaNodePool(this, 'Resource', {
-      metadata: {
-        name: this.poolName,
-        namespace: props.cluster.namespace,
-        labels: { ...props.labels, 'strimzi.io/cluster': props.cluster.clusterName },
-        annotations: props.nodeIds && props.nodeIds.length > 0 ? { 'strimzi.io/next-node-ids': formatNodeIds(props.nodeIds) } : undefined,
-      },
-      spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
-    });
     props.cluster._registerNodePool(this);
     addRules(this, (c) => this.check(c));
   }
@@ -152,7 +160,7 @@ export class KafkaNodePool extends Construct {
 
   /** The names of the pool's pods, when the node IDs are known (`<cluster>-<pool>-<nodeId>`). */
   public get podNames(): string[] | undefined {
-    return this.nodeIds?.map((n) => `${this.cluster.clusterName}-${this.poolName}-${n}`);
+    return this.nodeIds?.map((n) => names.podName(this.cluster.clusterName, this.poolName, n));
   }
 
   /**
@@ -169,19 +177,31 @@ export class KafkaNodePool extends Construct {
     return spread;
   }
 
-  private renderSpec(): strimzi.KafkaNodePoolSpec {
-    const template = compact({
-      pod: renderPodTemplate(this.props.podTemplate, this.spreads, this.cluster.clusterName, this.poolName),
-      kafkaContainer: renderContainerTemplate(this.props.containerTemplate),
-    });
+  /**
+   * The pool as the version-neutral model.
+   * @internal
+   */
+  public _model(): KafkaNodePoolModel {
     return {
+      clusterName: this.cluster.clusterName,
+      poolName: this.poolName,
       replicas: this.replicas,
-      roles: this.roles as unknown as strimzi.KafkaNodePoolSpecRoles[],
-      storage: this.storage._render(),
-      resources: renderL1Resources(this.props.resources),
-      jvmOptions: renderJvm(this.props.jvm),
-      template,
+      roles: this.roles,
+      storage: this.storage._model(),
+      resources: this.props.resources,
+      jvm: this.props.jvm,
+      podTemplate: this.props.podTemplate,
+      spreads: [...this.spreads],
+      containerTemplate: this.props.containerTemplate,
     };
+  }
+
+  protected renderSpec(): any {
+    return nodePoolRenderer(this.target).render(this._model());
+  }
+
+  protected orderSpec(resolved: any): any {
+    return nodePoolRenderer(this.target).order(resolved);
   }
 
   private check(c: ViolationCollector): void {

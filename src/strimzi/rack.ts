@@ -1,3 +1,6 @@
+import { ViolationCollector } from '../common/validation';
+import { renderRack } from './render/v1/common';
+
 /**
  * Where a broker's rack comes from (`spec.kafka.rack.type`).
  */
@@ -38,10 +41,20 @@ export class Rack {
     public readonly envVarName: string | undefined,
   ) {}
 
-  /** @internal */
+  /**
+   * The rack settings' own rules.
+   * @internal
+   */
+  public _check(c: ViolationCollector, subject: string): void {
+    c.check(this.type === RackType.TOPOLOGY_LABEL && !this.topologyKey, subject, 'rack awareness from a node label has an empty topology key', 'use Rack.topologyLabel("topology.kubernetes.io/zone")');
+    c.check(this.type === RackType.ENVIRONMENT_VARIABLE && !this.envVarName, subject, 'rack awareness from an environment variable has an empty variable name', 'use Rack.environmentVariable("MY_RACK")');
+  }
+
+  /**
+   * The rack as the v1 `spec.kafka.rack` (for the constructs that do not render from a model yet).
+   * @internal
+   */
   public _render(): any {
-    return this.type === RackType.TOPOLOGY_LABEL
-      ? { type: this.type, topologyKey: this.topologyKey }
-      : { type: this.type, envVarName: this.envVarName };
+    return renderRack(this);
   }
 }

@@ -1,3 +1,4 @@
+import * as names from './private/strimzi-names';
 import { ViolationCollector } from '../common/validation';
 
 /**
@@ -103,19 +104,16 @@ export class Spread {
    * @param poolName the pool the rule is set on
    */
   public selectorLabels(clusterName: string, poolName: string): { [key: string]: string } {
-    const labels: { [key: string]: string } = {
-      'strimzi.io/cluster': clusterName,
-      'strimzi.io/name': `${clusterName}-kafka`,
-    };
+    const labels: { [key: string]: string } = names.kafkaPodSelector(clusterName);
     switch (this.scope) {
       case SpreadScope.POOL:
-        labels['strimzi.io/pool-name'] = poolName;
+        labels[names.POOL_NAME_LABEL] = poolName;
         break;
       case SpreadScope.BROKERS:
-        labels['strimzi.io/broker-role'] = 'true';
+        labels[names.BROKER_ROLE_LABEL] = 'true';
         break;
       case SpreadScope.CONTROLLERS:
-        labels['strimzi.io/controller-role'] = 'true';
+        labels[names.CONTROLLER_ROLE_LABEL] = 'true';
         break;
       default:
         break;

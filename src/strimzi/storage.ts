@@ -1,5 +1,5 @@
 import { Size } from 'cdk8s';
-import * as strimzi from '../../imports/kafka.strimzi.io';
+import type { StorageModel, VolumeModel } from './model/kafka';
 import { ViolationCollector } from '../common/validation';
 
 /**
@@ -94,8 +94,13 @@ export class JbodVolume {
   ) {}
 
   /** @internal */
-  public _render(): strimzi.KafkaNodePoolSpecStorageVolumes {
-    return { id: this.id, ...renderVolume(this.type, this.options) } as strimzi.KafkaNodePoolSpecStorageVolumes;
+  public _model(): VolumeModel {
+    return { id: this.id, ...volumeModel(this.type, this.options) };
+  }
+
+  /** @internal */
+  public get _options(): PersistentClaimStorageOptions | EphemeralStorageOptions {
+    return this.options;
   }
 
   /** @internal */
@@ -131,15 +136,18 @@ export class Storage {
     public readonly volumes: JbodVolume[],
   ) {}
 
-  /** @internal */
-  public _render(): strimzi.KafkaNodePoolSpecStorage {
+  /**
+   * The storage as the version-neutral model.
+   * @internal
+   */
+  public _model(): StorageModel {
     if (this.type === StorageType.JBOD) {
       return {
-        type: strimzi.KafkaNodePoolSpecStorageType.JBOD,
-        volumes: this.volumes.map((v) => v._render()),
+        type: StorageType.JBOD,
+        volumes: this.volumes.map((v) => v._model()),
       };
     }
-    return renderVolume(this.type, this.options) as strimzi.KafkaNodePoolSpecStorage;
+    return volumeModel(this.type, this.options);
   }
 
   /**
@@ -147,12 +155,12 @@ export class Storage {
    * @internal
    */
   public _check(c: ViolationCollector, subject: string): void {
-    const sized: Array<{ what: string; options: any; type: StorageType }> = this.type === StorageType.JBOD
-      ? this.volumes.map((v) => ({ what: `JBOD volume ${v.id}`, options: (v as any).options, type: v.type }))
+    const sized: Array<{ what: string; options: Partial<PersistentClaimStorageOptions>; type: StorageType }> = this.type === StorageType.JBOD
+      ? this.volumes.map((v) => ({ what: `JBOD volume ${v.id}`, options: v._options, type: v.type }))
       : [{ what: 'storage', options: this.options, type: this.type }];
     for (const s of sized) {
       if (s.type === StorageType.PERSISTENT_CLAIM) {
-        const size: Size | undefined = s.options.size;
+        const size = s.options.size;
         c.check(!size || size.toKibibytes() <= 0, subject, `${s.what} has size ${size?.asString() ?? 'unset'}; a persistent claim needs a size above zero`, 'set size, e.g. Size.gibibytes(100)');
       }
     }
@@ -171,12 +179,13 @@ export class Storage {
   }
 }
 
-function renderVolume(type: StorageType, o: any): any {
-  const out: any = { type };
+function volumeModel(type: StorageType, options: PersistentClaimStorageOptions | EphemeralStorageOptions): VolumeModel {
+  const o: Partial<PersistentClaimStorageOptions & EphemeralStorageOptions> = options;
+  const out: { -readonly [K in keyof VolumeModel]: VolumeModel[K] } = { type };
   if (type === StorageType.EPHEMERAL) {
-    if (o.sizeLimit) out.sizeLimit = (o.sizeLimit as Size).asString();
+    if (o.sizeLimit) out.sizeLimit = o.sizeLimit.asString();
   } else {
-    out.size = (o.size as Size | undefined)?.asString();
+    out.size = o.size?.asString();
     if (o.storageClass !== undefined) out.class = o.storageClass;
     out.deleteClaim = o.deleteClaim ?? false;
     if (o.selector !== undefined) out.selector = { ...o.selector };

@@ -15,6 +15,11 @@ export interface StrimziTargetFacts {
   /** Whether the operator only runs KRaft clusters (no ZooKeeper). */
   readonly kraftOnly: boolean;
   /**
+   * The oldest KRaft metadata version the operator accepts, e.g. `3.3-IV3`.
+   * @default '3.3-IV3'
+   */
+  readonly oldestMetadataVersion?: string;
+  /**
    * The image registry and organisation of the operator's default images.
    * @default 'quay.io/strimzi'
    */
@@ -39,6 +44,7 @@ export class StrimziTarget {
     defaultKafkaVersion: '4.3.1',
     bridgeVersion: '1.1.0',
     kraftOnly: true,
+    oldestMetadataVersion: '3.3-IV3',
   });
 
   /** The newest target the library supports (the default). */
@@ -61,6 +67,8 @@ export class StrimziTarget {
   public readonly bridgeVersion: string;
   /** Whether the operator only runs KRaft clusters. */
   public readonly kraftOnly: boolean;
+  /** The oldest KRaft metadata version the operator accepts. */
+  public readonly oldestMetadataVersion: string;
   /** The registry and organisation of the operator's default images. */
   public readonly imageRepository: string;
 
@@ -71,6 +79,7 @@ export class StrimziTarget {
     this.defaultKafkaVersion = facts.defaultKafkaVersion;
     this.bridgeVersion = facts.bridgeVersion;
     this.kraftOnly = facts.kraftOnly;
+    this.oldestMetadataVersion = facts.oldestMetadataVersion ?? '3.3-IV3';
     this.imageRepository = facts.imageRepository ?? 'quay.io/strimzi';
   }
 

@@ -1,14 +1,19 @@
-import { ApiObject, Duration, Lazy, Size, SizeRoundingBehavior } from 'cdk8s';
+import { Duration, Size } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { AclResource, AclRule } from './acl';
+import { StrimziResource } from './base';
 import type { IKafkaCluster } from './cluster';
 import { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
+import type { TopicModel } from './model/topic';
 import { ImportedTopic } from './private/imported-topic';
-import { renderedNamespace } from './private/render';
+import { renderedNamespace, trackPatches } from './private/patch-tracking';
+import { bytesOf } from './private/units';
+import { topicRenderer } from './render/user-topic';
 import { CleanupPolicy, CompressionType, MessageTimestampType } from './topic-config';
 import type { IKafkaUser } from './user';
-import * as strimzi from '../../imports/kafka.strimzi.io';
 import { isDns1123Subdomain, toDns1123Label } from '../common/names';
+import { compact } from '../common/objects';
+import { FirstClaims, Registry } from '../common/registry';
 import { addRules, ViolationCollector } from '../common/validation';
 import { Warnings } from '../common/warnings';
 
@@ -162,59 +167,21 @@ const TOPIC_NAME = /^[a-zA-Z0-9._-]+$/;
 const TOPIC_MARKER = Symbol.for('cdk8s-kafka.Topic');
 
 /**
- * The topics of each cluster, indexed so every duplicate check is one lookup:
- * fleet-scale apps define thousands of topics, and a scan of all topics per
- * topic would make synthesis quadratic. Each map keeps the first topic that
- * claimed a key.
+ * The topics of each cluster by Kafka topic name, and by that name with "." and
+ * "_" unified (Kafka's collision rule); each keeps the first topic of a key.
  */
-class TopicRegistry {
-  public static of(cluster: IKafkaCluster): TopicRegistry {
-    let r = registries.get(cluster);
-    if (!r) {
-      r = new TopicRegistry();
-      registries.set(cluster, r);
-    }
-    return r;
-  }
-
-  /** By Kafka topic name. */
-  public readonly byName = new Map<string, Topic>();
-  /** By Kafka topic name with "." and "_" unified (Kafka's collision rule). */
-  public readonly byCollisionKey = new Map<string, Topic>();
-
-  public register(topic: Topic): void {
-    claim(this.byName, topic.topicName, topic);
-    claim(this.byCollisionKey, collisionKey(topic.topicName), topic);
-  }
-}
-
-const registries = new WeakMap<IKafkaCluster, TopicRegistry>();
+const topicsOfCluster = new Registry<IKafkaCluster, { byName: FirstClaims<Topic>; byCollisionKey: FirstClaims<Topic> }>(
+  () => ({ byName: new FirstClaims<Topic>(), byCollisionKey: new FirstClaims<Topic>() }));
 
 /**
  * The first topic of each KafkaTopic `<namespace>/<metadata.name>` per app: KafkaTopic
  * names are unique per namespace, whichever cluster the topics belong to (clusters
  * can share a namespace, and a Topic Operator can watch another cluster's namespace).
  */
-const topicsByResource = new WeakMap<IConstruct, Map<string, Topic>>();
-
-function resourceIndexOf(topic: Topic): Map<string, Topic> {
-  const root = topic.node.root;
-  let index = topicsByResource.get(root);
-  if (!index) {
-    index = new Map<string, Topic>();
-    topicsByResource.set(root, index);
-  }
-  return index;
-}
+const topicsByResource = new Registry<IConstruct, FirstClaims<Topic>>(() => new FirstClaims<Topic>());
 
 function resourceKey(topic: Topic): string {
   return `${topic.cluster.topicNamespace}/${topic.resourceName}`;
-}
-
-function claim(map: Map<string, Topic>, key: string, topic: Topic): void {
-  if (!map.has(key)) {
-    map.set(key, topic);
-  }
 }
 
 /** Kafka treats topic names that differ only in "." and "_" as colliding. */
@@ -228,8 +195,7 @@ function collisionKey(name: string): string {
  * Create it with `cluster.addTopic(id, options)` or `new Topic(scope, id, { cluster, ... })`,
  * and give users access with `grantRead()`, `grantWrite()` and `grantReadWrite()`.
  */
-export class Topic extends Construct implements ITopic {
-  /** Whether `x` is a `Topic` of this library. */
+export class Topic extends StrimziResource implements ITopic {
   /**
    * A topic this app does not manage (created by another app or by Kafka clients).
    * Grants and scalers can name it; nothing is rendered for it.
@@ -238,6 +204,7 @@ export class Topic extends Construct implements ITopic {
     return new ImportedTopic(scope, id, attrs);
   }
 
+  /** Whether `x` is a `Topic` of this library. */
   public static isTopic(x: any): x is Topic {
     return x !== null && typeof x === 'object' && TOPIC_MARKER in x;
   }
@@ -247,55 +214,40 @@ export class Topic extends Construct implements ITopic {
   public readonly partitions?: number;
   /** The replication factor, when set. */
   public readonly replicas?: number;
-  /** The KafkaTopic's metadata.name (equals `topicName` when that is a valid Kubernetes name). */
-  public readonly resourceName: string;
-  /** The `KafkaTopic` resource (escape hatch). */
-  public readonly resource: ApiObject;
 
   private readonly props: TopicProps;
   private readonly _config: { [key: string]: any };
   private readonly _duplicateConfig: string[] = [];
+  /** Users of other clusters granted access to this topic, reported at validation. */
+  private readonly _foreignUsers: IKafkaUser[] = [];
 
   constructor(scope: Construct, id: string, props: TopicProps) {
-    super(scope, id);
+    const topicName = props.topicName ?? id;
+    super(scope, id, {
+      name: isDns1123Subdomain(topicName) ? topicName : toDns1123Label(topicName),
+      namespace: props.cluster.topicNamespace,
+      target: props.cluster.target,
+      kind: 'KafkaTopic',
+      bindingLabel: props.cluster.clusterName,
+    });
+    trackPatches(this.resource);
     Object.defineProperty(this, TOPIC_MARKER, { value: true });
     this.props = props;
     this.cluster = props.cluster;
-    this.topicName = props.topicName ?? id;
+    this.topicName = topicName;
     this.partitions = props.partitions;
     this.replicas = props.replicas;
-    this.resourceName = isDns1123Subdomain(this.topicName) ? this.topicName : toDns1123Label(this.topicName);
     this._config = this.buildConfig();
-    TopicRegistry.of(this.cluster).register(this);
-    claim(resourceIndexOf(this), resourceKey(this), this);
+    const reg = topicsOfCluster.of(this.cluster);
+    reg.byName.claim(this.topicName, this);
+    reg.byCollisionKey.claim(collisionKey(this.topicName), this);
+    topicsByResource.of(this.node.root).claim(resourceKey(this), this);
 
-    this.resource = new strimzi.KafkaTopic(this, 'Resource', {
-      metadata: {
-        name: this.resourceName,
-        namespace: this.cluster.topicNamespace,
-        labels: { 'strimzi.io/cluster': this.cluster.clusterName },
-      },
-      spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
+
+    addRules(this, (c) => {
+      this.warnMinIsr();
+      this.checkRules(c);
     });
-
-    const minIsr = this.minInSyncReplicas;
-    if (minIsr !== undefined && minIsr === this.replicas) {
-      const brokers = this.cluster.brokerCount;
-      const fixes = [
-        ...(brokers === 0 || minIsr < brokers ? [`raise replicas to ${minIsr + 1}`] : []),
-        ...(minIsr > 1 ? [`lower min.insync.replicas to ${minIsr - 1}`] : []),
-      ];
-      Warnings.of(this).add(`topic "${this.topicName}": min.insync.replicas ${minIsr} equals replicas ${this.replicas}, so one broker down stops every acks=all producer; ${fixes.length > 0 ? fixes.join(' or ') : 'add brokers'}`);
-    }
-    addRules(this, (c) => this.checkRules(c));
-  }
-
-  /**
-   * The namespace of the KafkaTopic: the cluster's `topicNamespace`, the namespace
-   * the Topic Operator watches.
-   */
-  public get namespace(): string {
-    return this.cluster.topicNamespace;
   }
 
   /** The effective `min.insync.replicas` of the topic, when set here. */
@@ -339,12 +291,22 @@ export class Topic extends Construct implements ITopic {
     return user.grantReadWriteTopics(AclResource.topic(this.topicName), options);
   }
 
+  /** One broker down stops acks=all producers when min.insync.replicas equals replicas (brokers counted at validation). */
+  private warnMinIsr(): void {
+    const minIsr = this.minInSyncReplicas;
+    if (minIsr !== undefined && minIsr === this.replicas) {
+      const brokers = this.cluster.brokerCount;
+      const fixes = [
+        ...(brokers === 0 || minIsr < brokers ? [`raise replicas to ${minIsr + 1}`] : []),
+        ...(minIsr > 1 ? [`lower min.insync.replicas to ${minIsr - 1}`] : []),
+      ];
+      Warnings.of(this).add(`topic "${this.topicName}": min.insync.replicas ${minIsr} equals replicas ${this.replicas}, so one broker down stops every acks=all producer; ${fixes.length > 0 ? fixes.join(' or ') : 'add brokers'}`);
+    }
+  }
+
   private checkSameCluster(user: IKafkaUser): void {
-    if (user.cluster !== this.cluster && '_addProblem' in user) {
-      (user as unknown as { _addProblem(problem: string, fix: string): void })._addProblem(
-        `is granted access to topic "${this.topicName}" of cluster "${this.cluster.clusterName}", but belongs to cluster "${user.cluster.clusterName}"`,
-        'grant topics of the user\'s own cluster, or create a user in the topic\'s cluster',
-      );
+    if (user.cluster !== this.cluster && !this._foreignUsers.includes(user)) {
+      this._foreignUsers.push(user);
     }
   }
 
@@ -363,12 +325,7 @@ export class Topic extends Construct implements ITopic {
       'delete.retention.ms': p.deleteRetention?.toMilliseconds(),
       'min.compaction.lag.ms': p.minCompactionLag?.toMilliseconds(),
     };
-    const out: { [key: string]: any } = {};
-    for (const [k, v] of Object.entries(typed)) {
-      if (v !== undefined) {
-        out[k] = v;
-      }
-    }
+    const out: { [key: string]: any } = { ...compact(typed) };
     for (const [k, v] of Object.entries(p.config ?? {})) {
       if (k in out) {
         this._duplicateConfig.push(k);
@@ -442,6 +399,15 @@ export class Topic extends Construct implements ITopic {
         `use min.insync.replicas <= ${brokers - 1 || 1}, and set replicas explicitly`);
     }
 
+    const sizes: Array<[string, Size | undefined]> = [
+      ['retentionBytes', this.props.retentionBytes], ['segmentBytes', this.props.segmentBytes], ['maxMessageBytes', this.props.maxMessageBytes],
+    ];
+    for (const [prop, size] of sizes) {
+      const bytes = size && bytesOf(size);
+      c.check(bytes !== undefined && !Number.isInteger(bytes), subject,
+        `${prop} ${bytes} bytes is not a whole number of bytes (Kafka's size settings are whole bytes)`,
+        'use a size that is a whole number of bytes, e.g. Size.kibibytes(n) or Size.mebibytes(n) with an integer n', 'KAF-TOP-001');
+    }
     for (const key of this._duplicateConfig) {
       c.add(subject, `config key "${key}" is also set by a typed property`, `remove "${key}" from config, or the typed property`);
     }
@@ -453,7 +419,7 @@ export class Topic extends Construct implements ITopic {
       }
     }
 
-    const reg = TopicRegistry.of(this.cluster);
+    const reg = topicsOfCluster.of(this.cluster);
     const first = reg.byName.get(name)!;
     if (first !== this) {
       c.add(subject,
@@ -466,12 +432,17 @@ export class Topic extends Construct implements ITopic {
         `the name collides with topic "${colliding.topicName}" (${colliding.node.path}): names that differ only in "." and "_" share metric names, so Kafka refuses to create the second`,
         'rename one of the topics so they differ in more than "." and "_"');
     }
-    const sameResource = resourceIndexOf(this).get(resourceKey(this))!;
+    const sameResource = topicsByResource.of(this.node.root).get(resourceKey(this))!;
     const otherCluster = sameResource.cluster !== this.cluster;
     if (otherCluster || sameResource.topicName !== name) {
       c.add(subject,
         `its KafkaTopic name "${this.resourceName}" is also the name of the KafkaTopic of topic "${sameResource.topicName}"${otherCluster ? ` of cluster "${sameResource.cluster.clusterName}"` : ''} (${sameResource.node.path}) in namespace "${this.cluster.topicNamespace}"`,
         otherCluster ? 'rename one of the topics, or keep the two clusters\' topics in different namespaces' : 'rename one of the topics');
+    }
+    for (const user of this._foreignUsers) {
+      c.add(`user "${user.userName}"`,
+        `is granted access to topic "${name}" of cluster "${this.cluster.clusterName}", but belongs to cluster "${user.cluster.clusterName}"`,
+        'grant topics of the user\'s own cluster, or create a user in the topic\'s cluster');
     }
     if (!this.cluster.topicOperatorEnabled) {
       c.add(subject,
@@ -480,13 +451,22 @@ export class Topic extends Construct implements ITopic {
     }
   }
 
-  private renderSpec(): strimzi.KafkaTopicSpec {
+  /** What this topic asks for, independent of the Strimzi API version. */
+  private model(): TopicModel {
     return {
       topicName: this.resourceName !== this.topicName ? this.topicName : undefined,
       partitions: this.partitions,
       replicas: this.replicas,
-      config: Object.keys(this._config).length > 0 ? { ...this._config } : undefined,
+      config: this._config,
     };
+  }
+
+  protected renderSpec(): any {
+    return topicRenderer(this.target).render(this.model());
+  }
+
+  protected orderSpec(resolved: any): any {
+    return topicRenderer(this.target).order(resolved);
   }
 }
 
@@ -494,9 +474,3 @@ function isConfigValue(v: any): boolean {
   const scalar = (x: any) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
   return scalar(v) || (Array.isArray(v) && v.every(scalar));
 }
-
-/** A size in bytes. */
-function bytesOf(size: Size): number {
-  return Math.round(size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024);
-}
-

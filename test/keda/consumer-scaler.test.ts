@@ -1,5 +1,6 @@
 import { ApiObject, App, Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { Warnings } from '../../src/common/warnings';
 import { KedaConsumerScaler, KedaConsumerScalerProps } from '../../src/keda/consumer-scaler';
 import { CrossNamespaceCredentials } from '../../src/keda/cross-namespace-credentials';
 import { LagTrigger } from '../../src/keda/lag-trigger';
@@ -11,7 +12,7 @@ import { KafkaAuthorization } from '../../src/strimzi/authorization';
 import { KafkaCluster } from '../../src/strimzi/cluster';
 import { Listener, ListenerAuthentication } from '../../src/strimzi/listener';
 import { NodeRole } from '../../src/strimzi/node-pool';
-import { KafkaUserAuthentication } from '../../src/strimzi/user';
+import { KafkaUserAuthentication } from '../../src/strimzi/user-authentication';
 import { docOf, docsOf, synth, synthAppYaml, validationErrors, warningsOf } from '../util';
 
 const PLAIN = () => Listener.internal({ name: 'plain', port: 9092, tls: false, authentication: ListenerAuthentication.none() });
@@ -352,7 +353,10 @@ describe('consumer in another namespace than the cluster', () => {
     ]));
     expect(container.command[2]).toContain("copy 'my-cluster-cluster-ca-cert' 'ca.crt'\ncopy 'orders-app' 'password'\n");
     const reader = docsOf(docs, 'Role').find((r) => r.metadata.namespace === 'kafka');
-    expect(reader.rules).toEqual([{ apiGroups: [''], resources: ['secrets'], resourceNames: ['my-cluster-cluster-ca-cert', 'orders-app'], verbs: ['get'] }]);
+    expect(reader.rules).toEqual([
+      { apiGroups: [''], resources: ['secrets'], resourceNames: ['my-cluster-cluster-ca-cert'], verbs: ['get'] },
+      { apiGroups: [''], resources: ['secrets'], resourceNames: ['orders-app'], verbs: ['get'] },
+    ]);
     expect(trigger(docs).authenticationRef).toEqual({ name: 'consumer-kafka', kind: 'TriggerAuthentication' });
   });
 
@@ -486,14 +490,51 @@ describe('prometheus trigger', () => {
 });
 
 describe('warnings', () => {
-  test('pollingInterval without scale to zero has no effect', () => {
+  test('pollingInterval without scale to zero has no effect (raised at validation)', () => {
     const f = fixture();
     const s = scaler(f, { topicName: 'o', pollingInterval: Duration.seconds(10) });
+    expect(Warnings.collect(s)).toEqual([]);
+    synth(f.apps);
     expect(warningsOf(s)).toEqual([
       '[apps/scaler] pollingInterval has no effect while minReplicaCount is 1 and there is no idleReplicaCount: KEDA uses them only to scale to and from zero or idle',
     ]);
     const g = fixture();
-    expect(warningsOf(scaler(g, { topicName: 'o', minReplicaCount: 0, pollingInterval: Duration.seconds(10) }))).toEqual([]);
+    const t = scaler(g, { topicName: 'o', minReplicaCount: 0, pollingInterval: Duration.seconds(10) });
+    synth(g.apps);
+    expect(warningsOf(t)).toEqual([]);
+  });
+});
+
+describe('listener chosen at synth', () => {
+  test('a listener added to the cluster after the scaler is used', () => {
+    const app = Testing.app();
+    const kafka = new Chart(app, 'kafka', { namespace: 'kafka' });
+    const cluster = new KafkaCluster(kafka, 'my-cluster', { listeners: [PLAIN()] });
+    cluster.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
+    const apps = new Chart(app, 'apps', { namespace: 'kafka' });
+    const consumer = new kplus.Deployment(apps, 'consumer', { metadata: { name: 'consumer' }, containers: [{ image: 'example/consumer:1.0' }] });
+    const user = cluster.addUser('orders-app');
+    const s = new KedaConsumerScaler(apps, 'scaler', { target: consumer, cluster, consumerGroup: 'orders-app', topicName: 'orders', user });
+    const scram = cluster.addListener(SCRAM());
+    expect(s.listener).toBe(scram);
+    const docs = synth(apps);
+    expect(trigger(docs).metadata.bootstrapServers).toBe(cluster.bootstrapServers(scram));
+    expect(trigger(docs).metadata).toMatchObject({ tls: 'enable', sasl: 'scram_sha512' });
+    expect(docOf(docs, 'TriggerAuthentication').spec.secretTargetRef.map((r: any) => r.parameter)).toEqual(['ca', 'password']);
+  });
+
+  test('KAF-KEDA-001: a later listener needing other credentials than planned', () => {
+    const app = Testing.app();
+    const kafka = new Chart(app, 'kafka', { namespace: 'kafka' });
+    const cluster = new KafkaCluster(kafka, 'my-cluster', { listeners: [] });
+    cluster.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
+    const apps = new Chart(app, 'apps', { namespace: 'kafka' });
+    const consumer = new kplus.Deployment(apps, 'consumer', { metadata: { name: 'consumer' }, containers: [{ image: 'example/consumer:1.0' }] });
+    new KedaConsumerScaler(apps, 'scaler', { target: consumer, cluster, consumerGroup: 'orders-app', topicName: 'orders' });
+    cluster.addListener(PLAIN());
+    expect(validationErrors(apps)).toEqual([
+      '[apps/scaler] KAF-KEDA-001 ScaledObject "consumer": KEDA connects through listener "plain", which needs other credentials than the TriggerAuthentication, ConfigMap and Secret copy planned when the scaler was created before the cluster had a listener matching the user (assuming TLS with the cluster CA); pass listener: cluster.findListener("plain") to the scaler, or create the scaler after adding the listener',
+    ]);
   });
 });
 

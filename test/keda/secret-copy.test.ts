@@ -28,21 +28,27 @@ describe('SecretCopy manifests', () => {
     const reader = docOf(docs, 'Role', 'keda-orders-kafka-copy');
     expect(reader.metadata.namespace).toBe('kafka');
     expect(reader.rules).toEqual([
-      { apiGroups: [''], resources: ['secrets'], resourceNames: ['my-cluster-cluster-ca-cert', 'orders-app'], verbs: ['get'] },
+      { apiGroups: [''], resources: ['secrets'], resourceNames: ['my-cluster-cluster-ca-cert'], verbs: ['get'] },
+      { apiGroups: [''], resources: ['secrets'], resourceNames: ['orders-app'], verbs: ['get'] },
     ]);
     const binding = docOf(docs, 'RoleBinding', 'keda-orders-kafka-copy');
     expect(binding.metadata.namespace).toBe('kafka');
-    expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'orders-kafka-copy', namespace: 'keda' }]);
+    expect(binding.subjects).toEqual([{ apiGroup: '', kind: 'ServiceAccount', name: 'orders-kafka-copy', namespace: 'keda' }]);
   });
 
   test('write access is limited to the copies in the target namespace (plus create)', () => {
     const docs = render();
     const writer = docsOf(docs, 'Role').find((r) => r.metadata.namespace === 'keda');
     expect(writer.rules).toEqual([
-      { apiGroups: [''], resources: ['secrets'], resourceNames: ['my-cluster-cluster-ca-cert', 'orders-app'], verbs: ['get', 'patch', 'update'] },
+      { apiGroups: [''], resources: ['secrets'], resourceNames: ['my-cluster-cluster-ca-cert'], verbs: ['get', 'patch', 'update'] },
+      { apiGroups: [''], resources: ['secrets'], resourceNames: ['orders-app'], verbs: ['get', 'patch', 'update'] },
       { apiGroups: [''], resources: ['secrets'], verbs: ['create'] },
     ]);
-    expect(docOf(docs, 'ServiceAccount', 'orders-kafka-copy').metadata.namespace).toBe('keda');
+    const sa = docOf(docs, 'ServiceAccount', 'orders-kafka-copy');
+    expect(sa.metadata.namespace).toBe('keda');
+    // the copy job calls the API server, so its token stays mounted (cdk8s-plus turns it off by default)
+    expect(sa.automountServiceAccountToken).toBe(true);
+    expect(docOf(docs, 'CronJob', 'orders-kafka-copy').spec.jobTemplate.spec.template.spec.automountServiceAccountToken).toBeUndefined();
   });
 
   test('the CronJob runs every 5 minutes, one at a time, as a locked-down non-root pod', () => {
@@ -215,11 +221,11 @@ describe('Secrets from more than one namespace', () => {
     ]);
     const bindings = docsOf(docs, 'RoleBinding').filter((r) => r.metadata.namespace !== 'keda');
     expect(bindings.map((b) => [b.metadata.namespace, b.subjects])).toEqual([
-      ['kafka', [{ kind: 'ServiceAccount', name: 'orders-kafka-copy', namespace: 'keda' }]],
-      ['users', [{ kind: 'ServiceAccount', name: 'orders-kafka-copy', namespace: 'keda' }]],
+      ['kafka', [{ apiGroup: '', kind: 'ServiceAccount', name: 'orders-kafka-copy', namespace: 'keda' }]],
+      ['users', [{ apiGroup: '', kind: 'ServiceAccount', name: 'orders-kafka-copy', namespace: 'keda' }]],
     ]);
     const writer = docsOf(docs, 'Role').find((r) => r.metadata.namespace === 'keda');
-    expect(writer.rules[0].resourceNames).toEqual(['my-cluster-cluster-ca-cert', 'orders-app']);
+    expect(writer.rules.flatMap((r: any) => r.resourceNames ?? [])).toEqual(['my-cluster-cluster-ca-cert', 'orders-app']);
   });
 
   test('the script reads each Secret from its own namespace', () => {

@@ -141,15 +141,25 @@ describe('KafkaMetrics', () => {
       expect(warnings[0]).toContain('through NodePort Services without authentication: anyone who reaches a node can read and invoke MBeans');
     });
 
-    test('NEGATIVE: a broker pool without nodeIds, or added after KafkaMetrics, fails', () => {
+    test('NEGATIVE: a broker pool without nodeIds fails', () => {
       const chart = newChart();
       const cluster = newCluster(chart); // pool brokers-a without nodeIds
       new KafkaMetrics(chart, 'Metrics', { cluster, jmx: { nodePortServices: true } });
       cluster.addNodePool('Late', { name: 'late', roles: [NodeRole.BROKER], replicas: 1, nodeIds: [7] });
       expect(validationErrors(chart)).toEqual([
         expect.stringContaining('cluster "my-cluster" JMX: broker node pool "brokers-a" sets no nodeIds, so its pod names (and the JMX NodePort Service of each pod) are not known at synth time; set nodeIds on the pool (at least 3), or drop jmx.nodePortServices'),
-        expect.stringContaining('cluster "my-cluster" JMX: broker node pool "late" was added after KafkaMetrics, so its brokers get no JMX NodePort Service; add every node pool before creating KafkaMetrics'),
       ]);
+    });
+
+    test('a broker pool added after KafkaMetrics gets its JMX NodePort Services too (construction order does not matter)', () => {
+      const chart = newChart();
+      const cluster = new KafkaCluster(chart, 'Cluster', { name: 'my-cluster', namespace: 'kafka', listeners: [Listener.internal({ name: 'tls', port: 9093 })] });
+      const metrics = new KafkaMetrics(chart, 'Metrics', { cluster, jmx: { nodePortServices: true } });
+      cluster.addNodePool('Ctrl', { name: 'ctrl', roles: [NodeRole.CONTROLLER], replicas: 3 });
+      cluster.addNodePool('Late', { name: 'late', roles: [NodeRole.BROKER], replicas: 2, nodeIds: [7, 8] });
+      const docs = synth(chart);
+      expect(docs.filter((d) => d.kind === 'Service').map((d) => d.metadata.name)).toEqual(['my-cluster-late-7-jmx', 'my-cluster-late-8-jmx']);
+      expect(metrics.jmxServices.map((s) => s.name)).toEqual(['my-cluster-late-7-jmx', 'my-cluster-late-8-jmx']);
     });
   });
 
@@ -206,8 +216,7 @@ describe('KafkaMetrics', () => {
 
   test('NEGATIVE: the Strimzi Metrics Reporter is rejected for Cruise Control', () => {
     const chart = newChart();
-    const cluster = newCluster(chart);
-    cluster._addSpecContribution((spec) => { spec.cruiseControl = {}; });
+    const cluster = newCluster(chart, 'my-cluster', 'kafka', { cruiseControl: {} });
     new KafkaMetrics(chart, 'Metrics', { cluster, cruiseControlMetrics: MetricsConfig.strimziMetricsReporter() });
     expect(validationErrors(chart)).toEqual([
       '[test/Metrics] cluster "my-cluster" Cruise Control metrics: Cruise Control does not support metrics type "strimziMetricsReporter" (Strimzi 1.2.0 accepts only "jmxPrometheusExporter" there); use MetricsConfig.jmxPrometheusExporter() for it',
@@ -216,8 +225,7 @@ describe('KafkaMetrics', () => {
 
   test('Cruise Control gets its own generated exporter ConfigMap', () => {
     const chart = newChart();
-    const cluster = newCluster(chart);
-    cluster._addSpecContribution((spec) => { spec.cruiseControl = {}; });
+    const cluster = newCluster(chart, 'my-cluster', 'kafka', { cruiseControl: {} });
     new KafkaMetrics(chart, 'Metrics', { cluster, cruiseControlMetrics: MetricsConfig.jmxPrometheusExporter() });
     const docs = synth(chart);
     expect(docOf(docs, 'Kafka').spec.cruiseControl.metricsConfig.valueFrom.configMapKeyRef).toEqual({ name: 'my-cluster-cruise-control-metrics', key: 'metrics-config.yml' });

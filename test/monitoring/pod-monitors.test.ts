@@ -13,8 +13,7 @@ describe('KafkaPodMonitors', () => {
   test('each PodMonitor selects exactly its Strimzi pods (any pool name) on the ports they serve metrics on', () => {
     // GIVEN a cluster whose pools are not named "kafka", with exporter and Cruise Control metrics
     const chart = newChart();
-    const cluster = newCluster(chart);
-    cluster._addSpecContribution((spec) => { spec.cruiseControl = spec.cruiseControl ?? {}; });
+    const cluster = newCluster(chart, 'my-cluster', 'kafka', { cruiseControl: {} });
     const metrics = new KafkaMetrics(chart, 'Metrics', { cluster, kafkaExporter: {}, cruiseControlMetrics: MetricsConfig.jmxPrometheusExporter() });
     // WHEN
     new KafkaPodMonitors(chart, 'Scrape', { metrics, clusterOperatorNamespace: 'strimzi', labels: { release: 'prom' } });

@@ -145,7 +145,7 @@ describe('KEDA cross-checks and KedaOperator', () => {
     new KedaConsumerScaler(f.apps, 'scaler', { target: f.consumer, cluster: f.cluster, consumerGroup: 'g', topicName: 't', listener: f.cluster.findListener('plain') });
     synthAppYaml(f.app);
     expect(warningsOf(f.app).filter((x) => x.includes('KAF-OPS'))).toEqual([
-      '[] KAF-OPS-013 ScaledObject "kafka/consumer": the app has no KedaOperator, so nothing here installs KEDA; add one (KedaOperator with OperatorDelivery.flux() or argoCd()) or make sure KEDA is installed in the cluster',
+      '[app] KAF-OPS-013 ScaledObject "kafka/consumer": the app has no KedaOperator, so nothing here installs KEDA; add one (KedaOperator with OperatorDelivery.flux() or argoCd()) or make sure KEDA is installed in the cluster',
     ]);
     const g = fixture();
     new KedaOperator(new Chart(g.app, 'keda'), 'keda', { delivery: flux() });

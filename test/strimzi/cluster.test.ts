@@ -102,10 +102,12 @@ describe('KafkaCluster rendering', () => {
     expect(docOf(synth(both.chart), 'Kafka').spec.entityOperator).toBeUndefined();
   });
 
-  test('spec contributions are applied after the cluster renders', () => {
+  test('the monitoring bound to the model is rendered (Kafka Exporter; Cruise Control metrics only with Cruise Control)', () => {
     const { chart, cluster } = minimal();
-    cluster._addSpecContribution((spec) => { spec.kafkaExporter = { topicRegex: '.*' }; });
-    expect(docOf(synth(chart), 'Kafka').spec.kafkaExporter).toEqual({ topicRegex: '.*' });
+    cluster._bindMonitoring({ kafkaExporter: { topicRegex: '.*' }, cruiseControlMetricsConfig: { type: 'jmxPrometheusExporter' } });
+    const spec = docOf(synth(chart), 'Kafka').spec;
+    expect(spec.kafkaExporter).toEqual({ topicRegex: '.*' });
+    expect(spec.cruiseControl).toBeUndefined();
   });
 
   test('an unknown Kafka version is a warning, not an error', () => {

@@ -94,7 +94,7 @@ test('a grant on a topic of another cluster is an error', () => {
   const user = cluster.addUser('app');
   topic.grantRead(user);
   expect(validationErrors(chart)).toEqual([
-    '[test/my-cluster/app] user "app": is granted access to topic "orders" of cluster "other", but belongs to cluster "my-cluster"; grant topics of the user\'s own cluster, or create a user in the topic\'s cluster',
+    '[test/other/orders] user "app": is granted access to topic "orders" of cluster "other", but belongs to cluster "my-cluster"; grant topics of the user\'s own cluster, or create a user in the topic\'s cluster',
   ]);
 });
 

@@ -8,6 +8,7 @@ import {
   MessageTimestampType,
   NodeRole,
   Topic,
+  Warnings,
 } from '../../src';
 import { docOf, docsOf, newChart, synth, validationErrors, warningsOf } from '../util';
 
@@ -108,6 +109,20 @@ describe('Topic rendering', () => {
     ]);
   });
 
+  test('the warning counts brokers at validation: a pool added after the topic counts, and nothing is raised before', () => {
+    // GIVEN three brokers when the topic is created
+    const { chart, cluster: c } = cluster(3);
+    const t = c.addTopic('t', { replicas: 3, minInSyncReplicas: 3 });
+    expect(Warnings.collect(t)).toEqual([]);
+    // WHEN a second broker pool is added afterwards
+    c.addNodePool('more', { roles: [NodeRole.BROKER], replicas: 2 });
+    synth(chart);
+    // THEN the fix may raise replicas, since 5 brokers exist at synth
+    expect(warningsOf(chart)).toEqual([
+      '[test/my-cluster/t] topic "t": min.insync.replicas 3 equals replicas 3, so one broker down stops every acks=all producer; raise replicas to 4 or lower min.insync.replicas to 2',
+    ]);
+  });
+
   test('min.insync.replicas below replicas gives no warning', () => {
     const { chart, cluster: c } = cluster();
     c.addTopic('t', { replicas: 3, minInSyncReplicas: 2 });
@@ -117,6 +132,20 @@ describe('Topic rendering', () => {
 });
 
 describe('Topic validation', () => {
+  test('KAF-TOP-001: a size that is not a whole number of bytes is an error (no silent rounding)', () => {
+    const { chart, cluster: c } = cluster();
+    c.addTopic('t', { segmentBytes: Size.kibibytes(1.0001), maxMessageBytes: Size.kibibytes(0.5) });
+    expect(validationErrors(chart)).toEqual([
+      '[test/my-cluster/t] KAF-TOP-001 topic "t": segmentBytes 1024.102 bytes is not a whole number of bytes (Kafka\'s size settings are whole bytes); use a size that is a whole number of bytes, e.g. Size.kibibytes(n) or Size.mebibytes(n) with an integer n',
+    ]);
+  });
+
+  test('KAF-TOP-001 edge: fractional units that come to whole bytes are valid', () => {
+    const { chart, cluster: c } = cluster();
+    c.addTopic('t', { segmentBytes: Size.kibibytes(1.5), retentionBytes: Size.mebibytes(0.25) });
+    expect(docOf(synth(chart), 'KafkaTopic').spec.config).toEqual({ 'retention.bytes': 262144, 'segment.bytes': 1536 });
+  });
+
   test('topic name rules', () => {
     const { chart, cluster: c } = cluster();
     c.addTopic('long', { topicName: 'a'.repeat(250) });

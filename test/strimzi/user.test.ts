@@ -13,6 +13,8 @@ import {
   ListenerAuthentication,
   NodeRole,
   SecurityProtocol,
+  StrimziResource,
+  Warnings,
 } from '../../src';
 import { shortHash } from '../../src/common/names';
 import { docOf, newChart, synth, validationErrors, warningsOf } from '../util';
@@ -78,28 +80,71 @@ describe('KafkaUser rendering', () => {
     expect(docOf(synth(chart), 'KafkaUser').spec.authentication).toEqual({ type: 'tls', validityDays: 90, renewalDays: 10 });
   });
 
-  test('ACLs are merged per resource, deduplicated and sorted', () => {
+  test('ACLs from grants are merged per resource, deduplicated and sorted', () => {
     const { chart, cluster: c } = cluster();
     const user = new KafkaUser(chart, 'u', { cluster: c });
-    user.addAcl({ resource: AclResource.group('g'), operations: [AclOperation.READ] });
-    user.addAcl({ resource: AclResource.topic('b'), operations: [AclOperation.WRITE, AclOperation.DESCRIBE] });
-    user.addAcl({ resource: AclResource.topic('a'), operations: [AclOperation.DESCRIBE, AclOperation.READ] });
-    user.addAcl({ resource: AclResource.topic('a'), operations: [AclOperation.READ] });
-    user.addAcl({ resource: AclResource.topicPrefix('a'), operations: [AclOperation.READ], permission: AclPermissionType.DENY, host: '10.0.0.1' });
-    user.addAcl({ resource: AclResource.cluster(), operations: [AclOperation.DESCRIBE_CONFIGS] });
-    user.addAcl({ resource: AclResource.transactionalId('tx'), operations: [AclOperation.WRITE] });
+    c.addTopic('b').grantWrite(user, { transactionalId: 'tx' });
+    c.addTopic('a').grantRead(user, { consumerGroup: 'g' });
+    user.grantReadTopics(AclResource.topic('a'));
+    user.grantReadTopics(AclResource.topicPrefix('a'), { consumerGroup: 'g' });
     const spec = docOf(synth(chart), 'KafkaUser').spec;
     expect(spec.authorization).toEqual({
       type: 'simple',
       acls: [
         { resource: { type: 'topic', name: 'a' }, operations: ['Read', 'Describe'] },
         { resource: { type: 'topic', name: 'b' }, operations: ['Write', 'Describe'] },
+        { resource: { type: 'topic', name: 'a', patternType: 'prefix' }, operations: ['Read', 'Describe'] },
         { resource: { type: 'group', name: 'g' }, operations: ['Read'] },
-        { resource: { type: 'cluster' }, operations: ['DescribeConfigs'] },
-        { resource: { type: 'transactionalId', name: 'tx' }, operations: ['Write'] },
-        { type: 'deny', resource: { type: 'topic', name: 'a', patternType: 'prefix' }, host: '10.0.0.1', operations: ['Read'] },
+        { resource: { type: 'transactionalId', name: 'tx' }, operations: ['Write', 'Describe'] },
       ],
     });
+  });
+
+  test('hand-written ACL rules render as written, so Strimzi\'s example user round-trips', () => {
+    // GIVEN the ACLs of the example user in Strimzi's packaging/examples/user (a
+    // consumer of my-topic in group my-group, and a producer of my-topic), in its order
+    const { chart, cluster: c } = cluster();
+    c.addUser('my-user', {
+      acls: [
+        { resource: AclResource.topic('my-topic'), operations: [AclOperation.DESCRIBE, AclOperation.READ], host: '*' },
+        { resource: AclResource.group('my-group'), operations: [AclOperation.READ], host: '*' },
+        { resource: AclResource.topic('my-topic'), operations: [AclOperation.CREATE, AclOperation.DESCRIBE, AclOperation.WRITE], host: '*' },
+      ],
+    });
+    // THEN order, grouping (two rules on my-topic stay two) and operation order are kept
+    expect(docOf(synth(chart), 'KafkaUser').spec.authorization.acls).toEqual([
+      { resource: { type: 'topic', name: 'my-topic' }, operations: ['Describe', 'Read'], host: '*' },
+      { resource: { type: 'group', name: 'my-group' }, operations: ['Read'], host: '*' },
+      { resource: { type: 'topic', name: 'my-topic' }, operations: ['Create', 'Describe', 'Write'], host: '*' },
+    ]);
+  });
+
+  test('grantAcl() rules are merged and de-duplicated with the other grants, unlike addAcl()', () => {
+    const { chart, cluster: c } = cluster();
+    const user = new KafkaUser(chart, 'u', { cluster: c });
+    user.grantAcl({ resource: AclResource.topic('a'), operations: [AclOperation.DESCRIBE, AclOperation.CREATE] });
+    user.grantReadTopics(AclResource.topic('a'));
+    user.addAcl({ resource: AclResource.topic('a'), operations: [AclOperation.DESCRIBE, AclOperation.CREATE] });
+    expect(docOf(synth(chart), 'KafkaUser').spec.authorization.acls).toEqual([
+      { resource: { type: 'topic', name: 'a' }, operations: ['Describe', 'Create'] },
+      { resource: { type: 'topic', name: 'a' }, operations: ['Read', 'Create', 'Describe'] },
+    ]);
+  });
+
+  test('written rules keep what was set (deny, allow, host) and come before the grants', () => {
+    const { chart, cluster: c } = cluster();
+    const user = new KafkaUser(chart, 'u', { cluster: c });
+    user.grantReadTopics(AclResource.topic('a'));
+    user.addAcl({ resource: AclResource.topicPrefix('a'), operations: [AclOperation.READ], permission: AclPermissionType.DENY, host: '10.0.0.1' });
+    user.addAcl({ resource: AclResource.cluster(), operations: [AclOperation.DESCRIBE_CONFIGS], permission: AclPermissionType.ALLOW });
+    user.addAcl({ resource: AclResource.topic('a'), operations: [AclOperation.READ] });
+    user.grantReadTopics(AclResource.topic('a'));
+    expect(docOf(synth(chart), 'KafkaUser').spec.authorization.acls).toEqual([
+      { type: 'deny', resource: { type: 'topic', name: 'a', patternType: 'prefix' }, host: '10.0.0.1', operations: ['Read'] },
+      { type: 'allow', resource: { type: 'cluster' }, operations: ['DescribeConfigs'] },
+      { resource: { type: 'topic', name: 'a' }, operations: ['Read'] },
+      { resource: { type: 'topic', name: 'a' }, operations: ['Read', 'Describe'] },
+    ]);
   });
 });
 
@@ -116,6 +161,8 @@ describe('KafkaUser ACL warnings', () => {
         { resource: AclResource.cluster(), operations: [AclOperation.IDEMPOTENT_WRITE] },
       ],
     });
+    // raised at validation, not when the rule is added
+    expect(Warnings.collect(chart)).toEqual([]);
     synth(chart);
     // THEN
     expect(warningsOf(chart)).toEqual([
@@ -279,6 +326,18 @@ describe('KafkaUser validation', () => {
     ]);
   });
 
+  test('connection details are pure: a listener added to the cluster afterwards counts, and asking twice reports once', () => {
+    const { chart, cluster: c } = cluster();
+    const user = new KafkaUser(chart, 'app', { cluster: c });
+    const later = Listener.internal({ name: 'scram2', port: 9096, authentication: ListenerAuthentication.scramSha512() });
+    const first = user.connectionDetails(later);
+    expect(user.connectionDetails(later)).toEqual(first);
+    expect(user.node.metadata).toEqual([]);
+    c.addListener(later);
+    expect(() => synth(chart)).not.toThrow();
+    expect(first.bootstrapServers).toBe('my-cluster-kafka-bootstrap.kafka.svc:9096');
+  });
+
   test('connection details through a custom-authentication listener', () => {
     const custom = Listener.internal({ name: 'oauth', port: 9095, authentication: ListenerAuthentication.custom({ sasl: true }) });
     const { chart, cluster: c } = cluster(newChart(), { listeners: [custom] });
@@ -400,5 +459,21 @@ describe('KafkaUser validation', () => {
       '[test/a] user "a": quota requestPercentage 12.5 is not an integer >= 0; use a whole, non-negative percentage',
       '[test/a] user "a": quota controllerMutationRate -1 is negative; use a non-negative rate',
     ]);
+  });
+});
+
+describe('KafkaUser markers and base', () => {
+  test('isKafkaUser tells own users from imported ones; the KafkaUser sits on StrimziResource with the cluster label', () => {
+    const { chart, cluster: c } = cluster();
+    const own = c.addUser('own');
+    const imported = KafkaUser.fromUserName(chart, 'imported', { cluster: c, userName: 'other' });
+    expect(KafkaUser.isKafkaUser(own)).toBe(true);
+    expect(KafkaUser.isKafkaUser(imported)).toBe(false);
+    expect(KafkaUser.isKafkaUser(undefined)).toBe(false);
+    expect(own).toBeInstanceOf(StrimziResource);
+    expect(ApiObject.of(own)).toBe(own.resource);
+    const doc = docOf(synth(chart), 'KafkaUser', 'own');
+    expect(doc.apiVersion).toBe(c.target.apiVersion);
+    expect(doc.metadata.labels).toEqual({ 'strimzi.io/cluster': 'my-cluster' });
   });
 });

@@ -20,7 +20,7 @@ export function need(resource: AclResource, operations: AclOperation[], reason: 
 
 /** Grants every needed rule to `user`; returns the rules. */
 export function grantNeeded(user: IKafkaUser, needed: NeededAcl[], options: AclGrantOptions): AclRule[] {
-  return needed.map((n) => user.addAcl(n.rule, options));
+  return needed.map((n) => user.grantAcl(n.rule, options));
 }
 
 /** The name `isAllowed` is asked about for a needed resource (a prefix stands for names starting with it). */

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { Registry } from '../../common/registry';
 
 /**
  * One autoscaling object of the app: a ScaledObject, an HPA, or a (Cluster)TriggerAuthentication.
@@ -40,12 +41,9 @@ export class _AutoscalerIndex {
    */
   public static of(scope: IConstruct, describe: (c: IConstruct) => _AutoscalerEntries | undefined): _AutoscalerIndex {
     const root = scope.node.root;
-    let index = INDEXES.get(root);
-    if (!index) {
-      index = new _AutoscalerIndex(root, describe);
-      INDEXES.set(root, index);
-    }
-    return index;
+    const held = INDEXES.of(root);
+    held.index = held.index ?? new _AutoscalerIndex(root, describe);
+    return held.index;
   }
 
   /** Drop the app's index at the start of every validation pass, so each synth sees the current tree. */
@@ -57,7 +55,7 @@ export class _AutoscalerIndex {
     WATCHED.add(root);
     root.node.addValidation({
       validate: () => {
-        INDEXES.delete(root);
+        INDEXES.reset(root);
         return [];
       },
     });
@@ -136,7 +134,7 @@ export function _targetKey(namespace: string, kind: string, name: string): strin
   return `${namespace}/${kind}/${name}`;
 }
 
-const INDEXES = new WeakMap<IConstruct, _AutoscalerIndex>();
+const INDEXES = new Registry<IConstruct, { index?: _AutoscalerIndex }>(() => ({}));
 const WATCHED = new WeakSet<IConstruct>();
 
 function nameKey(kind: string, namespace: string, name: string): string {

@@ -4,14 +4,8 @@
  */
 import type { IKafkaCluster } from '../cluster';
 import { KafkaConnectionDetails, SecretKeyReference, SecurityProtocol } from '../connection';
-import { Listener, ListenerType } from '../listener';
-
-/** `<cluster>-kafka-bootstrap` for internal listeners, `<cluster>-kafka-<listener>-bootstrap` for the others. */
-export function bootstrapServiceName(clusterName: string, listener: Listener): string {
-  return listener.type === ListenerType.INTERNAL
-    ? `${clusterName}-kafka-bootstrap`
-    : `${clusterName}-kafka-${listener.name}-bootstrap`;
-}
+import { Listener } from '../listener';
+import { bootstrapServiceName } from './strimzi-names';
 
 /** The bootstrap address of a listener: the in-cluster Service, or the external bootstrap host for route/ingress/TLSRoute. */
 export function bootstrapAddress(clusterName: string, namespace: string, listener: Listener): string {
@@ -27,7 +21,7 @@ export function brokerCaFor(cluster: IKafkaCluster, listener: Listener): SecretK
   if (!listener.tls) {
     return undefined;
   }
-  const custom = listener.options.brokerCertificate;
+  const custom = listener.brokerCertificate;
   if (custom) {
     return custom.caSecretName ? { secretName: custom.caSecretName, key: custom.caKey ?? 'ca.crt' } : undefined;
   }

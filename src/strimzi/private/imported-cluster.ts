@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { bootstrapAddress, clusterConnectionDetails } from './connection';
+import { CA_CERT_KEY, clientsCaCertSecretName, clusterCaCertSecretName } from './strimzi-names';
 import { KafkaAuthorization } from '../authorization';
 import type { IKafkaCluster, KafkaClusterAttributes } from '../cluster';
 import { KafkaConnectionDetails, SecretKeyReference } from '../connection';
@@ -54,11 +55,11 @@ export class ImportedKafkaCluster extends Construct implements IKafkaCluster {
   }
 
   public get clusterCaCertificate(): SecretKeyReference {
-    return { secretName: `${this.clusterName}-cluster-ca-cert`, key: 'ca.crt' };
+    return { secretName: clusterCaCertSecretName(this.clusterName), key: CA_CERT_KEY };
   }
 
   public get clientsCaCertificate(): SecretKeyReference {
-    return { secretName: `${this.clusterName}-clients-ca-cert`, key: 'ca.crt' };
+    return { secretName: clientsCaCertSecretName(this.clusterName), key: CA_CERT_KEY };
   }
 
   public findListener(name: string): Listener | undefined {

@@ -59,6 +59,10 @@ export class ImportedKafkaUser extends Construct implements IKafkaUser {
     return rule;
   }
 
+  public grantAcl(rule: AclRule, options: AclGrantOptions = {}): AclRule {
+    return this.addAcl(rule, options);
+  }
+
   public grantReadTopics(topics: AclResource, options: GrantReadOptions = {}): AclRule[] {
     assertTopicResource(topics, 'grantReadTopics');
     return readRules(topics, options).map((r) => this.addAcl(r, options));

@@ -137,3 +137,37 @@ export function describeAcl(rule: AclRule): string {
   const permission = (rule.permission ?? AclPermissionType.ALLOW).toLowerCase();
   return `${permission} ${rule.operations.join(', ')} on ${rule.resource} from ${rule.host ?? '*'}`;
 }
+
+/** The listener authentication a user of `authType` needs, quoted for messages. */
+export function expectedListenerAuth(authType: KafkaUserAuthenticationType): string {
+  return authType === KafkaUserAuthenticationType.SCRAM_SHA_512 ? '"scram-sha-512"' : '"tls"';
+}
+
+/** The listener authentication a user of `authType` connects through. */
+export function listenerAuthFor(authType: KafkaUserAuthenticationType): ListenerAuthenticationType {
+  return authType === KafkaUserAuthenticationType.SCRAM_SHA_512 ? ListenerAuthenticationType.SCRAM_SHA_512 : ListenerAuthenticationType.TLS;
+}
+
+/** Why a user of `authType` cannot get connection details through `listener`, or undefined when it can. */
+export function listenerProblem(cluster: IKafkaCluster, listener: Listener,
+  authType: KafkaUserAuthenticationType): { problem: string; fix: string } | undefined {
+  if (cluster.findListener(listener.name) !== listener) {
+    return {
+      problem: `connection details requested through listener "${listener.name}", which is not a listener of cluster "${cluster.clusterName}"`,
+      fix: 'pass one of the cluster\'s listeners (cluster.findListener(name))',
+    };
+  }
+  if (listenerAccepts(listener, authType) === false) {
+    return {
+      problem: `connection details requested through listener "${listener.name}", whose authentication "${listener.authentication.type}" does not accept this user's authentication "${authType}"`,
+      fix: `use a listener with ${expectedListenerAuth(authType)} authentication, or change the user's authentication`,
+    };
+  }
+  if (listener.authentication.type === ListenerAuthenticationType.CUSTOM) {
+    return {
+      problem: `connection details requested through listener "${listener.name}" with custom authentication, whose credentials this library cannot derive`,
+      fix: `use a listener with ${expectedListenerAuth(authType)} authentication, or configure the client by hand`,
+    };
+  }
+  return undefined;
+}
