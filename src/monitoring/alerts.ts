@@ -4,6 +4,7 @@ import { KafkaMetrics } from './kafka-metrics';
 import { _KAFKA_METRICS, _KafkaMetricName, _PLATFORM_METRICS, KafkaExporterMetrics, ScrapeLabels } from './metric-names';
 import { MetricsType } from './metrics-config';
 import * as prom from '../../imports/monitoring.coreos.com';
+import { HelmSafeOutput } from '../common/helm';
 import { escapeRegex } from '../common/regex';
 import { addRules } from '../common/validation';
 import { Warnings } from '../common/warnings';
@@ -153,7 +154,7 @@ export interface KafkaAlertsOptions {
    */
   readonly networkProcessorIdle?: ThresholdAlertOptions;
   /**
-   * A consumer group lags behind on a topic (from the Kafka Exporter; needs it enabled).
+   * A consumer group lags behind on a topic (from the Kafka Exporter, which must be enabled).
    * @default - above 1000 messages for 10 minutes, warning (when the Kafka Exporter runs)
    */
   readonly consumerGroupLag?: ConsumerGroupLagAlertOptions;
@@ -169,7 +170,7 @@ export interface KafkaAlertsOptions {
  * Properties of `KafkaAlerts`.
  */
 export interface KafkaAlertsProps extends KafkaAlertsOptions {
-  /** The metrics of the cluster to alert on; alerts query the names its metrics type produces. */
+  /** The metrics of the cluster to alert on. Alerts query the names its metrics type produces. */
   readonly metrics: KafkaMetrics;
 }
 
@@ -281,7 +282,7 @@ export class KafkaAlerts extends Construct {
       expr,
       for: promDuration(o?.pendingFor ?? defaults.for),
       labels: { severity: (o?.severity ?? defaults.severity).value, ...labels },
-      annotations: { summary, description },
+      annotations: { summary: HelmSafeOutput._text(this, summary), description: HelmSafeOutput._text(this, description) },
     }];
   }
 

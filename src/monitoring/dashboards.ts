@@ -1,8 +1,10 @@
+import { Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { KafkaMetrics } from './kafka-metrics';
 import { _JVM_METRICS, _KAFKA_METRICS, _KafkaMetricName, _PLATFORM_METRICS, KafkaExporterMetrics, ScrapeLabels } from './metric-names';
 import { MetricsType } from './metrics-config';
+import { HelmSafeOutput } from '../common/helm';
 import { toDns1123Label } from '../common/names';
 
 /**
@@ -36,7 +38,7 @@ export interface KafkaDashboardsOptions {
  * Properties of `KafkaDashboards`.
  */
 export interface KafkaDashboardsProps extends KafkaDashboardsOptions {
-  /** The metrics of the cluster; panels query the names its metrics type produces. */
+  /** The metrics of the cluster. Panels query the names its metrics type produces. */
   readonly metrics: KafkaMetrics;
 }
 
@@ -66,10 +68,12 @@ export class KafkaDashboards extends Construct {
     const labels = { [props.sidecarLabel ?? 'grafana_dashboard']: props.sidecarLabelValue ?? '1' };
     const dashboards = this.dashboards();
     for (const [key, dashboard] of Object.entries(dashboards)) {
-      this.configMaps.push(new kplus.ConfigMap(this, key, {
+      const configMap = new kplus.ConfigMap(this, key, {
         metadata: { name: `${cluster.clusterName}-${key}-dashboard`, namespace: props.namespace ?? cluster.namespace, labels, annotations: props.annotations },
-        data: { [`${cluster.clusterName}-${key}.json`]: JSON.stringify(dashboard, undefined, 2) },
-      }));
+      });
+      // rendered at synth: Helm-safe output may be enabled after this construct is created
+      configMap.addData(`${cluster.clusterName}-${key}.json`, Lazy.any({ produce: () => HelmSafeOutput._text(this, JSON.stringify(dashboard, undefined, 2)) }) as any);
+      this.configMaps.push(configMap);
     }
   }
 
