@@ -1,5 +1,6 @@
 export * from './common/warnings';
 export * from './common/fleet-app';
+export * from './common/helm';
 export * from './strimzi/target';
 export * from './strimzi/base';
 export * from './strimzi/kafka-version';

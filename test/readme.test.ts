@@ -72,6 +72,21 @@ test('the README has TypeScript snippets', () => {
   expect(SNIPPETS.length).toBeGreaterThanOrEqual(5);
 });
 
+test('the top of the README has the commands for a fresh clone and, beside them, how a package user starts', () => {
+  const top = README.slice(0, README.indexOf('<!-- section:'));
+  // a fresh clone: install and synthesize every example; run every test
+  expect(top).toMatch(/^npm ci && npm run examples\b/m);
+  expect(top).toMatch(/^npm test\b/m);
+  // a user of the package: install it into a cdk8s app, then a first chart (type-checked like every snippet)
+  expect(top).toMatch(/^npm install cdk8s-kafka\b/m);
+  const firstChart = [...top.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+  expect(firstChart).toHaveLength(1);
+  expect(firstChart[0]).toMatch(/from 'cdk8s-kafka'/);
+  expect(firstChart[0]).toMatch(/new App\(/);
+  expect(firstChart[0]).toMatch(/app\.synth\(\)/);
+  expect(SNIPPETS[0]).toBe(firstChart[0]);
+});
+
 describe.each(SNIPPETS.map((s, i) => [i + 1, s] as const))('README snippet %i', (_n, snippet) => {
   const file = path.join(REPO_ROOT, 'test', `.readme-snippet-${_n}.ts`);
   const source = programFor(snippet);

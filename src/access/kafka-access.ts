@@ -24,7 +24,7 @@ export interface KafkaAccessProps {
   /** The listener the application connects through (`spec.kafka.listener`). */
   readonly listener: Listener;
   /**
-   * The KafkaUser whose credentials the binding Secret carries; it must authenticate
+   * The KafkaUser whose credentials the binding Secret carries. It must authenticate
    * the way the listener requires and belong to `cluster`.
    * @default - no user: only a listener without authentication, or a client that authenticates on its own
    */
@@ -95,7 +95,7 @@ export class KafkaAccess extends StrimziResource {
    * The user as seen through this KafkaAccess, for constructs that take an
    * `IKafkaUser` (the KEDA scaler, the HTTP bridge sidecar): everything delegates to
    * `user`, except `connectionDetails()`, which returns this KafkaAccess's
-   * `connectionDetails` (for its listener; another listener is refused).
+   * `connectionDetails` (for its listener, and refuses another listener).
    * @default - undefined without a user
    */
   public readonly boundUser?: IKafkaUser;

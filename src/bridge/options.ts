@@ -33,7 +33,7 @@ export interface BridgeCorsOptions {
    * with commas), while a sidecar joins several into alternatives itself.
    */
   readonly allowedOrigins: string[];
-  /** The methods allowed; at least one. */
+  /** The methods allowed. At least one. */
   readonly allowedMethods: BridgeHttpMethod[];
 }
 

@@ -64,7 +64,7 @@ export interface KafkaBridgeSidecarOptions extends KafkaBridgeCommonOptions {
    */
   readonly nativeSidecar?: boolean;
   /**
-   * Metrics on the management port (`rest-api-mgmt`, `/metrics`); scraped only with
+   * Metrics on the management port (`rest-api-mgmt`, `/metrics`). Scraped only with
    * `BridgeSidecarBinding.ALL_INTERFACES`. The JMX exporter uses the library's rules.
    * @default - no metrics
    */
@@ -80,7 +80,7 @@ export interface KafkaBridgeSidecarOptions extends KafkaBridgeCommonOptions {
    */
   readonly resources?: kplus.ContainerResources;
   /**
-   * JVM options; with a heap size set, `heapPercentage` is ignored.
+   * JVM options. With a heap size set, `heapPercentage` is ignored.
    * @default - heap from `heapPercentage`
    */
   readonly jvm?: JvmOptions;

@@ -22,7 +22,7 @@ export interface RuleViolation {
 }
 
 /**
- * Formats a violation as one line: `<subject>: <problem>; <fix>`.
+ * Formats a violation as one line, `<subject>: <problem>` and the fix after a semicolon.
  */
 export function formatViolation(v: RuleViolation): string {
   return `${v.ruleId ? `${v.ruleId} ` : ''}${v.subject}: ${v.problem}; ${v.fix}`;

@@ -38,7 +38,7 @@ export enum MavenIncludeScope {
  */
 export interface DownloadArtifactOptions {
   /**
-   * SHA-512 checksum of the file (128 hexadecimal digits); the build fails when the download differs.
+   * SHA-512 checksum of the file (128 hexadecimal digits). The build fails when the download differs.
    * @default - not verified (a warning is reported)
    */
   readonly sha512sum?: string;
@@ -139,7 +139,7 @@ export class PluginArtifact {
  * A Connect plugin: a directory under `/opt/kafka/plugins/<name>/` filled with artifacts.
  */
 export interface ConnectPlugin {
-  /** The plugin name: lower-case letters, digits, `-` and `_`, starting and ending with a letter or digit; unique in the build. */
+  /** The plugin name: lower-case letters, digits, `-` and `_`, starting and ending with a letter or digit. Unique in the build. */
   readonly name: string;
   /** The files of the plugin (at least one). */
   readonly artifacts: PluginArtifact[];
@@ -165,7 +165,7 @@ export interface DockerBuildOutputOptions {
    */
   readonly pushSecret?: string;
   /**
-   * Extra options of the builder's `build` command (Buildah or Kaniko; only the ones Strimzi allows).
+   * Extra options of the builder's `build` command (Buildah or Kaniko, only the ones Strimzi allows).
    * @default - none
    */
   readonly additionalBuildOptions?: string[];
@@ -207,7 +207,7 @@ export class ConnectBuildOutput {
 export interface ConnectBuild {
   /** Where the image goes. */
   readonly output: ConnectBuildOutput;
-  /** The plugins (at least one; names unique). */
+  /** The plugins (at least one, names unique). */
   readonly plugins: ConnectPlugin[];
   /**
    * Settings of the build pod (`template.buildPod`).

@@ -29,7 +29,7 @@ export interface KafkaConnectProps extends ConnectRuntimeOptions, ConnectCluster
    */
   readonly name?: string;
   /**
-   * Namespace of the KafkaConnect and its connectors; the TLS and user Secrets must be there too.
+   * Namespace of the KafkaConnect and its connectors. The TLS and user Secrets must be there too.
    * @default - the Kafka cluster's namespace
    */
   readonly namespace?: string;
@@ -54,7 +54,7 @@ export interface KafkaConnectProps extends ConnectRuntimeOptions, ConnectCluster
    */
   readonly statusStorageTopic?: string;
   /**
-   * Replication factor of the three storage topics (at most the number of brokers; -1 = broker default).
+   * Replication factor of the three storage topics (at most the number of brokers, -1 = broker default).
    * @default - 3, or fewer when the cluster has fewer brokers; -1 when the broker count is not known
    */
   readonly storageReplicationFactor?: number;
@@ -173,7 +173,7 @@ export class KafkaConnect extends StrimziResource implements IConnectWorkers {
     return [...this._connectors];
   }
 
-  /** Prefix of the worker pods' names (`<name>-connect`); also the container name. */
+  /** Prefix of the worker pods' names (`<name>-connect`). Also the container name. */
   public get podNamePrefix(): string {
     return `${this.resourceName}-connect`;
   }

@@ -112,7 +112,7 @@ export interface KafkaConnectorProps extends KafkaConnectorOptions {
   /** The Connect cluster that runs the connector. */
   readonly connect: KafkaConnect;
   /**
-   * Namespace of the KafkaConnector; it must be the Connect cluster's.
+   * Namespace of the KafkaConnector. It must be the Connect cluster's.
    * @default - the Connect cluster's namespace
    */
   readonly namespace?: string;

@@ -23,7 +23,7 @@ import { renderKafkaMirrorMaker2SpecV1 } from '../strimzi/render/v1/mirror-maker
 export class ReplicationPolicy {
   /** `<sourceAlias>.<topic>` (MirrorMaker 2's default; mirrors in both directions cannot loop). */
   public static readonly DEFAULT = new ReplicationPolicy('org.apache.kafka.connect.mirror.DefaultReplicationPolicy', true);
-  /** The source topic's own name (for migrations and one-way replication; two-way mirroring would loop). */
+  /** The source topic's own name (for migrations and one-way replication: two-way mirroring would loop). */
   public static readonly IDENTITY = new ReplicationPolicy('org.apache.kafka.connect.mirror.IdentityReplicationPolicy', false);
 
   private constructor(
@@ -137,7 +137,7 @@ export interface KafkaMirrorMaker2Props extends ConnectRuntimeOptions {
   /** The target cluster: the workers' Connect cluster, which receives the copies. */
   readonly target: MirrorMaker2ClusterOptions;
   /**
-   * The mirrors (more with `addMirror()`; at least one).
+   * The mirrors (more with `addMirror()`, at least one).
    * @default - none
    */
   readonly mirrors?: MirrorOptions[];
@@ -147,7 +147,7 @@ export interface KafkaMirrorMaker2Props extends ConnectRuntimeOptions {
    */
   readonly name?: string;
   /**
-   * Namespace; the Secrets of both sides must be there.
+   * Namespace. The Secrets of both sides must be there.
    * @default - the target cluster's namespace
    */
   readonly namespace?: string;
@@ -245,7 +245,7 @@ export class KafkaMirrorMaker2 extends StrimziResource implements IConnectWorker
     addRules(this, (c) => this.checkRules(c));
   }
 
-  /** Prefix of the worker pods' names (`<name>-mirrormaker2`); also the container name. */
+  /** Prefix of the worker pods' names (`<name>-mirrormaker2`). Also the container name. */
   public get podNamePrefix(): string {
     return `${this.resourceName}-mirrormaker2`;
   }

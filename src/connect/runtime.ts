@@ -14,7 +14,7 @@ import type { IKafkaUser } from '../strimzi/user';
  */
 export interface ConnectRuntimeOptions {
   /**
-   * Number of worker pods (0 stops the cluster; its connectors then report NotReady).
+   * Number of worker pods (0 stops the cluster, and its connectors then report NotReady).
    * @default 1
    */
   readonly replicas?: number;

@@ -60,7 +60,7 @@ export interface KedaConsumerScalerProps {
    */
   readonly listener?: Listener;
   /**
-   * The Kafka user KEDA authenticates as (kafka trigger); it needs Read on the
+   * The Kafka user KEDA authenticates as (kafka trigger). It needs Read on the
    * topic and the group when the cluster enforces ACLs. Required when the
    * listener requires authentication.
    * @default - no authentication
@@ -82,7 +82,7 @@ export interface KedaConsumerScalerProps {
    */
   readonly activationLagThreshold?: number;
   /**
-   * Lag of partitions without a committed offset; match the consumer's `auto.offset.reset`.
+   * Lag of partitions without a committed offset. Match the consumer's `auto.offset.reset`.
    * @default OffsetResetPolicy.LATEST
    */
   readonly offsetResetPolicy?: OffsetResetPolicy;

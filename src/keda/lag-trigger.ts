@@ -23,7 +23,7 @@ export interface PrometheusLagTriggerOptions {
    */
   readonly matchScrapeLabels?: boolean;
   /**
-   * A PromQL query of your own; it must return exactly one sample.
+   * A PromQL query of your own, which must return exactly one sample.
    * @default - `sum(clamp_min(kafka_consumergroup_lag{namespace="<ns>",strimzi_io_cluster="<cluster>",consumergroup="<group>",topic="<topic>"}, 0))`
    */
   readonly query?: string;

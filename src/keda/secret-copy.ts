@@ -1,7 +1,8 @@
-import { ApiObject, Cron } from 'cdk8s';
+import { ApiObject, Cron, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { HelmSafeOutput } from '../common/helm';
 import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules } from '../common/validation';
 
@@ -17,7 +18,7 @@ const DEFAULT_SECRET_COPY_IMAGE = 'registry.k8s.io/kubectl:v1.33.0';
 export interface CopiedSecret {
   /** The Secret's name (the copy gets the same name). */
   readonly secretName: string;
-  /** The keys to copy; the copy holds only these. */
+  /** The keys to copy (the copy holds only these). */
   readonly keys: string[];
   /**
    * The namespace the Secret is read from, when it is not the copy's `sourceNamespace`
@@ -177,7 +178,7 @@ export class SecretCopy extends Construct {
                 containers: [{
                   name: 'copy',
                   image: props.image ?? DEFAULT_SECRET_COPY_IMAGE,
-                  command: ['/bin/bash', '-c', copyScript(secrets, props.sourceNamespace)],
+                  command: ['/bin/bash', '-c', Lazy.any({ produce: () => HelmSafeOutput._text(this, copyScript(secrets, props.sourceNamespace)) })],
                   env: [
                     { name: 'SOURCE_NAMESPACE', value: props.sourceNamespace },
                     { name: 'TARGET_NAMESPACE', value: props.targetNamespace },

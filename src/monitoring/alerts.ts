@@ -5,6 +5,7 @@ import { _KAFKA_METRICS, _KafkaMetricName, _PLATFORM_METRICS, KafkaExporterMetri
 import { MetricsType } from './metrics-config';
 import { checkMonitoringObject, checkPromDuration } from './monitoring-rules';
 import * as prom from '../../imports/monitoring.coreos.com';
+import { HelmSafeOutput } from '../common/helm';
 import { keepPatchedFields } from '../common/patch-passthrough';
 import { escapeRegex } from '../common/regex';
 import { registerUniqueDocuments } from '../common/unique-documents';
@@ -156,7 +157,7 @@ export interface KafkaAlertsOptions {
    */
   readonly networkProcessorIdle?: ThresholdAlertOptions;
   /**
-   * A consumer group lags behind on a topic (from the Kafka Exporter; needs it enabled).
+   * A consumer group lags behind on a topic (from the Kafka Exporter, which must be enabled).
    * @default - above 1000 messages for 10 minutes, warning (when the Kafka Exporter runs)
    */
   readonly consumerGroupLag?: ConsumerGroupLagAlertOptions;
@@ -172,7 +173,7 @@ export interface KafkaAlertsOptions {
  * Properties of `KafkaAlerts`.
  */
 export interface KafkaAlertsProps extends KafkaAlertsOptions {
-  /** The metrics of the cluster to alert on; alerts query the names its metrics type produces. */
+  /** The metrics of the cluster to alert on. Alerts query the names its metrics type produces. */
   readonly metrics: KafkaMetrics;
 }
 
@@ -291,7 +292,7 @@ export class KafkaAlerts extends Construct {
       expr,
       for: promDuration(o?.pendingFor ?? defaults.for),
       labels: { severity: (o?.severity ?? defaults.severity).value, ...labels },
-      annotations: { summary, description },
+      annotations: { summary: HelmSafeOutput._text(this, summary), description: HelmSafeOutput._text(this, description) },
     }];
   }
 

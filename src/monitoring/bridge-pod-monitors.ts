@@ -19,7 +19,7 @@ export const BRIDGE_METRICS_PORT = 'rest-api-mgmt';
  * Properties of `KafkaBridgePodMonitors`.
  */
 export interface KafkaBridgePodMonitorsProps {
-  /** The bridges to scrape (operator-managed `KafkaBridge`s and sidecars); each needs metrics on. */
+  /** The bridges to scrape (operator-managed `KafkaBridge`s and sidecars). Each needs metrics on. */
   readonly bridges: IKafkaBridge[];
   /**
    * Namespace of the PodMonitors.

@@ -115,7 +115,7 @@ export interface ConnectAlertsProps {
    */
   readonly containersDown?: AlertOptions;
   /**
-   * A connector is in the FAILED state (Connect only; MirrorMaker 2 connectors are operator-managed).
+   * A connector is in the FAILED state, in Connect only (MirrorMaker 2 connectors are operator-managed).
    * @default - for 5 minutes, warning
    */
   readonly failedConnector?: AlertOptions;
@@ -136,7 +136,7 @@ interface Rule {
 
 /**
  * Alerts of a Connect cluster (workers down, failed connectors, failed tasks)
- * or of MirrorMaker 2 (workers down), as a `PrometheusRule`; every expression
+ * or of MirrorMaker 2 (workers down), as a `PrometheusRule`. Every expression
  * selects only this resource's pods.
  */
 export class ConnectAlerts extends Construct {

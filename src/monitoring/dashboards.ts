@@ -1,9 +1,11 @@
+import { Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { KafkaMetrics } from './kafka-metrics';
 import { _JVM_METRICS, _KAFKA_METRICS, _KafkaMetricName, _PLATFORM_METRICS, KafkaExporterMetrics, ScrapeLabels } from './metric-names';
 import { MetricsType } from './metrics-config';
 import { checkMonitoringObject } from './monitoring-rules';
+import { HelmSafeOutput } from '../common/helm';
 import { toDns1123Label } from '../common/names';
 import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules } from '../common/validation';
@@ -39,7 +41,7 @@ export interface KafkaDashboardsOptions {
  * Properties of `KafkaDashboards`.
  */
 export interface KafkaDashboardsProps extends KafkaDashboardsOptions {
-  /** The metrics of the cluster; panels query the names its metrics type produces. */
+  /** The metrics of the cluster. Panels query the names its metrics type produces. */
   readonly metrics: KafkaMetrics;
 }
 
@@ -72,10 +74,12 @@ export class KafkaDashboards extends Construct {
       { namespace: props.namespace, labels, annotations: props.annotations }));
     const dashboards = this.dashboards();
     for (const [key, dashboard] of Object.entries(dashboards)) {
-      this.configMaps.push(new kplus.ConfigMap(this, key, {
+      const configMap = new kplus.ConfigMap(this, key, {
         metadata: { name: `${cluster.clusterName}-${key}-dashboard`, namespace: props.namespace ?? cluster.namespace, labels, annotations: props.annotations },
-        data: { [`${cluster.clusterName}-${key}.json`]: JSON.stringify(dashboard, undefined, 2) },
-      }));
+      });
+      // rendered at synth: Helm-safe output may be enabled after this construct is created
+      configMap.addData(`${cluster.clusterName}-${key}.json`, Lazy.any({ produce: () => HelmSafeOutput._text(this, JSON.stringify(dashboard, undefined, 2)) }) as any);
+      this.configMaps.push(configMap);
     }
   }
 

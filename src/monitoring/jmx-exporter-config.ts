@@ -4,15 +4,27 @@
  * The exporter (agent 1.x) matches each MBean attribute as the string
  * `domain<key1=value1, key2=value2><>attribute: value` against the rules in
  * order; the first match names the series, unmatched attributes are dropped.
- * Names are lower-cased; characters outside `[a-zA-Z0-9:_]` become `_`; a
- * COUNTER is exposed with a `_total` suffix.
+ * Metric names are lower-cased; characters outside `[a-zA-Z0-9:_]` become
+ * `_`; a COUNTER is exposed with a `_total` suffix. Label names keep the case
+ * of the MBean keys (`clientId`, `networkProcessor`, ...) unless the
+ * lower-case option is set.
  *
- * Naming scheme (stable, and the same Strimzi's dashboards use):
- * `kafka_<domain suffix>_<type>_<name>`; Yammer meters (`...PerSec`) drop
- * `PerSec` and become counters `..._total`; `...Percent` meters/gauges become
- * `..._percent` gauges (meters: mean rate, 0-1); histogram/timer percentiles
- * become a gauge with label `quantile`, their count `..._count_total`; up to
- * two further MBean keys become labels.
+ * The names and labels are those of Strimzi's example rules
+ * (`packaging/examples/metrics/kafka-metrics.yaml`), so PromQL and dashboards
+ * written for Strimzi work unchanged: `kafka_<domain suffix>_<type>_<name>`;
+ * Yammer meters (`...PerSec`) drop `PerSec` and become counters `..._total`;
+ * `...Percent` meters/gauges become `..._percent` gauges (meters: mean rate,
+ * 0-1); histogram/timer percentiles become a gauge with label `quantile`,
+ * their count `..._count_total`; up to two further MBean keys become labels;
+ * replica fetcher metrics keep thread, topic and partition as labels;
+ * socket-server metrics are labelled by listener and network processor.
+ *
+ * Two deliberate differences from Strimzi's example, both on series no
+ * Strimzi dashboard or alert queries: KRaft `...-max` attributes are gauges
+ * (a maximum over a window goes down again, so it is no counter and gets no
+ * `_total`), and the fetcher-statistics meters, which carry three MBean keys,
+ * get the labels `clientId`, `brokerHost` and `brokerPort` (Strimzi's generic
+ * two-key rule folds the first two keys into one label name per thread).
  */
 
 /** One exporter rule. @internal */
@@ -100,46 +112,85 @@ function yammerRules(domain: string, prefix: string): _JmxExporterRule[] {
   return rules;
 }
 
-/** Rules for a Kafka-metrics group (`kafka.server<type=<group>>`), exposed as `kafka_server_<compact group>_<attribute>`. */
-function kafkaMetricsGroup(group: string, extraKeys: string[] = []): _JmxExporterRule[] {
+/**
+ * Rules for a Kafka-metrics group (`kafka.server<type=<group>>`), exposed as
+ * `kafka_server_<compact group>_<attribute>`. With `counters`, attributes
+ * ending in `-total` are counters; everything else (rates, averages, maxima,
+ * current values) is a gauge.
+ */
+function kafkaMetricsGroup(group: string, counters: boolean): _JmxExporterRule[] {
   const compact = group.replace(/-/g, '');
-  const keyPattern = extraKeys.map((k) => `, ${k}=(.+)`).join('');
-  const labels: { [key: string]: string } = {};
-  extraKeys.forEach((k, i) => {
-    labels[k] = `$${i + 1}`;
-  });
-  const attr = extraKeys.length + 1;
-  const withLabels = (extra: { [key: string]: string } = {}) => {
-    const all = { ...labels, ...extra };
-    return Object.keys(all).length > 0 ? all : undefined;
-  };
-  return [
-    {
-      pattern: `kafka\\.server<type=${group}${keyPattern}><>(.+-total|.+-max):`,
-      name: `kafka_server_${compact}_$${attr}`,
-      type: 'COUNTER',
-      labels: withLabels(),
-    },
-    {
-      pattern: `kafka\\.server<type=${group}${keyPattern}><>(.+):`,
-      name: `kafka_server_${compact}_$${attr}`,
-      type: 'GAUGE',
-      labels: withLabels(),
-    },
-  ];
+  const rules: _JmxExporterRule[] = [];
+  if (counters) {
+    rules.push({ pattern: `kafka\\.server<type=${group}><>(.+-total):`, name: `kafka_server_${compact}_$1`, type: 'COUNTER' });
+  }
+  rules.push({ pattern: `kafka\\.server<type=${group}><>(.+):`, name: `kafka_server_${compact}_$1`, type: 'GAUGE' });
+  return rules;
+}
+
+/** Options of the generated Kafka exporter configuration. @internal */
+export interface _KafkaJmxExporterOptions {
+  /** Lower-case every label name (`networkprocessor` instead of `networkProcessor`). */
+  readonly lowercaseLabelNames?: boolean;
 }
 
 /**
  * The exporter configuration for Kafka brokers and KRaft controllers:
- * broker, controller, network, request, log, replica, KRaft and (built into
- * the agent) JVM metrics.
+ * broker, controller, network, request, log, replica, socket-server, KRaft
+ * and (built into the agent) JVM metrics.
  * @internal
  */
-export function _kafkaJmxExporterConfig(): _JmxExporterConfig {
+export function _kafkaJmxExporterConfig(options: _KafkaJmxExporterOptions = {}): _JmxExporterConfig {
+  const byProcessor = { listener: '$2', networkProcessor: '$3' };
   return {
     lowercaseOutputName: true,
-    lowercaseOutputLabelNames: true,
+    lowercaseOutputLabelNames: options.lowercaseLabelNames ?? false,
     rules: pruned([
+      // Replica fetchers: thread, topic and partition (or the leader fetched from) as labels, never in the name.
+      {
+        pattern: 'kafka\\.server<type=(.+), name=(.+), clientId=(.+), topic=(.+), partition=(.*)><>Value',
+        name: 'kafka_server_$1_$2',
+        type: 'GAUGE',
+        labels: { clientId: '$3', topic: '$4', partition: '$5' },
+      },
+      {
+        pattern: 'kafka\\.server<type=(.+), name=(.+), clientId=(.+), brokerHost=(.+), brokerPort=(.+)><>Value',
+        name: 'kafka_server_$1_$2',
+        type: 'GAUGE',
+        labels: { clientId: '$3', broker: '$4:$5' },
+      },
+      {
+        pattern: 'kafka\\.server<type=(.+), name=(.+)PerSec\\w*, clientId=(.+), brokerHost=(.+), brokerPort=(.+)><>Count',
+        name: 'kafka_server_$1_$2_total',
+        type: 'COUNTER',
+        labels: { clientId: '$3', brokerHost: '$4', brokerPort: '$5' },
+      },
+      // Socket server, per listener and network processor: TLS and client-software connection
+      // info, then every other attribute (`-total` counters, the rest gauges).
+      {
+        pattern: 'kafka\\.server<type=(.+), cipher=(.+), protocol=(.+), listener=(.+), networkProcessor=(.+)><>connections',
+        name: 'kafka_server_$1_connections_tls_info',
+        type: 'GAUGE',
+        labels: { cipher: '$2', protocol: '$3', listener: '$4', networkProcessor: '$5' },
+      },
+      {
+        pattern: 'kafka\\.server<type=(.+), clientSoftwareName=(.+), clientSoftwareVersion=(.+), listener=(.+), networkProcessor=(.+)><>connections',
+        name: 'kafka_server_$1_connections_software',
+        type: 'GAUGE',
+        labels: { clientSoftwareName: '$2', clientSoftwareVersion: '$3', listener: '$4', networkProcessor: '$5' },
+      },
+      {
+        pattern: 'kafka\\.server<type=(.+), listener=(.+), networkProcessor=(.+)><>(.+-total):',
+        name: 'kafka_server_$1_$4',
+        type: 'COUNTER',
+        labels: { ...byProcessor }, // a copy each: the same object twice would be written as a YAML alias
+      },
+      {
+        pattern: 'kafka\\.server<type=(.+), listener=(.+), networkProcessor=(.+)><>(.+):',
+        name: 'kafka_server_$1_$4',
+        type: 'GAUGE',
+        labels: { ...byProcessor }, // a copy each: the same object twice would be written as a YAML alias
+      },
       // KRaft state: a string attribute, exported as 1 with the state as a label.
       {
         pattern: 'kafka\\.server<type=raft-metrics><>current-state: (.+)',
@@ -148,22 +199,9 @@ export function _kafkaJmxExporterConfig(): _JmxExporterConfig {
         value: 1,
         labels: { current_state: '$1' },
       },
-      ...kafkaMetricsGroup('raft-metrics'),
-      ...kafkaMetricsGroup('raft-channel-metrics'),
-      ...kafkaMetricsGroup('broker-metadata-metrics'),
-      // Socket server: per listener and network processor (connection counts, rates).
-      {
-        pattern: 'kafka\\.server<type=socket-server-metrics, listener=(.+), networkProcessor=(.+)><>(.+-total):',
-        name: 'kafka_server_socket_server_metrics_$3',
-        type: 'COUNTER',
-        labels: { listener: '$1', networkProcessor: '$2' },
-      },
-      {
-        pattern: 'kafka\\.server<type=socket-server-metrics, listener=(.+), networkProcessor=(.+)><>(connection-count|connection-creation-rate|connection-close-rate|io-ratio|network-io-rate):',
-        name: 'kafka_server_socket_server_metrics_$3',
-        type: 'GAUGE',
-        labels: { listener: '$1', networkProcessor: '$2' },
-      },
+      ...kafkaMetricsGroup('raft-metrics', true),
+      ...kafkaMetricsGroup('raft-channel-metrics', true),
+      ...kafkaMetricsGroup('broker-metadata-metrics', false),
       // Per-partition state and log size: topic and partition labels.
       {
         pattern: 'kafka\\.cluster<type=Partition, name=(\\w+), topic=(.+), partition=(.*)><>Value',

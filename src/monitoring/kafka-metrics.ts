@@ -47,8 +47,8 @@ export interface KafkaExporterOptions {
    */
   readonly resources?: kplus.ContainerResources;
   /**
-   * Create a ClusterIP Service `<cluster>-kafka-exporter` on port 9404 (Strimzi
-   * creates none; Prometheus setups that scrape Services need one).
+   * Create a ClusterIP Service `<cluster>-kafka-exporter` on port 9404. Strimzi
+   * creates none, and Prometheus setups that scrape Services need one.
    * @default false
    */
   readonly service?: boolean;
@@ -107,13 +107,13 @@ export interface KafkaMetricsProps {
    */
   readonly metrics?: MetricsConfig;
   /**
-   * Metrics of Cruise Control; set only when the cluster runs Cruise Control.
+   * Metrics of Cruise Control, set only when the cluster runs Cruise Control.
    * @default - no Cruise Control metrics
    */
   readonly cruiseControlMetrics?: MetricsConfig;
   /**
    * The Kafka Exporter. Pass `{}` for the defaults.
-   * @default - no Kafka Exporter
+   * @default - none with `KafkaMetrics`; `PrometheusMonitoring` runs it with the operator's defaults unless `enableKafkaExporter` is false
    */
   readonly kafkaExporter?: KafkaExporterOptions;
   /**

@@ -46,13 +46,13 @@ export interface PrometheusMonitoringProps extends KafkaMetricsProps {
   readonly enableKafkaExporter?: boolean;
   /**
    * Namespace of the monitoring objects (PodMonitors, PrometheusRule,
-   * dashboards, standalone Prometheus); an option of a part wins.
+   * dashboards, standalone Prometheus). An option of a part wins.
    * @default - the cluster's namespace
    */
   readonly monitoringNamespace?: string;
   /**
    * Labels of the PodMonitors and the PrometheusRule, for the
-   * `podMonitorSelector` and `ruleSelector` of the Prometheus resource; an
+   * `podMonitorSelector` and `ruleSelector` of the Prometheus resource. An
    * option of a part wins.
    * @default - none
    */

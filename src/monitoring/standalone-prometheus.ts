@@ -82,7 +82,7 @@ export interface StandalonePrometheusProps extends StandalonePrometheusOptions {
   /** The metrics of the cluster to scrape. */
   readonly metrics: KafkaMetrics;
   /**
-   * Alerts to load as a rule file (shown in the Prometheus UI; no Alertmanager is set up).
+   * Alerts to load as a rule file, shown in the Prometheus UI (no Alertmanager is set up).
    * @default - no rules
    */
   readonly alerts?: KafkaAlerts;

@@ -24,7 +24,7 @@ export interface KafkaClientPodProps {
   /** The listener to connect through. */
   readonly listener: Listener;
   /**
-   * The user to authenticate as (SCRAM-SHA-512 or TLS); required when the listener authenticates.
+   * The user to authenticate as (SCRAM-SHA-512 or TLS). Required when the listener authenticates.
    * @default - no authentication
    */
   readonly user?: IKafkaUser;

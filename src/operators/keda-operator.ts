@@ -24,7 +24,7 @@ export interface KedaOperatorProps {
   /** The chart version. @default KedaOperator.DEFAULT_VERSION */
   readonly version?: string;
   /**
-   * The namespaces KEDA watches for ScaledObjects (`watchNamespace`; RoleBindings instead
+   * The namespaces KEDA watches for ScaledObjects (`watchNamespace`, with RoleBindings instead
    * of a ClusterRoleBinding).
    * @default - every namespace
    */
@@ -109,7 +109,7 @@ export class KedaOperator extends Construct {
     });
   }
 
-  /** The namespaces KEDA watches; empty when it watches every namespace. */
+  /** The namespaces KEDA watches. Empty when it watches every namespace. */
   public get watchedNamespaces(): string[] {
     return [...(this.props.watchNamespaces ?? [])];
   }

@@ -22,7 +22,7 @@ const STRIMZI_OPERATOR = Symbol.for('cdk8s-kafka.StrimziOperator');
 export interface StrimziOperatorProps {
   /** The operator's namespace. @default - the chart's namespace, else 'kafka' */
   readonly namespace?: string;
-  /** The Strimzi release to install; give it the clusters' target. @default StrimziTarget.LATEST */
+  /** The Strimzi release to install. Give it the clusters' target. @default StrimziTarget.LATEST */
   readonly target?: StrimziTarget;
   /** The namespaces the operator watches. @default WatchedNamespaces.own() */
   readonly watch?: WatchedNamespaces;
@@ -209,7 +209,7 @@ export class StrimziOperator extends Construct {
     return [...this.extraNamespaces];
   }
 
-  /** The namespaces watched, sorted (the operator's own included); empty when every namespace is watched. */
+  /** The namespaces watched, sorted (the operator's own included). Empty when every namespace is watched. */
   public get watchedNamespaces(): string[] {
     return this.watchesAllNamespaces ? [] : [...new Set([this.namespace, ...this.extraNamespaces])].sort();
   }

@@ -40,7 +40,7 @@ export class CruiseControlGoal {
   public static readonly LEADER_REPLICA_DISTRIBUTION = new CruiseControlGoal('LeaderReplicaDistributionGoal');
   /** Inbound bytes of leaders are spread evenly over the brokers. */
   public static readonly LEADER_BYTES_IN_DISTRIBUTION = new CruiseControlGoal('LeaderBytesInDistributionGoal');
-  /** Moves leadership to the preferred (first) replica; not among Strimzi's default goals. */
+  /** Moves leadership to the preferred (first) replica. Not among Strimzi's default goals. */
   public static readonly PREFERRED_LEADER_ELECTION = new CruiseControlGoal('PreferredLeaderElectionGoal');
 
   /** Every goal Strimzi knows, in Strimzi's priority order. */

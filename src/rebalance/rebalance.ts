@@ -152,7 +152,7 @@ export interface KafkaRebalanceOptions extends RebalanceOptions {
  * Properties of a `KafkaRebalance`.
  */
 export interface KafkaRebalanceProps extends KafkaRebalanceOptions {
-  /** The cluster to rebalance; it must run Cruise Control. */
+  /** The cluster to rebalance. It must run Cruise Control. */
   readonly cluster: IKafkaCluster;
 }
 
@@ -285,7 +285,7 @@ export interface KafkaRebalanceTemplateProps extends RebalanceOptions {
   readonly name?: string;
   /**
    * Namespace of the template: the namespace of the Kafka clusters that use it
-   * (templates carry no cluster label; a cluster finds its template by name in its own namespace).
+   * (templates carry no cluster label: a cluster finds its template by name in its own namespace).
    * @default - the chart's namespace, or `default`
    */
   readonly namespace?: string;

@@ -54,11 +54,11 @@ export enum AclOperation {
  * How a KafkaUser authenticates.
  */
 export enum KafkaUserAuthenticationType {
-  /** SCRAM-SHA-512; Strimzi writes the password into the user Secret. */
+  /** SCRAM-SHA-512, with the password Strimzi writes into the user Secret. */
   SCRAM_SHA_512 = 'scram-sha-512',
-  /** Mutual TLS; Strimzi issues the certificate into the user Secret. */
+  /** Mutual TLS, with the certificate Strimzi issues into the user Secret. */
   TLS = 'tls',
-  /** Mutual TLS with a certificate issued outside Strimzi; no Secret is written. */
+  /** Mutual TLS with a certificate issued outside Strimzi (no Secret is written). */
   TLS_EXTERNAL = 'tls-external',
 }
 
@@ -68,7 +68,7 @@ export enum KafkaUserAuthenticationType {
 export enum AclPermissionType {
   /** The operations are allowed. */
   ALLOW = 'allow',
-  /** The operations are denied; deny rules win over allow rules. */
+  /** The operations are denied. Deny rules win over allow rules. */
   DENY = 'deny',
 }
 

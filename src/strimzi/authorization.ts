@@ -28,7 +28,7 @@ export interface CustomAuthorizationOptions extends SimpleAuthorizationOptions {
   /** Fully qualified authorizer class name. */
   readonly authorizerClass: string;
   /**
-   * Whether the authorizer supports Kafka's Admin API for ACLs; the User Operator
+   * Whether the authorizer supports Kafka's Admin API for ACLs. The User Operator
    * can manage KafkaUser ACLs only when it does.
    * @default false
    */
@@ -39,7 +39,7 @@ export interface CustomAuthorizationOptions extends SimpleAuthorizationOptions {
  * How the brokers authorize requests.
  */
 export class KafkaAuthorization {
-  /** Kafka's ACL authorizer; KafkaUser ACLs are enforced. */
+  /** Kafka's ACL authorizer, which enforces KafkaUser ACLs. */
   public static simple(options: SimpleAuthorizationOptions = {}): KafkaAuthorization {
     return new KafkaAuthorization(KafkaAuthorizationType.SIMPLE, options.superUsers ?? [], undefined, true);
   }

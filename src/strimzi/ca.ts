@@ -25,7 +25,7 @@ export interface CertificateAuthorityOptions {
    */
   readonly validity?: Duration;
   /**
-   * The renewal period before expiry, in whole days; shorter than `validity`.
+   * The renewal period before expiry, in whole days and shorter than `validity`.
    * @default Duration.days(30)
    */
   readonly renewal?: Duration;

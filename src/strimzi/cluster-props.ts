@@ -26,12 +26,12 @@ export interface IKafkaCluster extends IConstruct {
   readonly namespace: string;
   /** The Kafka version. */
   readonly version: KafkaVersion;
-  /** The Strimzi release the cluster's resources are written for; every resource that names the cluster inherits it. */
+  /** The Strimzi release the cluster's resources are written for. Every resource that names the cluster inherits it. */
   readonly target: StrimziTarget;
   /** The listeners. */
   readonly listeners: Listener[];
   /**
-   * Number of broker nodes, summed over the broker-role node pools; 0 when it is not
+   * Number of broker nodes, summed over the broker-role node pools. It is 0 when it is not
    * known (an imported cluster without `brokerCount`): rules that need it are skipped.
    */
   readonly brokerCount: number;
@@ -135,7 +135,7 @@ export interface KafkaClusterAttributes {
    */
   readonly userSecretPrefix?: string;
   /**
-   * Number of brokers, when known; rules that need it are skipped without it.
+   * Number of brokers, when known. Rules that need it are skipped without it.
    * @default - not known
    */
   readonly brokerCount?: number;

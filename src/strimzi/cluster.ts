@@ -199,7 +199,7 @@ export class KafkaCluster extends StrimziResource implements IKafkaCluster {
     return new KafkaUser(this, id, { ...options, cluster: this });
   }
 
-  /** Add a rebalance of this cluster (a `KafkaRebalance`; the cluster must run Cruise Control). */
+  /** Add a rebalance of this cluster (a `KafkaRebalance`, for a cluster that runs Cruise Control). */
   public addRebalance(id: string, options: KafkaRebalanceOptions = {}): KafkaRebalance {
     return new KafkaRebalance(this, id, { ...options, cluster: this });
   }

@@ -56,7 +56,7 @@ export interface KafkaConnectionDetails {
    */
   readonly saslMechanism?: string;
   /**
-   * The SASL user name (equals the KafkaUser name; no Strimzi Secret holds it).
+   * The SASL user name, which equals the KafkaUser name (no Strimzi Secret holds it).
    * @default - no SASL
    */
   readonly username?: string;

@@ -46,7 +46,7 @@ export interface AutoRebalanceOptions {
    */
   readonly templateName?: string;
   /**
-   * A `KafkaRebalanceTemplate` holding its settings (in the cluster's namespace);
+   * A `KafkaRebalanceTemplate` holding its settings (in the cluster's namespace),
    * rendered as its name. Use this or `templateName`.
    * @default - Cruise Control's default goals
    */

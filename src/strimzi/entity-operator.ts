@@ -7,7 +7,7 @@ import { PodTemplateOptions } from './templates';
  */
 export interface TopicOperatorOptions {
   /**
-   * Namespace it watches for KafkaTopics; the cluster's topics are rendered there.
+   * Namespace it watches for KafkaTopics. The cluster's topics are rendered there.
    * Strimzi honours a namespace other than the cluster's only when the Cluster
    * Operator runs with `STRIMZI_ENTITY_OPERATOR_WATCHED_NAMESPACE_ENABLED=true`
    * (a synth-time warning says so).
@@ -25,7 +25,7 @@ export interface TopicOperatorOptions {
  */
 export interface UserOperatorOptions {
   /**
-   * Namespace it watches for KafkaUsers; the cluster's users are rendered there and
+   * Namespace it watches for KafkaUsers. The cluster's users are rendered there and
    * the User Operator writes their Secrets there, while the CA Secrets stay in the
    * cluster's namespace. Strimzi honours a namespace other than the cluster's only
    * when the Cluster Operator runs with `STRIMZI_ENTITY_OPERATOR_WATCHED_NAMESPACE_ENABLED=true`

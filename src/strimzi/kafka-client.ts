@@ -1,8 +1,8 @@
 import * as path from 'path';
-import { ApiObjectMetadataDefinition, Chart } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
+import { ApiObject, ApiObjectMetadataDefinition, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { KafkaConnectionDetails, SecretKeyReference } from './connection';
+import { _addToContainer, _EnvVarJson, _SecretMountJson } from './private/pod-patch';
 import { toDns1123Label } from '../common/names';
 import { addRules } from '../common/validation';
 
@@ -18,13 +18,24 @@ interface ReadSecrets {
 }
 
 /**
- * The workload a Kafka client container runs in (a cdk8s-plus Deployment,
- * StatefulSet, Job, ... or anything with Kubernetes metadata). Volumes and
- * Secret references are created under it.
+ * The workload a Kafka client container runs in: a Deployment, StatefulSet,
+ * Job, ... of any cdk8s-plus version (27 to 33), or any construct whose
+ * default child is the workload's `ApiObject`. Only its metadata is read;
+ * what the client needs is added to the `ApiObject` through JSON patches.
  */
 export interface IKafkaClientWorkload extends IConstruct {
   /** The workload's metadata (its namespace must hold the Secrets it reads). */
   readonly metadata: ApiObjectMetadataDefinition;
+}
+
+/**
+ * A container of a workload, as any cdk8s-plus version (27 to 33) describes
+ * it. Only its name is read: the library changes the workload's manifest,
+ * never the container object.
+ */
+export interface IKafkaClientContainer {
+  /** The container's name (`spec.template.spec.containers[].name`). */
+  readonly name: string;
 }
 
 /**
@@ -87,38 +98,76 @@ export class KafkaClient {
    * KafkaUser's (`credentialsNamespace`, when the User Operator watches another
    * namespace). A workload in another namespace than a Secret it reads is a
    * synth-time error.
+   *
+   * The workload and container may come from any cdk8s-plus version from 27
+   * to 33. What the client needs is added to the workload's `ApiObject` as
+   * JSON patches when the app is synthesized; the container object itself is
+   * not changed (its `env` and `mounts` do not list the additions), so no
+   * object of this library's cdk8s-plus version ends up in your workload.
+   * From languages other than TypeScript, use `configureApiObject()`.
    */
   public static configureContainer(
     workload: IKafkaClientWorkload,
-    container: kplus.Container,
+    container: IKafkaClientContainer,
     details: KafkaConnectionDetails,
     options: KafkaClientContainerOptions = {},
   ): KafkaClientContainerConfiguration {
+    KafkaClient.checkNamespace(workload, () => workload.metadata.namespace, details);
+    return KafkaClient.configure(ApiObject.of(workload), container.name, details, options);
+  }
+
+  /**
+   * Configure the container named `containerName` of the workload `apiObject`
+   * exactly as `configureContainer()` does. This form works from every jsii
+   * language and with any cdk8s-plus version or none (e.g.
+   * `ApiObject.of(deployment)`, or an `ApiObject` of the k8s classes): the
+   * environment variables, volumes and mounts are added to the object's pod
+   * template through JSON patches when the app is synthesized. Init
+   * containers are found by name too.
+   */
+  public static configureApiObject(
+    apiObject: ApiObject,
+    containerName: string,
+    details: KafkaConnectionDetails,
+    options: KafkaClientContainerOptions = {},
+  ): KafkaClientContainerConfiguration {
+    KafkaClient.checkNamespace(apiObject, () => apiObject.metadata.namespace, details);
+    return KafkaClient.configure(apiObject, containerName, details, options);
+  }
+
+  private static configure(
+    apiObject: ApiObject,
+    containerName: string,
+    details: KafkaConnectionDetails,
+    options: KafkaClientContainerOptions,
+  ): KafkaClientContainerConfiguration {
     const prefix = options.envPrefix ?? 'KAFKA_';
     const dir = options.certificatesDirectory ?? '/etc/kafka/certs';
-    const vars: string[] = [];
-    const set = (name: string, value: kplus.EnvValue) => {
-      container.env.addVariable(prefix + name, value);
-      vars.push(prefix + name);
-    };
-    const fromSecret = (ref: SecretKeyReference) =>
-      kplus.EnvValue.fromSecretValue({ secret: KafkaClient.secret(workload, ref.secretName), key: ref.key });
+    const env: _EnvVarJson[] = [];
+    const mounts: _SecretMountJson[] = [];
+    const set = (name: string, value: string) => env.push({ name: prefix + name, value });
+    const fromSecret = (name: string, ref: SecretKeyReference) =>
+      env.push({ name: prefix + name, valueFrom: { secretKeyRef: { key: ref.key, name: ref.secretName } } });
+    const mount = (directory: string, secretName: string, files: { [key: string]: string }) => mounts.push({
+      volumeName: toDns1123Label(`kafka-${path.posix.basename(directory)}-${secretName}`),
+      secretName,
+      items: Object.entries(files).map(([key, file]) => ({ key, path: file })),
+      mountPath: directory,
+    });
 
-    KafkaClient.checkNamespace(workload, details);
-
-    set('BOOTSTRAP_SERVERS', kplus.EnvValue.fromValue(details.bootstrapServers));
-    set('SECURITY_PROTOCOL', kplus.EnvValue.fromValue(details.securityProtocol));
+    set('BOOTSTRAP_SERVERS', details.bootstrapServers);
+    set('SECURITY_PROTOCOL', details.securityProtocol);
     if (details.saslMechanism) {
-      set('SASL_MECHANISM', kplus.EnvValue.fromValue(details.saslMechanism));
+      set('SASL_MECHANISM', details.saslMechanism);
     }
     if (details.username) {
-      set('SASL_USERNAME', kplus.EnvValue.fromValue(details.username));
+      set('SASL_USERNAME', details.username);
     }
     if (details.password) {
-      set('SASL_PASSWORD', fromSecret(details.password));
+      fromSecret('SASL_PASSWORD', details.password);
     }
     if (details.jaasConfig) {
-      set('SASL_JAAS_CONFIG', fromSecret(details.jaasConfig));
+      fromSecret('SASL_JAAS_CONFIG', details.jaasConfig);
     }
 
     let caFile: string | undefined;
@@ -126,57 +175,31 @@ export class KafkaClient {
     let keyFile: string | undefined;
     if (details.brokerCa) {
       const caDir = path.posix.join(dir, 'ca');
-      KafkaClient.mountFiles(workload, container, caDir, details.brokerCa.secretName, { [details.brokerCa.key]: 'ca.crt' });
+      mount(caDir, details.brokerCa.secretName, { [details.brokerCa.key]: 'ca.crt' });
       caFile = path.posix.join(caDir, 'ca.crt');
-      set('SSL_CA_LOCATION', kplus.EnvValue.fromValue(caFile));
+      set('SSL_CA_LOCATION', caFile);
     }
     if (details.userCertificate && details.userKey) {
       const userDir = path.posix.join(dir, 'user');
       if (details.userCertificate.secretName === details.userKey.secretName) {
-        KafkaClient.mountFiles(workload, container, userDir, details.userCertificate.secretName, {
+        mount(userDir, details.userCertificate.secretName, {
           [details.userCertificate.key]: 'user.crt',
           [details.userKey.key]: 'user.key',
         });
         certificateFile = path.posix.join(userDir, 'user.crt');
         keyFile = path.posix.join(userDir, 'user.key');
       } else {
-        KafkaClient.mountFiles(workload, container, userDir, details.userCertificate.secretName, { [details.userCertificate.key]: 'user.crt' });
+        mount(userDir, details.userCertificate.secretName, { [details.userCertificate.key]: 'user.crt' });
         const keyDir = path.posix.join(dir, 'user-key');
-        KafkaClient.mountFiles(workload, container, keyDir, details.userKey.secretName, { [details.userKey.key]: 'user.key' });
+        mount(keyDir, details.userKey.secretName, { [details.userKey.key]: 'user.key' });
         certificateFile = path.posix.join(userDir, 'user.crt');
         keyFile = path.posix.join(keyDir, 'user.key');
       }
-      set('SSL_CERTIFICATE_LOCATION', kplus.EnvValue.fromValue(certificateFile));
-      set('SSL_KEY_LOCATION', kplus.EnvValue.fromValue(keyFile));
+      set('SSL_CERTIFICATE_LOCATION', certificateFile);
+      set('SSL_KEY_LOCATION', keyFile);
     }
-    return { environmentVariables: vars, caFile, certificateFile, keyFile };
-  }
-
-  /** The Secret reference under the workload, created once per Secret name. */
-  private static secret(workload: IKafkaClientWorkload, name: string): kplus.ISecret {
-    const id = `KafkaSecret-${name}`;
-    return (workload.node.tryFindChild(id) as kplus.ISecret | undefined) ?? kplus.Secret.fromSecretName(workload as any, id, name);
-  }
-
-  /** Mount some keys of a Secret as files in a directory (one volume per Secret and directory). */
-  private static mountFiles(
-    workload: IKafkaClientWorkload,
-    container: kplus.Container,
-    directory: string,
-    secretName: string,
-    files: { [key: string]: string },
-  ): void {
-    const volumeName = toDns1123Label(`kafka-${path.posix.basename(directory)}-${secretName}`);
-    const id = `KafkaVolume-${volumeName}`;
-    const items: { [key: string]: kplus.PathMapping } = {};
-    for (const [key, file] of Object.entries(files)) {
-      items[key] = { path: file };
-    }
-    const volume = (workload.node.tryFindChild(id) as kplus.Volume | undefined)
-      ?? kplus.Volume.fromSecret(workload as any, id, KafkaClient.secret(workload, secretName), { name: volumeName, items });
-    if (!container.mounts.some((m) => m.path === directory)) {
-      container.mount(directory, volume, { readOnly: true });
-    }
+    _addToContainer(apiObject, { containerName, env, mounts, subject: `Kafka client of cluster "${details.clusterName}"` });
+    return { environmentVariables: env.map((e) => e.name), caFile, certificateFile, keyFile };
   }
 
   /**
@@ -184,7 +207,7 @@ export class KafkaClient {
    * cluster's namespace (or `brokerCaNamespace`), the user's credentials where the
    * User Operator writes them (`credentialsNamespace`, by default the same).
    */
-  private static checkNamespace(workload: IKafkaClientWorkload, details: KafkaConnectionDetails): void {
+  private static checkNamespace(workload: IConstruct, namespaceOf: () => string | undefined, details: KafkaConnectionDetails): void {
     const caNamespace = details.brokerCaNamespace ?? details.namespace;
     const credentialsNamespace = details.credentialsNamespace ?? details.namespace;
     const credentials = [details.password, details.jaasConfig, details.userCertificate, details.userKey]
@@ -208,7 +231,7 @@ export class KafkaClient {
     }
     checked.add(key);
     addRules(workload, (c) => {
-      const ns = workload.metadata.namespace ?? Chart.of(workload).namespace ?? 'default';
+      const ns = namespaceOf() ?? Chart.of(workload).namespace ?? 'default';
       const subject = `Kafka client of cluster "${details.clusterName}"`;
       const namespaces = [...new Set(read.map((r) => r.namespace))];
       if (namespaces.length === 1) {

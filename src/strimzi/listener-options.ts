@@ -6,9 +6,9 @@
  * The listener types Strimzi 1.2.0 accepts (`spec.kafka.listeners[].type`).
  */
 export enum ListenerType {
-  /** Headless Service and the shared `<cluster>-kafka-bootstrap` Service; in-cluster only. */
+  /** Headless Service and the shared `<cluster>-kafka-bootstrap` Service. In-cluster only. */
   INTERNAL = 'internal',
-  /** A ClusterIP Service per broker; in-cluster only. */
+  /** A ClusterIP Service per broker. In-cluster only. */
   CLUSTER_IP = 'cluster-ip',
   /** A NodePort Service per broker. */
   NODE_PORT = 'nodeport',

@@ -49,7 +49,7 @@ export class Listener {
     return new Listener({ type: ListenerType.LOAD_BALANCER, options });
   }
 
-  /** A Kubernetes Ingress per broker (TLS passthrough; needs an ingress controller that supports it). */
+  /** A Kubernetes Ingress per broker (TLS passthrough, needs an ingress controller that supports it). */
   public static ingress(options: IngressListenerOptions): Listener {
     return new Listener({ type: ListenerType.INGRESS, options });
   }
@@ -143,9 +143,10 @@ export class Listener {
   }
 
   /**
-   * The `host:port` clients outside the Kubernetes cluster bootstrap from, when it is known at
-   * synth time: the bootstrap host of a route, ingress or TLSRoute (port 443); the external-dns
-   * host name annotation or the requested IP of a load balancer's bootstrap Service; the first
+   * The `host:port` clients outside the Kubernetes cluster bootstrap from, when it is known at synth time.
+   *
+   * It is known for the bootstrap host of a route, ingress or TLSRoute (port 443), the external-dns
+   * host name annotation or the requested IP of a load balancer's bootstrap Service, and the first
    * external IP of a node port bootstrap Service. Undefined otherwise (e.g. a node port listener
    * reached through any node's address, or a load balancer address assigned by the cloud).
    */

@@ -29,7 +29,7 @@ export enum NodeRole {
  */
 export interface KafkaNodePoolProps {
   /**
-   * The pool name; pods are named `<cluster>-<pool>-<nodeId>`.
+   * The pool name. Pods are named `<cluster>-<pool>-<nodeId>`.
    * @default - the construct id, lower-cased
    */
   readonly name?: string;

@@ -12,7 +12,7 @@ export interface JvmOptions {
    */
   readonly heapInitial?: Size;
   /**
-   * Maximum heap size (`-Xmx`), whole mebibytes; must stay below the container memory limit.
+   * Maximum heap size (`-Xmx`) in whole mebibytes, below the container memory limit.
    * @default - chosen by Strimzi from the memory limit
    */
   readonly heapMax?: Size;

@@ -63,7 +63,7 @@ export interface PodTemplateOptions {
 export interface ContainerTemplateOptions {
   /** Container security context. @default - Strimzi's defaults */
   readonly securityContext?: kplus.ContainerSecurityContextProps;
-  /** Extra environment variables (plain values; reference Secrets through the escape hatch). @default - none */
+  /** Extra environment variables with plain values (reference Secrets through the escape hatch). @default - none */
   readonly env?: { [name: string]: string };
 }
 

@@ -81,7 +81,7 @@ export interface TopicOptions {
    */
   readonly topicName?: string;
   /**
-   * Number of partitions (at least 1; can only grow later). It caps how many
+   * Number of partitions, at least 1 (it can only grow later). It caps how many
    * consumers of one group do work.
    * @default - the broker default (`num.partitions`)
    */
@@ -200,8 +200,8 @@ function collisionKey(name: string): string {
  */
 export class Topic extends StrimziResource implements ITopic {
   /**
-   * A topic this app does not manage (created by another app or by Kafka clients):
-   * grants and scalers can name it; nothing is rendered for it.
+   * A topic this app does not manage (created by another app or by Kafka clients).
+   * Grants and scalers can name it; nothing is rendered for it.
    */
   public static fromTopicName(scope: Construct, id: string, attrs: TopicAttributes): ITopic {
     return new ImportedTopic(scope, id, attrs);

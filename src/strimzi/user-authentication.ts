@@ -26,7 +26,7 @@ export interface TlsUserAuthenticationOptions {
    */
   readonly validity?: Duration;
   /**
-   * How long before expiry the certificate is renewed, in whole days; less than `validity`.
+   * How long before expiry the certificate is renewed, in whole days and less than `validity`.
    * @default - the clients CA setting (30 days unless changed)
    */
   readonly renewBefore?: Duration;
@@ -54,7 +54,7 @@ export interface TlsExternalUserAuthenticationOptions {
  * How a KafkaUser authenticates.
  */
 export class KafkaUserAuthentication {
-  /** SASL SCRAM-SHA-512; the password is generated, or taken from a Secret you name. */
+  /** SASL SCRAM-SHA-512. The password is generated, or taken from a Secret you name. */
   public static scramSha512(options: ScramSha512UserAuthenticationOptions = {}): KafkaUserAuthentication {
     return new KafkaUserAuthentication(KafkaUserAuthenticationType.SCRAM_SHA_512, options, {}, {});
   }

@@ -51,7 +51,7 @@ export interface IKafkaUser extends IConstruct {
   readonly acls: AclRule[];
   /**
    * Whether the user's ACLs allow `operation` on the named resource
-   * (literal and prefix rules, `*`, `All`; deny rules win).
+   * (literal and prefix rules, `*` and `All`, where deny rules win).
    */
   isAllowed(resourceType: AclResourceType, resourceName: string, operation: AclOperation): boolean;
   /** How this user reaches the cluster through `listener`. */
@@ -65,7 +65,7 @@ export interface IKafkaUser extends IConstruct {
   addAcl(rule: AclRule, options?: AclGrantOptions): AclRule;
   /**
    * Grant an ACL rule the way the topics' grants do: merged per resource and
-   * de-duplicated with the other grants (for rules a library or construct derives;
+   * de-duplicated with the other grants (for rules a library or construct derives:
    * hand-written rules use `addAcl()` and render as written). For an imported user
    * the rule is reported as one its owner must add, like `addAcl()`.
    * @returns the rule
@@ -309,7 +309,7 @@ export class KafkaUser extends StrimziResource implements IKafkaUser {
 
   /**
    * Whether the user may perform `operation` on the named resource, as Kafka's
-   * authorizer would decide it: a matching deny rule wins; `All` covers every
+   * authorizer would decide it: a matching deny rule wins. `All` covers every
    * operation; Read, Write, Delete and Alter imply Describe; AlterConfigs implies
    * DescribeConfigs. Rules limited to a host other than `*` count for deny only.
    * Super users of the cluster and clusters without authorization allow everything.

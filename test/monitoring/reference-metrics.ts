@@ -155,29 +155,76 @@ export interface ExporterRule {
   readonly pattern: string;
   readonly name: string;
   readonly type?: string;
+  readonly labels?: { [key: string]: string };
+  readonly value?: number | string;
+}
+
+export interface ExporterConfig {
+  readonly lowercaseOutputName?: boolean;
+  readonly lowercaseOutputLabelNames?: boolean;
+  readonly rules: ExporterRule[];
+}
+
+/** One exported sample: its name as scraped and its labels. */
+export interface ExportedSample {
+  readonly name: string;
+  readonly labels: { [key: string]: string };
+}
+
+/** The exporter's name sanitiser: runs of characters outside `[a-zA-Z0-9:_]` (and of `_`) become one `_`; a leading digit gets a `_` before it. */
+function safeName(s: string): string {
+  return (/^\d/.test(s) ? '_' : '') + s.replace(/[^a-zA-Z0-9:]+/g, '_');
+}
+
+/** `$n` references of a rule field, filled from the match (groups that did not take part give ""). */
+function fillGroups(template: string, m: RegExpExecArray): string {
+  return template.replace(/\$(\d+)/g, (_x, i) => m[Number(i)] ?? '');
 }
 
 /**
  * What the JMX exporter 1.x does with one MBean attribute under `rules`: the
- * first rule whose pattern matches names it; unmatched attributes are
- * dropped. Names are sanitised and lower-cased; COUNTER names end in `_total`,
- * GAUGE names lose a trailing `_total`.
+ * first rule whose pattern matches names it; unmatched attributes and
+ * non-numeric values without a rule `value` are dropped. Names and label
+ * names are sanitised (and lower-cased when the config says so); a label
+ * whose name or value is empty is left off; COUNTER names end in `_total`,
+ * other names lose a trailing `_total`.
  */
-export function applyExporterRules(config: { lowercaseOutputName?: boolean; rules: ExporterRule[] }, jmxString: string): string | undefined {
+export function exportSample(config: ExporterConfig, jmxString: string): ExportedSample | undefined {
   for (const rule of config.rules) {
     const m = new RegExp(`^.*(?:${rule.pattern}).*$`).exec(jmxString);
     if (!m) {
       continue;
     }
-    let name = rule.name.replace(/\$(\d+)/g, (_x, i) => m[Number(i)] ?? '');
-    name = name.replace(/[^a-zA-Z0-9:_]/g, '_').replace(/_+/g, '_');
+    let name = safeName(fillGroups(rule.name, m));
     if (config.lowercaseOutputName) {
       name = name.toLowerCase();
     }
     name = name.replace(/_total$/, '');
-    return rule.type === 'COUNTER' ? `${name}_total` : name;
+    const labels: { [key: string]: string } = {};
+    for (const [k, v] of Object.entries(rule.labels ?? {})) {
+      let labelName = safeName(fillGroups(k, m));
+      if (config.lowercaseOutputLabelNames) {
+        labelName = labelName.toLowerCase();
+      }
+      const value = fillGroups(v, m);
+      if (labelName !== '' && value !== '') {
+        labels[labelName] = value;
+      }
+    }
+    // a string written without `: value` stands for a numeric attribute
+    const at = jmxString.lastIndexOf(': ');
+    const raw = at < 0 ? '1' : jmxString.slice(at + 2);
+    if (rule.value === undefined && Number.isNaN(Number(raw)) && raw !== 'true' && raw !== 'false') {
+      return undefined;
+    }
+    return { name: rule.type === 'COUNTER' ? `${name}_total` : name, labels };
   }
   return undefined;
+}
+
+/** The name {@link exportSample} gives an MBean attribute. */
+export function applyExporterRules(config: ExporterConfig, jmxString: string): string | undefined {
+  return exportSample(config, jmxString)?.name;
 }
 
 export interface ReferenceNames {
@@ -239,4 +286,10 @@ export function metricsIn(expr: string): string[] {
     }
   }
   return out;
+}
+
+/** The string the JMX exporter matches rules against, for an ObjectName (`domain:k=v,k2=v2`) and one attribute. */
+export function jmxStringOf(objectName: string, attribute: string, value: string): string {
+  const i = objectName.indexOf(':');
+  return `${objectName.slice(0, i)}<${objectName.slice(i + 1).split(',').join(', ')}><>${attribute}: ${value}`;
 }

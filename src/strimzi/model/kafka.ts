@@ -91,7 +91,7 @@ export interface EntityOperatorComponentModel {
   readonly secretPrefix?: string;
 }
 
-/** The Entity Operator; a component is undefined when it does not run. */
+/** The Entity Operator. A component is undefined when it does not run. */
 export interface EntityOperatorModel {
   readonly topicOperator?: EntityOperatorComponentModel;
   readonly userOperator?: EntityOperatorComponentModel;
@@ -117,7 +117,7 @@ export interface KafkaMonitoringModel {
   readonly metricsConfig?: { [key: string]: any };
   /** The metrics configuration of Cruise Control (rendered only when Cruise Control runs). */
   readonly cruiseControlMetricsConfig?: { [key: string]: any };
-  /** Remote JMX; `authenticationType` undefined for none. */
+  /** Remote JMX. `authenticationType` undefined for none. */
   readonly jmx?: { readonly authenticationType?: string };
   /** The Kafka Exporter. */
   readonly kafkaExporter?: KafkaExporterModel;
@@ -138,7 +138,7 @@ export interface KafkaModel {
   readonly metadataVersion?: string;
   readonly image?: string;
   readonly listeners: ListenerModel[];
-  /** Broker config; undefined when empty. */
+  /** Broker config. Undefined when empty. */
   readonly config?: { [key: string]: any };
   readonly authorization?: AuthorizationModel;
   readonly rack?: { readonly type: string; readonly topologyKey?: string; readonly envVarName?: string };

@@ -43,7 +43,7 @@ export interface UserQuotasModel {
 /** A KafkaUser. */
 export interface UserModel {
   readonly authentication: UserAuthenticationModel;
-  /** The ACL entries in output order; undefined when the user has no ACLs (no authorization section). */
+  /** The ACL entries in output order. Undefined when the user has no ACLs (no authorization section). */
   readonly acls?: AclEntry[];
   readonly quotas?: UserQuotasModel;
   /** Metadata of the Secret the User Operator writes. */
