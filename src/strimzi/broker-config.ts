@@ -280,8 +280,10 @@ export function checkBrokerConfig(c: ViolationCollector, config: { [key: string]
     }
   }
   const pairs: Array<[string, string, number, string]> = [
-    ['min.insync.replicas', 'default.replication.factor', 1, 'topics created with the default replication factor could never accept acks=all writes'],
-    ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor', 3, 'the transaction log could never reach its minimum in-sync replicas'],
+    // Since Kafka 3.7 (KAFKA-15583) the leader caps the effective min ISR at the replica count: the writes are not refused,
+    // they silently need every replica. Both values are in the broker config, so the library reports it as an error.
+    ['min.insync.replicas', 'default.replication.factor', 1, 'Kafka caps the min ISR of topics created with the default replication factor at their replicas, so one replica down stops acks=all producers (with 1 replica it is no safer than acks=1)'],
+    ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor', 3, 'Kafka caps the transaction log\'s min ISR at its replicas, so one replica down stops transactional producers'],
   ];
   for (const [isrKey, rfKey, kafkaDefault, why] of pairs) {
     const isr = num(isrKey);

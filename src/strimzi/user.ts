@@ -24,6 +24,7 @@ import { checkAuthentication, checkCertificateLifetime, checkQuotas, wholeDays }
 import { userRenderer } from './render/user-topic';
 import { KafkaUserAuthentication } from './user-authentication';
 import { KafkaUserQuotas } from './user-quotas';
+import { checkAnnotations, checkLabels } from '../common/k8s-values';
 import { isDns1123Subdomain, toDns1123Label } from '../common/names';
 import { compact } from '../common/objects';
 import { FirstClaims, Registry } from '../common/registry';
@@ -389,6 +390,8 @@ export class KafkaUser extends StrimziResource implements IKafkaUser {
     }
 
     checkAcls(c, subject, this.cluster, this._acls);
+    checkLabels(c, subject, 'the user Secret', this.props.secretLabels);
+    checkAnnotations(c, subject, 'the user Secret', this.props.secretAnnotations);
     for (const p of this._notTopicGrants) {
       c.add(subject, p.problem, p.fix, 'KAF-APP-005');
     }

@@ -346,3 +346,12 @@ describe('more values that used to pass unchecked', () => {
     expect(() => synth(ok.chart)).not.toThrow();
   });
 });
+
+test('labels of the user Secret are checked like every other label (KAF-K8S-003); valid ones pass', () => {
+  const { chart, c } = cluster();
+  c.addUser('bad', { secretLabels: { team: 'a b' } });
+  c.addUser('good', { secretLabels: { team: 'orders' }, secretAnnotations: { 'example.com/owner': 'orders team' } });
+  expect(errors(chart, 'KAF-K8S-003')).toEqual([
+    '[test/c/bad] KAF-K8S-003 user "bad": label "team" on the user Secret has value "a b", which is not letters, digits, "-", "_" and "." starting and ending with a letter or digit, so the API server rejects it; use at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit (or an empty string); put free text into an annotation',
+  ]);
+});

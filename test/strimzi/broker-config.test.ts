@@ -95,10 +95,10 @@ test('replication factors may not exceed the brokers; min ISR may not exceed the
   ]);
   // WHEN the brokers suffice but the transaction log's own replication factor does not
   expect(validationErrors(withConfig({ 'transaction.state.log.replication.factor': 2, 'transaction.state.log.min.isr': 3 }))).toEqual([
-    '[test/c] broker config "transaction.state.log.min.isr": 3 is above transaction.state.log.replication.factor 2; the transaction log could never reach its minimum in-sync replicas; use at most 2, or raise transaction.state.log.replication.factor',
+    '[test/c] broker config "transaction.state.log.min.isr": 3 is above transaction.state.log.replication.factor 2; Kafka caps the transaction log\'s min ISR at its replicas, so one replica down stops transactional producers; use at most 2, or raise transaction.state.log.replication.factor',
   ]);
   expect(validationErrors(withConfig({ 'min.insync.replicas': 2 }))).toEqual([
-    '[test/c] broker config "min.insync.replicas": 2 is above default.replication.factor 1 (Kafka\'s default); topics created with the default replication factor could never accept acks=all writes; use at most 1, or raise default.replication.factor',
+    '[test/c] broker config "min.insync.replicas": 2 is above default.replication.factor 1 (Kafka\'s default); Kafka caps the min ISR of topics created with the default replication factor at their replicas, so one replica down stops acks=all producers (with 1 replica it is no safer than acks=1); use at most 1, or raise default.replication.factor',
   ]);
 });
 
