@@ -62,10 +62,12 @@ export function classify(spec: AppSpec, validator: ConformanceValidator): Outcom
 
 /**
  * Mutations that are allowed to synthesize: mistakes the library reports as a
- * warning (the output is still valid), not as an error.
+ * warning (the output is still valid), and edge values that must not crash but
+ * are valid (a blank partitionLimitation means no limit).
  */
 export const WARNING_MUTATIONS = new Set<string>([
   'nodePort outside 30000-32767',
+  'partitionLimitation blank',
 ]);
 
 /** Whether an outcome breaks the property. */
