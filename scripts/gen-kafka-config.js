@@ -133,7 +133,7 @@ function render(data, scope) {
     `/** Kafka's ${scope} configuration keys (${names.size}), by name. */`,
     `export const ${constName}: { readonly [name: string]: KafkaConfigDef } = ${JSON.stringify(t, undefined, 2)};`,
     '',
-    `/** Cross-key rules involving ${scope} keys (checked by hand-written code; listed for reference). */`,
+    `/** Cross-key rules involving ${scope} keys (checked by hand-written code, listed for reference). */`,
     `export const ${relName}: readonly KafkaConfigRelation[] = ${JSON.stringify(relationsOf(data, scope, names), undefined, 2)};`,
     '',
   ];

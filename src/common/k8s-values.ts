@@ -110,7 +110,7 @@ export interface TolerationLike {
   readonly effect?: string;
 }
 
-/** Checks tolerations: `Exists` takes no value; an empty key needs `Exists`. */
+/** Checks tolerations: `Exists` takes no value, and an empty key needs `Exists`. */
 export function checkTolerations(c: ViolationCollector, subject: string, where: string, tolerations: TolerationLike[] | undefined): void {
   (tolerations ?? []).forEach((t, i) => {
     c.check(t.operator === 'Exists' && t.value !== undefined && t.value !== '', subject,

@@ -17,7 +17,7 @@ export function durationIn(d: Duration, unit: DurationUnit): number {
   return unit === 'seconds' ? d.toSeconds({ integral: false }) : d.toMilliseconds({ integral: false });
 }
 
-/** Whole seconds of a duration for rendering, or undefined; a fraction is kept and reported by the rules. */
+/** Whole seconds of a duration for rendering, or undefined. A fraction is kept and reported by the rules. */
 export function seconds(d: Duration | undefined): number | undefined {
   return d === undefined ? undefined : durationIn(d, 'seconds');
 }

@@ -33,7 +33,7 @@ export function checkStorageSize(c: ViolationCollector, subject: string, what: s
   checkWholeSize(c, subject, what, s, 'KAF-MON-002');
 }
 
-/** A Prometheus duration (`90s`, `5m`, `2h`) that never throws; fractions are reported by checkPromDuration. */
+/** A Prometheus duration (`90s`, `5m`, `2h`) that never throws. Fractions are reported by checkPromDuration. */
 export function promDurationOf(d: Duration): string {
   const s = d.toSeconds({ integral: false });
   if (s > 0 && s % 3600 === 0) return `${s / 3600}h`;

@@ -20,7 +20,7 @@ export function checkEntityOperator(c: ViolationCollector, subject: string, eo: 
     'use a prefix like "kafka-"', 'KAF-K8S-005');
 }
 
-/** The typed goal props and the same keys in `config`: both set is ambiguous; one of them is rendered. */
+/** The typed goal props and the same keys in `config`: both set is ambiguous, since only one of them is rendered. */
 export function checkCruiseControlGoalsConfig(c: ViolationCollector, subject: string, cc: CruiseControlOptions | undefined): void {
   if (!cc?.config) return;
   for (const [key, typed, prop] of [['goals', cc.goals, 'goals'], ['default.goals', cc.defaultGoals, 'defaultGoals'], ['hard.goals', cc.hardGoals, 'hardGoals']] as Array<[string, string[] | undefined, string]>) {

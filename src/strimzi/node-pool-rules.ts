@@ -15,7 +15,7 @@ import { ViolationCollector } from '../common/validation';
 
 const ROLES: string[] = [NodeRole.BROKER, NodeRole.CONTROLLER];
 
-/** Checks the pools of one cluster; warnings go to `warn`. */
+/** Checks the pools of one cluster, with warnings going to `warn`. */
 export function checkPools(c: ViolationCollector, clusterSubject: string, pools: KafkaNodePool[], warn: (message: string) => void): void {
   // Node IDs: every ID a pool lists is reserved for it, whatever its replicas.
   const claimedBy = new Map<number, string[]>();

@@ -21,7 +21,7 @@ function build(app: App): void {
     enableKafkaExporter: true,
   });
   const standalone = new Chart(app, 'standalone', { namespace: 'kafka' });
-  new PrometheusMonitoring(standalone, 'Monitoring', { cluster: newCluster(standalone, 'other'), mode: MonitoringMode.STANDALONE });
+  new PrometheusMonitoring(standalone, 'Monitoring', { cluster: newCluster(standalone, 'other', 'kafka-other'), mode: MonitoringMode.STANDALONE });
   const keda = new Chart(app, 'keda', { namespace: 'keda' });
   new SecretCopy(keda, 'Copy', { sourceNamespace: 'kafka', targetNamespace: 'keda', secrets: [{ secretName: 'orders', keys: ['password'] }] });
 }

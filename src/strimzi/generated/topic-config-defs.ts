@@ -517,7 +517,7 @@ export const TOPIC_CONFIG_DEFS: { readonly [name: string]: KafkaConfigDef } = {
   }
 };
 
-/** Cross-key rules involving topic keys (checked by hand-written code; listed for reference). */
+/** Cross-key rules involving topic keys (checked by hand-written code, listed for reference). */
 export const TOPIC_CONFIG_RELATIONS: readonly KafkaConfigRelation[] = [
   {
     "id": "T-compaction-lag",
