@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { isDns1123Subdomain } from '../common/names';
 import { addRules } from '../common/validation';
 import { IKafkaCluster } from '../strimzi/cluster';
 import { KafkaClient } from '../strimzi/kafka-client';
@@ -130,6 +131,9 @@ export class KafkaClientPod extends Construct {
       const auth = listener.authentication.type;
       c.check(!props.user && auth !== ListenerAuthenticationType.NONE, `Kafka client pod "${name}"`,
         `listener "${listener.name}" authenticates clients (${auth}), but no user is given`, 'pass a KafkaUser (user: cluster.addUser(...)) or use a listener without authentication', 'KAF-OPS-020');
+      c.check(!isDns1123Subdomain(configMapName), `Kafka client pod "${name}"`,
+        `name "${name}" is not a valid Kubernetes object name (the workload and ConfigMap "${configMapName}" must be DNS-1123 subdomains: lowercase alphanumerics, '-' and '.', at most 253 characters)`,
+        'use a lowercase name such as "kafka-client"', 'KAF-OPS-021');
     });
   }
 }

@@ -70,4 +70,19 @@ describe('KafkaClientPod', () => {
       '[kafka/client] KAF-OPS-020 Kafka client pod "kafka-client": listener "tls" authenticates clients (scram-sha-512), but no user is given; pass a KafkaUser (user: cluster.addUser(...)) or use a listener without authentication',
     ]);
   });
+
+  test('KAF-OPS-021: a name that is no Kubernetes object name; edge: a dotted lowercase name of 246 characters', () => {
+    const { chart, c } = cluster();
+    new KafkaClientPod(chart, 'client', { name: 'Bad_Pod', cluster: c, listener: c.findListener('plain')! });
+    expect(validationErrors(chart)).toEqual([
+      '[kafka/client] KAF-OPS-021 Kafka client pod "Bad_Pod": name "Bad_Pod" is not a valid Kubernetes object name (the workload and ConfigMap "Bad_Pod-config" must be DNS-1123 subdomains: lowercase alphanumerics, \'-\' and \'.\', at most 253 characters); use a lowercase name such as "kafka-client"',
+    ]);
+    const ok = cluster();
+    const name = `a.${'b'.repeat(244)}`;
+    new KafkaClientPod(ok.chart, 'client', { name, cluster: ok.c, listener: ok.c.findListener('plain')! });
+    expect(docOf(synth(ok.chart), 'ConfigMap').metadata.name).toBe(`${name}-config`);
+    const long = cluster();
+    new KafkaClientPod(long.chart, 'client', { name: `${name}b`, cluster: long.c, listener: long.c.findListener('plain')! });
+    expect(validationErrors(long.chart)).toHaveLength(1);
+  });
 });

@@ -10,6 +10,7 @@
 import { App, Chart, Duration, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
+import { buildExtras, buildTemplate, EXTRA_MUTATIONS, ExtrasSpec, extrasArb } from './extras';
 import {
   AclOperation, AclResource, CleanupPolicy, CompressionType, KafkaAuthorization, KafkaClient, KafkaCluster, KafkaUserAuthentication,
   KafkaVersion, KedaConsumerScaler, LagTrigger, Listener, ListenerAuthentication, MonitoringMode, NodeRole, PrometheusMonitoring, Storage,
@@ -110,6 +111,8 @@ export interface ClusterSpec {
 
 export interface AppSpec {
   readonly clusters: ClusterSpec[];
+  /** Bridge, Connect, MirrorMaker 2, rebalances, access, operators and client pods of the first cluster. */
+  readonly extras?: ExtrasSpec;
   /** The deliberate mistake applied, if any (for the printed counterexample). */
   readonly mutation?: string;
 }
@@ -308,9 +311,8 @@ function range(from: number, n: number): number[] {
 /** Apps that are valid by construction: one or two clusters (in different namespaces, or with distinct names). */
 export function validApp(): fc.Arbitrary<AppSpec> {
   return fc.integer({ min: 1, max: 2 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => clusterArb(i))))
-    .map((clusters) => ({
-      clusters: clusters.map((c, i) => (i > 0 && c.monitoring && clusters[0].monitoring ? { ...c, monitoring: undefined } : c)),
-    }));
+    .map((clusters) => clusters.map((c, i) => (i > 0 && c.monitoring && clusters[0].monitoring ? { ...c, monitoring: undefined } : c)))
+    .chain((clusters) => extrasArb(clusters[0]).map((extras) => ({ clusters, extras })));
 }
 
 type Mutator = (s: AppSpec, n: number) => AppSpec;
@@ -389,7 +391,8 @@ export const MUTATIONS: { [name: string]: Mutator } = {
 
 /** A valid app with exactly one deliberate mistake. */
 export function mutatedApp(): fc.Arbitrary<AppSpec> {
-  return fc.tuple(validApp(), fc.constantFrom(...Object.keys(MUTATIONS)), fc.nat()).map(([s, m, n]) => ({ ...MUTATIONS[m](s, n), mutation: m }));
+  const all: { [name: string]: Mutator } = { ...MUTATIONS, ...EXTRA_MUTATIONS };
+  return fc.tuple(validApp(), fc.constantFrom(...Object.keys(all)), fc.nat()).map(([s, m, n]) => ({ ...all[m](s, n), mutation: m }));
 }
 
 /**
@@ -408,7 +411,9 @@ export function buildApp(spec: AppSpec): App {
       return;
     }
     const chart = new Chart(app, `chart-${cs.name}`, { namespace: cs.namespace });
-    built.set(cs.name, buildCluster(chart, cs));
+    const cluster = buildCluster(chart, cs, i === 0 ? spec.extras : undefined);
+    built.set(cs.name, cluster);
+    if (i === 0 && spec.extras) buildExtras(app, chart, cluster, spec.extras, cs.authorization);
   });
   return app;
 }
@@ -427,7 +432,7 @@ function buildListener(l: ListenerSpec): Listener {
   }
 }
 
-function buildCluster(chart: Chart, cs: ClusterSpec): KafkaCluster {
+function buildCluster(chart: Chart, cs: ClusterSpec, extras?: ExtrasSpec): KafkaCluster {
   const probe = cs.readinessPeriodSeconds !== undefined || cs.readinessFailureThreshold !== undefined
     ? {
       period: cs.readinessPeriodSeconds !== undefined ? Duration.millis(cs.readinessPeriodSeconds * 1000) : undefined,
@@ -443,7 +448,7 @@ function buildCluster(chart: Chart, cs: ClusterSpec): KafkaCluster {
     labels: cs.labels,
     readinessProbe: probe,
     entityOperator: cs.secretPrefix ? { userOperatorOptions: { secretPrefix: cs.secretPrefix } } : undefined,
-    cruiseControl: cs.cruiseControl,
+    cruiseControl: cs.cruiseControl ? { ...cs.cruiseControl, ...buildTemplate(chart, extras) } : undefined,
   });
   for (const p of cs.pools) {
     cluster.addNodePool(p.name, {
