@@ -98,9 +98,14 @@ export const EXTRA_MUTATIONS: { [name: string]: (s: AppSpec) => AppSpec } = {
   'connector class blank': (s) => onExtras(s, (e, c) => ({ ...e, connect: { listener: firstListener(c), ...e.connect, connectors: [{ type: 'sink', className: '' }] } })),
   'mirror topics pattern not a regex': (s) => onExtras(s, (e, c) => ({ ...e, mirror: { listener: firstListener(c), ...e.mirror, topicsPattern: 'orders,(' } })),
   'rebalance on a cluster without Cruise Control': (s) => ({ ...onExtras(s, (e) => ({ ...e, rebalance: { mode: 'full' } })), clusters: [{ ...s.clusters[0], cruiseControl: undefined }, ...s.clusters.slice(1)] }),
+  // broker IDs are known only when every pool names its node IDs (otherwise Strimzi assigns them)
   'rebalance removes an unknown broker': (s) => ({
     ...onExtras(s, (e) => ({ ...e, rebalance: { mode: 'remove', brokers: [999] } })),
-    clusters: [{ ...s.clusters[0], cruiseControl: s.clusters[0].cruiseControl ?? {} }, ...s.clusters.slice(1)],
+    clusters: [{
+      ...s.clusters[0],
+      cruiseControl: s.clusters[0].cruiseControl ?? {},
+      pools: s.clusters[0].pools.map((p, i) => ({ ...p, nodeIds: Array.from({ length: p.replicas }, (_, k) => i * 100 + k) })),
+    }, ...s.clusters.slice(1)],
   }),
   'rebalance template outside the Kafka namespace': (s) => ({
     ...onExtras(s, (e) => ({ ...e, template: { namespace: 'other' } })),

@@ -511,7 +511,7 @@ function buildCluster(chart: Chart, cs: ClusterSpec, extras?: ExtrasSpec): Kafka
       target: deployment,
       cluster,
       topic,
-      consumerGroup: 'g1',
+      consumerGroup: (x.user ? cs.users.find((u) => u.name === x.user)?.group : undefined) ?? 'g1', // the group the user may read
       user: x.user ? users.get(x.user) : undefined,
       listener: x.trigger === 'kafka' && !x.user ? cluster.listeners.find((l) => l.authentication.type === 'none' && !l.isExternal) : undefined,
       trigger: x.trigger === 'prometheus' ? LagTrigger.prometheus({ serverAddress: 'http://prometheus.monitoring.svc:9090', labelMatchers: x.labelMatchers }) : undefined,
