@@ -1,14 +1,12 @@
-import { ApiObject, Duration, Lazy } from 'cdk8s';
+import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KafkaMetrics } from './kafka-metrics';
 import { _KAFKA_METRICS, _KafkaMetricName, _PLATFORM_METRICS, KafkaExporterMetrics, ScrapeLabels } from './metric-names';
 import { MetricsType } from './metrics-config';
 import { checkMonitoringObject, checkPromDuration } from './monitoring-rules';
-import * as prom from '../../imports/monitoring.coreos.com';
+import { AlertRule, prometheusRule } from './private/prometheus-rule';
 import { HelmSafeOutput } from '../common/helm';
-import { keepPatchedFields } from '../common/patch-passthrough';
 import { escapeRegex } from '../common/regex';
-import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules } from '../common/validation';
 import { Warnings } from '../common/warnings';
 import { NodeRole } from '../strimzi/node-pool';
@@ -177,15 +175,6 @@ export interface KafkaAlertsProps extends KafkaAlertsOptions {
   readonly metrics: KafkaMetrics;
 }
 
-/** A rendered alerting rule, in Prometheus rule-file form. @internal */
-interface Rule {
-  readonly alert: string;
-  readonly expr: string;
-  readonly for: string;
-  readonly labels: { [key: string]: string };
-  readonly annotations: { summary: string; description: string };
-}
-
 /**
  * The alerts operators need for a Strimzi Kafka cluster, as a Prometheus
  * Operator `PrometheusRule`. Every expression selects the cluster's series by
@@ -198,21 +187,9 @@ export class KafkaAlerts extends Construct {
 
   constructor(scope: Construct, id: string, props: KafkaAlertsProps) {
     super(scope, id);
-    registerUniqueDocuments(this);
     this.props = props;
     const cluster = props.metrics.cluster;
-    this.resource = props.prometheusRule === false ? undefined : new prom.PrometheusRule(this, 'Resource', {
-      metadata: { name: `${cluster.clusterName}-kafka-alerts`, namespace: props.namespace ?? cluster.namespace, labels: props.labels },
-      spec: Lazy.any({
-        produce: (): prom.PrometheusRuleSpec => ({
-          groups: this.ruleGroups().map((g) => ({
-            name: g.name,
-            rules: g.rules.map((r: Rule) => ({ ...r, expr: prom.PrometheusRuleSpecGroupsRulesExpr.fromString(r.expr) })),
-          })),
-        }),
-      }) as any,
-    });
-    if (this.resource) keepPatchedFields(this.resource);
+    this.resource = props.prometheusRule === false ? undefined : prometheusRule(this, { name: `${cluster.clusterName}-kafka-alerts`, namespace: props.namespace ?? cluster.namespace, labels: props.labels }, this);
 
     if (props.metrics.metrics.existingConfigMap) {
       Warnings.of(this).add('the alerts query the metric names of the library\'s JMX exporter rules, but the cluster uses your own exporter ConfigMap; make sure it produces the same names');
@@ -283,7 +260,7 @@ export class KafkaAlerts extends Construct {
   }
 
   private rule(alert: string, o: AlertOptions | undefined, defaults: { for: Duration; severity: AlertSeverity },
-    expr: string, summary: string, description: string, labels: { [key: string]: string } = {}): Rule[] {
+    expr: string, summary: string, description: string, labels: { [key: string]: string } = {}): AlertRule[] {
     if (o?.enabled === false) {
       return [];
     }
@@ -296,7 +273,7 @@ export class KafkaAlerts extends Construct {
     }];
   }
 
-  private kafkaRules(): Rule[] {
+  private kafkaRules(): AlertRule[] {
     const p = this.props;
     const cluster = p.metrics.cluster;
     const C = cluster.clusterName;
@@ -304,7 +281,7 @@ export class KafkaAlerts extends Construct {
     const byCluster = `${ScrapeLabels.NAMESPACE}, ${ScrapeLabels.CLUSTER}`;
     const pod = `{{ $labels.${ScrapeLabels.POD} }}`;
     const M = _KAFKA_METRICS;
-    const rules: Rule[] = [];
+    const rules: AlertRule[] = [];
     rules.push(...this.rule('KafkaUnderReplicatedPartitions', p.underReplicatedPartitions, { for: Duration.minutes(5), severity: AlertSeverity.WARNING },
       `sum by (${byPod}) (${this.name(M.underReplicatedPartitions)}{${this.nodes}}) > 0`,
       `Kafka cluster ${C} has under-replicated partitions`,
@@ -359,7 +336,7 @@ export class KafkaAlerts extends Construct {
     return rules;
   }
 
-  private exporterRules(): Rule[] {
+  private exporterRules(): AlertRule[] {
     const p = this.props;
     if (!p.metrics.kafkaExporterEnabled) {
       return [];
@@ -385,7 +362,7 @@ export class KafkaAlerts extends Construct {
     return rules;
   }
 
-  private certificateRules(): Rule[] {
+  private certificateRules(): AlertRule[] {
     const p = this.props;
     const c = p.metrics.cluster;
     const within = p.certificateExpiry?.within ?? Duration.days(30);

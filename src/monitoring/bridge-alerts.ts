@@ -1,12 +1,13 @@
-import { ApiObject, Duration, Lazy } from 'cdk8s';
+import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AlertOptions, AlertSeverity, ThresholdAlertOptions } from './alerts';
 import { _BRIDGE_CLIENT_ID_LABEL, _BRIDGE_CLIENT_METRICS, _BridgeClientMetric, BridgeMetricNames } from './bridge-metrics';
 import { BRIDGE_SCRAPE_LABEL } from './bridge-pod-monitors';
 import { ScrapeLabels } from './metric-names';
 import { MetricsType } from './metrics-config';
-import * as prom from '../../imports/monitoring.coreos.com';
+import { AlertRule, prometheusRule } from './private/prometheus-rule';
 import type { IKafkaBridge } from '../bridge/common';
+import { HelmSafeOutput } from '../common/helm';
 import { addRules } from '../common/validation';
 
 /**
@@ -67,14 +68,6 @@ export interface KafkaBridgeAlertsProps {
   readonly http5xxErrors?: ThresholdAlertOptions;
 }
 
-interface Rule {
-  readonly alert: string;
-  readonly expr: string;
-  readonly for: string;
-  readonly labels: { [key: string]: string };
-  readonly annotations: { summary: string; description: string };
-}
-
 /**
  * Alerts for HTTP bridges (operator-managed and sidecars), the same conditions
  * Strimzi's example bridge rules watch: all bridge pods down, producer request,
@@ -90,17 +83,7 @@ export class KafkaBridgeAlerts extends Construct {
   constructor(scope: Construct, id: string, props: KafkaBridgeAlertsProps) {
     super(scope, id);
     this.props = props;
-    this.resource = props.prometheusRule === false ? undefined : new prom.PrometheusRule(this, 'Resource', {
-      metadata: { name: props.name ?? 'kafka-bridge-alerts', namespace: props.namespace ?? props.bridges[0]?.namespace, labels: props.labels },
-      spec: Lazy.any({
-        produce: (): prom.PrometheusRuleSpec => ({
-          groups: this.ruleGroups().map((g) => ({
-            name: g.name,
-            rules: g.rules.map((r: Rule) => ({ ...r, expr: prom.PrometheusRuleSpecGroupsRulesExpr.fromString(r.expr) })),
-          })),
-        }),
-      }) as any,
-    });
+    this.resource = props.prometheusRule === false ? undefined : prometheusRule(this, { name: props.name ?? 'kafka-bridge-alerts', namespace: props.namespace ?? props.bridges[0]?.namespace, labels: props.labels }, this);
     addRules(this, (c) => {
       c.check(props.bridges.length === 0, 'bridge alerts', 'no bridges are given', 'pass the bridges to alert on', 'KAF-BRG-027');
       for (const b of props.bridges) {
@@ -125,7 +108,7 @@ export class KafkaBridgeAlerts extends Construct {
     return this.props.bridges.map((b) => ({ name: `kafka-bridge-${b.namespace}-${b.bridgeName}`, rules: this.rules(b) }));
   }
 
-  private rules(b: IKafkaBridge): Rule[] {
+  private rules(b: IKafkaBridge): AlertRule[] {
     const p = this.props;
     const reporter = b.metrics?.type === MetricsType.STRIMZI_METRICS_REPORTER;
     const sel = `${ScrapeLabels.NAMESPACE}="${b.namespace}",${BRIDGE_SCRAPE_LABEL}="${b.bridgeName}"`;
@@ -135,7 +118,7 @@ export class KafkaBridgeAlerts extends Construct {
     const producerSel = reporter ? sel : `${sel},type="producer-metrics"`;
     const M = _BRIDGE_CLIENT_METRICS;
     const labels = { [ScrapeLabels.NAMESPACE]: b.namespace, [BRIDGE_SCRAPE_LABEL]: b.bridgeName };
-    const rules: Rule[] = [];
+    const rules: AlertRule[] = [];
     type Defaults = { for: Duration; severity: AlertSeverity };
     const add = (alert: string, o: AlertOptions | undefined, dflt: Defaults, expr: string, summary: string, description: string) => {
       if (o?.enabled === false) return;
@@ -144,7 +127,7 @@ export class KafkaBridgeAlerts extends Construct {
         expr,
         for: promDuration(o?.pendingFor ?? dflt.for),
         labels: { severity: (o?.severity ?? dflt.severity).value, ...labels },
-        annotations: { summary, description },
+        annotations: { summary: HelmSafeOutput._text(this, summary), description: HelmSafeOutput._text(this, description) },
       });
     };
     const warn = { for: Duration.minutes(1), severity: AlertSeverity.WARNING };

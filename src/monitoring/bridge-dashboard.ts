@@ -1,3 +1,4 @@
+import { Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { _BRIDGE_CLIENT_ID_LABEL, _BRIDGE_CLIENT_METRICS, _BridgeClientMetric, BridgeMetricNames } from './bridge-metrics';
@@ -6,6 +7,7 @@ import { KafkaDashboardsOptions } from './dashboards';
 import { ScrapeLabels } from './metric-names';
 import { MetricsType } from './metrics-config';
 import type { IKafkaBridge } from '../bridge/common';
+import { HelmSafeOutput } from '../common/helm';
 import { escapeRegex } from '../common/regex';
 import { addRules } from '../common/validation';
 
@@ -46,8 +48,9 @@ export class KafkaBridgeDashboard extends Construct {
         labels: { [props.sidecarLabel ?? 'grafana_dashboard']: props.sidecarLabelValue ?? '1' },
         annotations: props.annotations,
       },
-      data: { [`${name}.json`]: JSON.stringify(this.dashboard(), undefined, 2) },
     });
+    // rendered at synth: Helm-safe output may be enabled after this construct is created
+    this.configMap.addData(`${name}.json`, Lazy.any({ produce: () => HelmSafeOutput._text(this, JSON.stringify(this.dashboard(), undefined, 2)) }) as unknown as string);
     addRules(this, (c) => c.check(props.bridges.length === 0, 'bridge dashboard', 'no bridges are given', 'pass the bridges to show', 'KAF-BRG-027'));
   }
 

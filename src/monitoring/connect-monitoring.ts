@@ -6,8 +6,10 @@ import { _CONNECT_METRICS } from './connect-metrics';
 import { ScrapeLabels } from './metric-names';
 import { MetricsType } from './metrics-config';
 import { MonitoredNamespaces } from './pod-monitors';
+import { AlertRule, prometheusRule } from './private/prometheus-rule';
 import { _PROMETHEUS_PORT_NAME, _strimziRelabelings } from './scrape-targets';
 import * as prom from '../../imports/monitoring.coreos.com';
+import { HelmSafeOutput } from '../common/helm';
 import { toDns1123Label } from '../common/names';
 import { addRules } from '../common/validation';
 import type { IConnectWorkers } from '../connect/runtime';
@@ -126,14 +128,6 @@ export interface ConnectAlertsProps {
   readonly failedTask?: AlertOptions;
 }
 
-interface Rule {
-  readonly alert: string;
-  readonly expr: string;
-  readonly for: string;
-  readonly labels: { [key: string]: string };
-  readonly annotations: { summary: string; description: string };
-}
-
 /**
  * Alerts of a Connect cluster (workers down, failed connectors, failed tasks)
  * or of MirrorMaker 2 (workers down), as a `PrometheusRule`. Every expression
@@ -148,17 +142,7 @@ export class ConnectAlerts extends Construct {
     super(scope, id);
     this.props = props;
     const w = props.workers;
-    this.resource = props.prometheusRule === false ? undefined : new prom.PrometheusRule(this, 'Resource', {
-      metadata: { name: `${w.podNamePrefix}-alerts`, namespace: props.namespace ?? w.namespace, labels: props.labels },
-      spec: Lazy.any({
-        produce: (): prom.PrometheusRuleSpec => ({
-          groups: this.ruleGroups().map((g) => ({
-            name: g.name,
-            rules: g.rules.map((r: Rule) => ({ ...r, expr: prom.PrometheusRuleSpecGroupsRulesExpr.fromString(r.expr) })),
-          })),
-        }),
-      }) as any,
-    });
+    this.resource = props.prometheusRule === false ? undefined : prometheusRule(this, { name: `${w.podNamePrefix}-alerts`, namespace: props.namespace ?? w.namespace, labels: props.labels }, this);
     checkMetricsOn(this, w, 'alerts');
   }
 
@@ -167,7 +151,7 @@ export class ConnectAlerts extends Construct {
     const p = this.props;
     const w = p.workers;
     const mm2 = w.workersKind === MM2_KIND;
-    const rules: Rule[] = [];
+    const rules: AlertRule[] = [];
     const add = (alert: string, o: AlertOptions | undefined, d: { for: Duration; severity: AlertSeverity },
       expr: string, summary: string, description: string) => {
       if (o?.enabled === false) return;
@@ -176,7 +160,7 @@ export class ConnectAlerts extends Construct {
         expr,
         for: `${(o?.pendingFor ?? d.for).toMinutes()}m`,
         labels: { severity: (o?.severity ?? d.severity).value },
-        annotations: { summary, description },
+        annotations: { summary: HelmSafeOutput._text(this, summary), description: HelmSafeOutput._text(this, description) },
       });
     };
     const what = mm2 ? `MirrorMaker 2 ${w.resourceName}` : `Kafka Connect ${w.resourceName}`;
@@ -243,8 +227,9 @@ export class ConnectDashboards extends Construct {
         namespace: props.namespace ?? w.namespace,
         labels: { [props.sidecarLabel ?? 'grafana_dashboard']: props.sidecarLabelValue ?? '1' },
       },
-      data: { [`${w.podNamePrefix}.json`]: JSON.stringify(this.dashboard(), undefined, 2) },
     });
+    // rendered at synth: Helm-safe output may be enabled after this construct is created
+    this.configMap.addData(`${w.podNamePrefix}.json`, Lazy.any({ produce: () => HelmSafeOutput._text(this, JSON.stringify(this.dashboard(), undefined, 2)) }) as unknown as string);
     checkMetricsOn(this, w, 'dashboards');
   }
 

@@ -109,7 +109,7 @@ export class KafkaCluster extends StrimziResource implements IKafkaCluster {
     return pools.flatMap((p) => p.nodeIds!).sort((a, b) => a - b);
   }
 
-  public get brokerConfig(): { [key: string]: any } {
+  public get brokerConfig(): { [key: string]: any } | undefined {
     return { ...this.props.config };
   }
 

@@ -161,6 +161,7 @@ describe('KafkaConnector rules', () => {
     expect(validationErrors(chart).filter((e) => !e.includes('test/other'))).toEqual([
       '[test/my-connect] KAF-CON-019 KafkaConnect "my-connect": 2 connectors are named "same" (a connector name is unique per Connect cluster); give each connector its own name',
       '[test/my-connect/a] KAF-CON-023 KafkaConnector "same": is a sink without topics: neither topics nor topicNames are declared, nor topics or topics.regex in config (Kafka Connect refuses such a sink); declare the topics it reads with topics or topicNames',
+      '[test/my-connect/b] KAF-APP-001 KafkaConnector "same" in namespace "default": is rendered twice, by test/my-connect/a/Resource and by test/my-connect/b/Resource; applying both keeps only one (the later silently replaces the other); give one of them another name or namespace',
       '[test/my-connect/b] KAF-CON-024 KafkaConnector "same": topic "foreign" belongs to cluster "other", but the Connect cluster uses "my-cluster"; declare topics of the Connect cluster\'s Kafka cluster',
       '[test/my-connect/b] KAF-CON-025 KafkaConnector "same": autoRestart.maxRestarts -1 is not a whole number of 0 or more; use e.g. maxRestarts: 10, or omit it for unlimited restarts',
     ]);

@@ -6,9 +6,11 @@
  */
 import { App, Chart, Testing } from 'cdk8s';
 import { newCluster } from './fixtures';
-import { HelmSafeOutput, MonitoringMode, PrometheusMonitoring } from '../../src';
+import { build as buildBridge } from '../../examples/bridge-metrics-reporter/main';
+import { ConnectAlerts, ConnectDashboards, HelmSafeOutput, KafkaConnect, MetricsConfig, MonitoringMode, PrometheusMonitoring } from '../../src';
 import { SecretCopy } from '../../src/keda/secret-copy';
-import { synthAppYaml } from '../util';
+import { clusterWithScram } from '../connect/fixtures';
+import { synth, synthAppYaml } from '../util';
 
 const ESCAPED = '{{`{{`}}';
 
@@ -74,5 +76,33 @@ describe('HelmSafeOutput', () => {
   test('escape() writes each {{ as a Helm action printing {{', () => {
     expect(HelmSafeOutput.escape('Broker {{ $labels.pod }} is down ({{ $value }})')).toBe('Broker {{`{{`}} $labels.pod }} is down ({{`{{`}} $value }})');
     expect(HelmSafeOutput.escape('no templating }}')).toBe('no templating }}');
+  });
+});
+
+describe('HelmSafeOutput for bridge and Connect monitoring', () => {
+  test('bridge alerts and dashboard: every {{ is escaped once Helm-safe output is enabled, plain otherwise', () => {
+    const plain = Testing.app();
+    buildBridge(plain);
+    const plainYaml = synthAppYaml(plain);
+    expect(plainYaml).toContain('{{ $value }}');
+    const safe = Testing.app();
+    buildBridge(safe);
+    HelmSafeOutput.enable(safe);
+    const yaml = synthAppYaml(safe);
+    expect(yaml.split(ESCAPED).join('')).not.toContain('{{');
+    expect(helmRender(yaml)).toBe(plainYaml);
+  });
+
+  test('Connect and MirrorMaker 2 alerts and dashboards: every {{ is escaped', () => {
+    const f = clusterWithScram(undefined, 'my-cluster', 'kafka');
+    const user = f.cluster.addUser('connect');
+    const connect = new KafkaConnect(f.chart, 'my-connect', { cluster: f.cluster, listener: f.tls, user, metrics: MetricsConfig.jmxPrometheusExporter() });
+    connect.grantAccess();
+    new ConnectAlerts(f.chart, 'alerts', { workers: connect });
+    new ConnectDashboards(f.chart, 'dashboards', { workers: connect });
+    HelmSafeOutput.enable(f.chart);
+    const text = JSON.stringify(synth(f.chart));
+    expect(text).toContain(ESCAPED);
+    expect(text.split(ESCAPED).join('')).not.toContain('{{');
   });
 });
