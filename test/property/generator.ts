@@ -386,7 +386,10 @@ export const MUTATIONS: { [name: string]: Mutator } = {
   'monitoring label invalid': (s) => onCluster(s, (c) => ({ ...c, monitoring: { mode: 'operator', dashboards: false, labels: { 'a b': 'c' } } })),
   'pod monitor interval fractional': (s) => onCluster(s, (c) => ({ ...c, monitoring: { mode: 'operator', dashboards: false, intervalSeconds: 0.5 } })),
   'standalone retention fractional': (s) => onCluster(s, (c) => ({ ...c, monitoring: { mode: 'standalone', dashboards: false, retentionHours: 1e-9 } })),
-  'two monitoring constructs for one cluster': (s) => ({ ...s, clusters: [s.clusters[0], { ...s.clusters[0], name: '', monitoring: s.clusters[0].monitoring ?? { mode: 'operator', dashboards: false } }] }),
+  'two monitoring constructs for one cluster': (s) => {
+    const first = { ...s.clusters[0], monitoring: s.clusters[0].monitoring ?? { mode: 'operator', dashboards: false } };
+    return { ...s, clusters: [first, { ...first, name: '' }] }; // the first cluster's own, and a second one
+  },
 };
 
 /** A valid app with exactly one deliberate mistake. */
