@@ -1,12 +1,13 @@
 import { Duration, Size } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { AclResource, AclRule } from './acl';
+import { AclRule } from './acl';
 import { StrimziResource } from './base';
 import type { IKafkaCluster } from './cluster';
 import { GrantReadOptions, GrantReadWriteOptions, GrantWriteOptions } from './grants';
 import type { TopicModel } from './model/topic';
 import { ImportedTopic } from './private/imported-topic';
 import { renderedNamespace, trackPatches } from './private/patch-tracking';
+import { TopicGrants } from './private/topic-grants';
 import { bytesOf } from './private/units';
 import { topicRenderer } from './render/user-topic';
 import { CleanupPolicy, CompressionType, MessageTimestampType } from './topic-config';
@@ -222,7 +223,7 @@ export class Topic extends StrimziResource implements ITopic {
   private readonly _config: { [key: string]: any };
   private readonly _duplicateConfig: string[] = [];
   /** Users of other clusters granted access to this topic, reported at validation. */
-  private readonly _foreignUsers: IKafkaUser[] = [];
+  private readonly _grants = new TopicGrants(this);
 
   constructor(scope: Construct, id: string, props: TopicProps) {
     const topicName = props.topicName ?? id;
@@ -271,8 +272,7 @@ export class Topic extends StrimziResource implements ITopic {
    * @returns the rules granted
    */
   public grantRead(user: IKafkaUser, options: GrantReadOptions = {}): AclRule[] {
-    this.checkSameCluster(user);
-    return user.grantReadTopics(AclResource.topic(this.topicName), options);
+    return this._grants.read(user, options);
   }
 
   /**
@@ -282,8 +282,7 @@ export class Topic extends StrimziResource implements ITopic {
    * @returns the rules granted
    */
   public grantWrite(user: IKafkaUser, options: GrantWriteOptions = {}): AclRule[] {
-    this.checkSameCluster(user);
-    return user.grantWriteTopics(AclResource.topic(this.topicName), options);
+    return this._grants.write(user, options);
   }
 
   /**
@@ -291,8 +290,7 @@ export class Topic extends StrimziResource implements ITopic {
    * @returns the rules granted
    */
   public grantReadWrite(user: IKafkaUser, options: GrantReadWriteOptions = {}): AclRule[] {
-    this.checkSameCluster(user);
-    return user.grantReadWriteTopics(AclResource.topic(this.topicName), options);
+    return this._grants.readWrite(user, options);
   }
 
   /** One broker down stops acks=all producers when min.insync.replicas equals replicas (brokers counted at validation). */
@@ -305,12 +303,6 @@ export class Topic extends StrimziResource implements ITopic {
         ...(minIsr > 1 ? [`lower min.insync.replicas to ${minIsr - 1}`] : []),
       ];
       Warnings.of(this).add(`topic "${this.topicName}": min.insync.replicas ${minIsr} equals replicas ${this.replicas}, so one broker down stops every acks=all producer; ${fixes.length > 0 ? fixes.join(' or ') : 'add brokers'}`);
-    }
-  }
-
-  private checkSameCluster(user: IKafkaUser): void {
-    if (user.cluster !== this.cluster && !this._foreignUsers.includes(user)) {
-      this._foreignUsers.push(user);
     }
   }
 
@@ -440,11 +432,7 @@ export class Topic extends StrimziResource implements ITopic {
         `its KafkaTopic name "${this.resourceName}" is also the name of the KafkaTopic of topic "${sameResource.topicName}"${otherCluster ? ` of cluster "${sameResource.cluster.clusterName}"` : ''} (${sameResource.node.path}) in namespace "${this.cluster.topicNamespace}"`,
         otherCluster ? 'rename one of the topics, or keep the two clusters\' topics in different namespaces' : 'rename one of the topics');
     }
-    for (const user of this._foreignUsers) {
-      c.add(`user "${user.userName}"`,
-        `is granted access to topic "${name}" of cluster "${this.cluster.clusterName}", but belongs to cluster "${user.cluster.clusterName}"`,
-        'grant topics of the user\'s own cluster, or create a user in the topic\'s cluster');
-    }
+    this._grants.check(c);
     if (!this.cluster.topicOperatorEnabled) {
       c.add(subject,
         `cluster "${this.cluster.clusterName}" runs no Topic Operator, so nothing creates this topic and the KafkaTopic never becomes ready`,

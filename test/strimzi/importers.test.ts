@@ -120,7 +120,7 @@ describe('KafkaUser.fromUserName', () => {
     const topic = Topic.fromTopicName(chart, 'orders', { cluster, topicName: 'orders' });
     topic.grantRead(user, { ownerGrants: true });
     expect(validationErrors(chart)).toEqual([
-      '[test/orders] topic "orders": is granted to user "x" of cluster "other", but lives in cluster "shared"; grant topics of the user\'s own cluster, or use a user of the topic\'s cluster',
+      '[test/orders] user "x": is granted access to topic "orders" of cluster "shared", but belongs to cluster "other"; grant topics of the user\'s own cluster, or create a user in the topic\'s cluster',
     ]);
   });
 });
