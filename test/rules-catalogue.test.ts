@@ -50,3 +50,21 @@ test('every rule listed in docs/rules.md is used in src, once in the table, with
 test('every listed rule is named by a test', () => {
   expect([...listed.keys()].filter((id) => !tested.has(id)).sort()).toEqual([]);
 });
+
+// A rule has a failing test and an edge-valid test: either one ruleCase() (test/rule-cases.ts),
+// which makes both, or two tests of its own that name the ID.
+const ruleCases = new Set<string>();
+for (const f of filesUnder(path.join(REPO_ROOT, 'test'), '.ts')) {
+  for (const m of fs.readFileSync(f, 'utf-8').matchAll(/ruleCase\(\s*'(KAF-[A-Z0-9]+-\d{3})'/g)) ruleCases.add(m[1]);
+}
+
+test('every listed rule has a failing and an edge-valid test (a ruleCase, or two tests naming it)', () => {
+  const single = [...listed.keys()].filter((id) => !ruleCases.has(id) && (tested.get(id)?.length ?? 0) < 2);
+  expect(single.sort()).toEqual([]);
+});
+
+test('the test column of docs/rules.md names test files that exist', () => {
+  const missing = rows.filter((r) => !r[5].split(/[,\s]+/).filter((t) => t.length > 0)
+    .every((t) => fs.existsSync(path.join(REPO_ROOT, t.replace(/`/g, '')))));
+  expect(missing.map((r) => `${r[1]}: ${r[5]}`)).toEqual([]);
+});
