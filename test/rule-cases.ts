@@ -1,7 +1,7 @@
 /*
  * One rule, two cases: a setup that breaks the rule and a valid setup at its edge.
  *
- *   ruleCase('KAF-LIS-003', 'a listener port may not be 9404', {
+ *   ruleCase('KAF-LIS-011', 'a listener port may not be 9404', {
  *     failing: () => clusterWithListenerPort(9404),
  *     edgeValid: () => clusterWithListenerPort(9405),
  *   });

@@ -302,36 +302,36 @@ export class KafkaCluster extends StrimziResource implements IKafkaCluster {
     const pools = this._pools;
     const poolNames = pools.map((x) => x.poolName);
     const dupNames = poolNames.filter((n, i) => poolNames.indexOf(n) !== i);
-    c.check(dupNames.length > 0, subject, `node pool name(s) ${[...new Set(dupNames)].join(', ')} are used twice (pool names must be unique in a cluster)`, 'give every pool its own name');
-    c.check(!pools.some((x) => x.isBroker && x.replicas > 0), subject, 'has no node pool with the broker role and replicas > 0 (a KRaft cluster needs brokers)', 'add a pool with NodeRole.BROKER');
-    c.check(!pools.some((x) => x.isController && x.replicas > 0), subject, 'has no node pool with the controller role and replicas > 0 (a KRaft cluster needs a controller quorum)', 'add a pool with NodeRole.CONTROLLER (3 replicas is usual)');
+    c.check(dupNames.length > 0, subject, `node pool name(s) ${[...new Set(dupNames)].join(', ')} are used twice (pool names must be unique in a cluster)`, 'give every pool its own name', 'KAF-CLU-004');
+    c.check(!pools.some((x) => x.isBroker && x.replicas > 0), subject, 'has no node pool with the broker role and replicas > 0 (a KRaft cluster needs brokers)', 'add a pool with NodeRole.BROKER', 'KAF-CLU-005');
+    c.check(!pools.some((x) => x.isController && x.replicas > 0), subject, 'has no node pool with the controller role and replicas > 0 (a KRaft cluster needs a controller quorum)', 'add a pool with NodeRole.CONTROLLER (3 replicas is usual)', 'KAF-CLU-006');
     const controllers = this.controllerCount;
     c.check(controllers > 0 && controllers % 2 === 0, subject,
       `the controller quorum has ${controllers} nodes, an even number: a majority of ${controllers} is ${controllers / 2 + 1}, so it survives ${controllers / 2 - 1} failure(s), no more than ${controllers - 1} nodes would`,
-      `use an odd number of controllers (${controllers - 1} or ${controllers + 1})`);
+      `use an odd number of controllers (${controllers - 1} or ${controllers + 1})`, 'KAF-CLU-007');
     if (controllers === 1) {
-      Warnings.of(this).add('the controller quorum has a single node: losing it makes the cluster unavailable; use 3 controllers for production');
+      Warnings.of(this).add('the controller quorum has a single node: losing it makes the cluster unavailable; use 3 controllers for production', 'KAF-CLU-008');
     }
     const seenIds = new Set<number>();
     const dupIds = new Set<number>();
     for (const id of pools.flatMap((x) => x.nodeIds ?? [])) {
       (seenIds.has(id) ? dupIds : seenIds).add(id);
     }
-    c.check(dupIds.size > 0, subject, `node IDs ${[...dupIds].join(', ')} are claimed by more than one node pool`, 'give every pool its own nodeIds');
+    c.check(dupIds.size > 0, subject, `node IDs ${[...dupIds].join(', ')} are claimed by more than one node pool`, 'give every pool its own nodeIds', 'KAF-APP-006');
 
     // Kafka version and metadata version.
     _checkKafkaVersion(c, this, subject, this.version, p.metadataVersion, this.target);
 
     // Listeners.
-    c.check(this._listeners.length === 0, subject, 'has no listeners (Strimzi requires at least one)', 'add a listener, e.g. Listener.internal({ name: "tls", port: 9093 })');
+    c.check(this._listeners.length === 0, subject, 'has no listeners (Strimzi requires at least one)', 'add a listener, e.g. Listener.internal({ name: "tls", port: 9093 })', 'KAF-LIS-028');
     const lnames = this._listeners.map((l) => l.name);
     for (const n of new Set(lnames.filter((x, i) => lnames.indexOf(x) !== i))) {
-      c.add(`listener "${n}"`, `name "${n}" is used by more than one listener (names must be unique)`, 'rename one of them');
+      c.add(`listener "${n}"`, `name "${n}" is used by more than one listener (names must be unique)`, 'rename one of them', 'KAF-LIS-029');
     }
     const ports = this._listeners.map((l) => l.port);
     for (const port of new Set(ports.filter((x, i) => ports.indexOf(x) !== i))) {
       const users = this._listeners.filter((l) => l.port === port).map((l) => `"${l.name}"`).join(', ');
-      c.add(`listener ${users}`, `port ${port} is used by more than one listener (ports must be unique)`, 'give each listener its own port');
+      c.add(`listener ${users}`, `port ${port} is used by more than one listener (ports must be unique)`, 'give each listener its own port', 'KAF-LIS-030');
     }
     const brokerIds = this.brokerNodeIds;
     for (const l of this._listeners) {
@@ -340,7 +340,7 @@ export class KafkaCluster extends StrimziResource implements IKafkaCluster {
       if (brokerIds) {
         const unknown = (l.options.brokers ?? []).map((b) => b.broker).filter((b) => !brokerIds.includes(b));
         if (unknown.length > 0) {
-          Warnings.of(this).add(`listener "${l.name}": brokers[] names node IDs ${unknown.join(', ')}, which are not brokers of this cluster (broker IDs: ${brokerIds.join(', ')}); Strimzi ignores them`);
+          Warnings.of(this).add(`listener "${l.name}": brokers[] names node IDs ${unknown.join(', ')}, which are not brokers of this cluster (broker IDs: ${brokerIds.join(', ')}); Strimzi ignores them`, 'KAF-LIS-031');
         }
       }
     }
@@ -367,7 +367,7 @@ export class KafkaCluster extends StrimziResource implements IKafkaCluster {
     for (const [operator, ns] of [['Topic Operator', p.entityOperator?.topicOperatorOptions?.watchedNamespace], ['User Operator', p.entityOperator?.userOperatorOptions?.watchedNamespace]]) {
       c.check(ns !== undefined && !isDns1123Label(ns), subject,
         `the ${operator}'s watchedNamespace "${ns}" is not a valid namespace name (DNS-1123 label: lower-case letters, digits and '-', at most 63 characters)`,
-        'name an existing namespace, or leave watchedNamespace unset to watch the cluster\'s namespace');
+        'name an existing namespace, or leave watchedNamespace unset to watch the cluster\'s namespace', 'KAF-K8S-001');
     }
 
     // Everything else.
@@ -375,14 +375,14 @@ export class KafkaCluster extends StrimziResource implements IKafkaCluster {
     _checkCa(c, `${subject} clusterCa`, p.clusterCa);
     _checkCa(c, `${subject} clientsCa`, p.clientsCa);
     c.check(p.maxUnavailable !== undefined && (!Number.isInteger(p.maxUnavailable) || p.maxUnavailable < 0), subject,
-      `maxUnavailable ${p.maxUnavailable} is not an integer >= 0`, 'use 0 (no voluntary evictions) or more');
+      `maxUnavailable ${p.maxUnavailable} is not an integer >= 0`, 'use 0 (no voluntary evictions) or more', 'KAF-CLU-009');
     if (p.rack) {
       p.rack._check(c, subject);
       const envVar = p.rack.envVarName;
       if (p.rack.type === RackType.ENVIRONMENT_VARIABLE && envVar && p.containerTemplate?.env?.[envVar] === undefined) {
         const without = pools.filter((x) => x.isBroker && x._containerEnv?.[envVar] === undefined).map((x) => x.poolName);
         if (without.length > 0) {
-          Warnings.of(this).add(`rack awareness reads environment variable ${envVar}, but broker pool(s) ${without.join(', ')} do not set it in containerTemplate.env; set it there (one value per pool, e.g. one pool per zone) or add it with a JSON patch`);
+          Warnings.of(this).add(`rack awareness reads environment variable ${envVar}, but broker pool(s) ${without.join(', ')} do not set it in containerTemplate.env; set it there (one value per pool, e.g. one pool per zone) or add it with a JSON patch`, 'KAF-CLU-010');
         }
       }
     }
@@ -398,9 +398,9 @@ export class KafkaCluster extends StrimziResource implements IKafkaCluster {
     const dns1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
     c.check(!dns1035.test(C), subject,
       `name "${C}" is not a valid DNS-1035 label (lower-case letters, digits and '-', starting with a letter); it becomes part of every Service name Strimzi creates`,
-      'choose a name like "my-cluster"');
+      'choose a name like "my-cluster"', 'KAF-CLU-001');
     const limit = (max: number, name: string, what: string) =>
-      c.check(name.length > max, subject, `${what} "${name}" would be ${name.length} characters, above the Kubernetes limit of ${max}`, 'shorten the cluster, node pool or listener name');
+      c.check(name.length > max, subject, `${what} "${name}" would be ${name.length} characters, above the Kubernetes limit of ${max}`, 'shorten the cluster, node pool or listener name', 'KAF-CLU-002');
     limit(63, strimziNames.internalBootstrapServiceName(C), 'the bootstrap Service name');
     if (this.topicOperatorEnabled) {
       limit(63, strimziNames.topicOperatorLabelValue(C), 'the Topic Operator label value');
@@ -446,7 +446,7 @@ export class KafkaCluster extends StrimziResource implements IKafkaCluster {
   private warnAboutWatchedNamespacesNow(operators: Array<[string, boolean, string, string]>): void {
     for (const [operator, enabled, ns, what] of operators) {
       if (enabled && ns !== this.namespace) {
-        Warnings.of(this).add(`the ${operator} watches namespace "${ns}", not the cluster's namespace "${this.namespace}": Strimzi honours a different watchedNamespace only when the Cluster Operator runs with STRIMZI_ENTITY_OPERATOR_WATCHED_NAMESPACE_ENABLED=true (Strimzi 1.0.1+), otherwise it watches "${this.namespace}" and ignores the ${what} of this cluster, which are rendered into "${ns}"; set that environment variable on the Cluster Operator, or leave watchedNamespace unset`);
+        Warnings.of(this).add(`the ${operator} watches namespace "${ns}", not the cluster's namespace "${this.namespace}": Strimzi honours a different watchedNamespace only when the Cluster Operator runs with STRIMZI_ENTITY_OPERATOR_WATCHED_NAMESPACE_ENABLED=true (Strimzi 1.0.1+), otherwise it watches "${this.namespace}" and ignores the ${what} of this cluster, which are rendered into "${ns}"; set that environment variable on the Cluster Operator, or leave watchedNamespace unset`, 'KAF-CLU-003');
       }
     }
   }
@@ -473,7 +473,7 @@ export class KafkaCluster extends StrimziResource implements IKafkaCluster {
       fixes.push(`transaction.state.log.min.isr: ${txRf}`);
     }
     if (fixes.length > 0) {
-      Warnings.of(this).add(`the cluster has ${brokers} broker(s), fewer than Kafka's defaults for its internal topics need (replication factor 3, transaction log min ISR 2): consumer groups or transactions will fail; set ${fixes.join(', ')} in config`);
+      Warnings.of(this).add(`the cluster has ${brokers} broker(s), fewer than Kafka's defaults for its internal topics need (replication factor 3, transaction log min ISR 2): consumer groups or transactions will fail; set ${fixes.join(', ')} in config`, 'KAF-CLU-011');
     }
   }
 }

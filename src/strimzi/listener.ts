@@ -211,25 +211,25 @@ export class Listener {
     const subject = `listener "${this.name}"`;
     c.check(!/^[a-z0-9]{1,11}$/.test(this.name), subject,
       `name "${this.name}" must be 1-11 lower-case letters or digits (Strimzi's rule ^[a-z0-9]{1,11}$)`,
-      `rename it, e.g. "${this.name.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 11) || 'external'}"`);
+      `rename it, e.g. "${this.name.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 11) || 'external'}"`, 'KAF-LIS-009');
     if (!Number.isInteger(this.port) || this.port < 9092) {
-      c.add(subject, `port ${this.port} is below 9092, the lowest listener port Strimzi accepts (lower ports are used by Kafka itself: 9090 controller, 9091 replication)`, 'use 9092-9403 or 9405+ (not 9999)');
+      c.add(subject, `port ${this.port} is below 9092, the lowest listener port Strimzi accepts (lower ports are used by Kafka itself: 9090 controller, 9091 replication)`, 'use 9092-9403 or 9405+ (not 9999)', 'KAF-LIS-010');
     } else if (this.port === 9404) {
-      c.add(subject, 'port 9404 is reserved by Strimzi for metrics', 'use 9092-9403 or 9405+ (not 9999)');
+      c.add(subject, 'port 9404 is reserved by Strimzi for metrics', 'use 9092-9403 or 9405+ (not 9999)', 'KAF-LIS-011');
     } else if (this.port === 9999) {
-      c.add(subject, 'port 9999 is reserved by Strimzi for JMX', 'use 9092-9403 or 9405+ (not 9404)');
+      c.add(subject, 'port 9999 is reserved by Strimzi for JMX', 'use 9092-9403 or 9405+ (not 9404)', 'KAF-LIS-011');
     }
     if (!this.tls && [ListenerType.ROUTE, ListenerType.INGRESS, ListenerType.TLS_ROUTE].includes(this.type)) {
-      c.add(subject, `type ${this.type} needs tls: true (traffic is routed by TLS SNI passthrough on port 443)`, 'set tls: true');
+      c.add(subject, `type ${this.type} needs tls: true (traffic is routed by TLS SNI passthrough on port 443)`, 'set tls: true', 'KAF-LIS-012');
     }
     c.check(!this.tls && this.authentication.type === ListenerAuthenticationType.TLS, subject,
-      'authentication tls (mutual TLS) needs tls: true on the listener', 'set tls: true, or use ListenerAuthentication.scramSha512()');
+      'authentication tls (mutual TLS) needs tls: true on the listener', 'set tls: true, or use ListenerAuthentication.scramSha512()', 'KAF-LIS-013');
     c.check(!this.tls && this.options.brokerCertificate !== undefined, subject,
-      `a custom broker certificate (secret "${this.options.brokerCertificate?.secretName}") needs tls: true`, 'set tls: true, or remove brokerCertificate');
+      `a custom broker certificate (secret "${this.options.brokerCertificate?.secretName}") needs tls: true`, 'set tls: true, or remove brokerCertificate', 'KAF-LIS-014');
     const cert = this.options.brokerCertificate;
     if (cert) {
       c.check(!cert.secretName || !cert.certificate || !cert.key, subject,
-        'brokerCertificate needs a non-empty secretName, certificate and key', 'name the Secret and both of its keys');
+        'brokerCertificate needs a non-empty secretName, certificate and key', 'name the Secret and both of its keys', 'KAF-LIS-015');
     }
 
     // Configuration options only on the types that accept them.
@@ -239,56 +239,56 @@ export class Listener {
         : key.startsWith('brokers[].') ? (config.brokers ?? []).some((b: any) => b[key.slice('brokers[].'.length)] !== undefined)
           : config[key] !== undefined;
       if (used && !types.includes(this.type)) {
-        c.add(subject, `option ${key.replace('externalIPs', 'externalIps')} does not apply to type ${this.type} (Strimzi accepts it only on ${types.join(', ')})`, 'remove it or change the listener type');
+        c.add(subject, `option ${key.replace('externalIPs', 'externalIps')} does not apply to type ${this.type} (Strimzi accepts it only on ${types.join(', ')})`, 'remove it or change the listener type', 'KAF-LIS-016');
       }
     }
 
     if (this.type === ListenerType.INGRESS || this.type === ListenerType.TLS_ROUTE) {
-      c.check(!this.options.bootstrap?.host, subject, `type ${this.type} needs a bootstrap host`, 'set bootstrap.host, e.g. "kafka.example.com"');
+      c.check(!this.options.bootstrap?.host, subject, `type ${this.type} needs a bootstrap host`, 'set bootstrap.host, e.g. "kafka.example.com"', 'KAF-LIS-017');
       if (!this.hostTemplate) {
         const hosts = new Set((this.options.brokers ?? []).filter((b) => b.host).map((b) => b.broker));
         if (brokerIds) {
           const missing = brokerIds.filter((id) => !hosts.has(id));
           c.check(missing.length > 0, subject, `type ${this.type} needs a host for every broker; brokers ${missing.join(', ')} have none`,
-            'set hostTemplate (e.g. "broker-{nodeId}.kafka.example.com") or brokers[].host for each broker');
+            'set hostTemplate (e.g. "broker-{nodeId}.kafka.example.com") or brokers[].host for each broker', 'KAF-LIS-018');
         } else {
           c.check(hosts.size < Math.max(brokerCount, 1), subject, `type ${this.type} needs a host for every broker; ${hosts.size} of ${brokerCount} brokers have one`,
-            'set hostTemplate (e.g. "broker-{nodeId}.kafka.example.com") or brokers[].host for each broker');
+            'set hostTemplate (e.g. "broker-{nodeId}.kafka.example.com") or brokers[].host for each broker', 'KAF-LIS-018');
         }
       }
     }
     if (this.type === ListenerType.TLS_ROUTE) {
-      c.check(this.parentRefs.length === 0, subject, 'type tlsroute needs at least one Gateway parentRef', 'set parentRefs to the Gateway listener(s) the TLSRoutes attach to');
+      c.check(this.parentRefs.length === 0, subject, 'type tlsroute needs at least one Gateway parentRef', 'set parentRefs to the Gateway listener(s) the TLSRoutes attach to', 'KAF-LIS-019');
     }
     const listed = new Set<number>();
     for (const b of this.options.brokers ?? []) {
-      c.check(!Number.isInteger(b.broker) || b.broker < 0, subject, `brokers[].broker ${b.broker} is not a node ID (an integer >= 0)`, 'use the node ID of a broker');
-      c.check(listed.has(b.broker), subject, `brokers[] lists node ID ${b.broker} more than once (Strimzi applies only one entry per broker)`, 'merge the overrides of that broker into one entry');
+      c.check(!Number.isInteger(b.broker) || b.broker < 0, subject, `brokers[].broker ${b.broker} is not a node ID (an integer >= 0)`, 'use the node ID of a broker', 'KAF-LIS-020');
+      c.check(listed.has(b.broker), subject, `brokers[] lists node ID ${b.broker} more than once (Strimzi applies only one entry per broker)`, 'merge the overrides of that broker into one entry', 'KAF-LIS-021');
       listed.add(b.broker);
       for (const [what, port] of [['advertisedPort', b.advertisedPort], ['nodePort', b.nodePort]] as Array<[string, number | undefined]>) {
-        c.check(port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535), subject, `brokers[] entry of node ${b.broker} has ${what} ${port}, not a TCP port (1-65535)`, 'use a port between 1 and 65535');
+        c.check(port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535), subject, `brokers[] entry of node ${b.broker} has ${what} ${port}, not a TCP port (1-65535)`, 'use a port between 1 and 65535', 'KAF-LIS-022');
       }
     }
     const bootstrapNodePort = this.options.bootstrap?.nodePort;
     c.check(bootstrapNodePort !== undefined && (!Number.isInteger(bootstrapNodePort) || bootstrapNodePort < 1 || bootstrapNodePort > 65535), subject,
-      `bootstrap.nodePort ${bootstrapNodePort} is not a TCP port (1-65535)`, 'use a port in the cluster\'s node port range (30000-32767 by default)');
+      `bootstrap.nodePort ${bootstrapNodePort} is not a TCP port (1-65535)`, 'use a port in the cluster\'s node port range (30000-32767 by default)', 'KAF-LIS-022');
     for (const [what, n] of [['maxConnections', this.options.maxConnections], ['maxConnectionCreationRate', this.options.maxConnectionCreationRate]] as Array<[string, number | undefined]>) {
-      c.check(n !== undefined && (!Number.isInteger(n) || n < 0), subject, `${what} ${n} is not an integer >= 0`, `set ${what} to 0 or more, or leave it unset for no limit`);
+      c.check(n !== undefined && (!Number.isInteger(n) || n < 0), subject, `${what} ${n} is not an integer >= 0`, `set ${what} to 0 or more, or leave it unset for no limit`, 'KAF-LIS-023');
     }
 
     // Network policy peers: each must select something, and an IP block stands alone (Kubernetes NetworkPolicyPeer rules).
     (this.options.networkPolicyPeers ?? []).forEach((p, i) => {
       const selectors = p.podLabels !== undefined || p.namespaceLabels !== undefined;
-      c.check(!selectors && !p.ipBlock, subject, `networkPolicyPeers[${i}] selects nothing (it needs podLabels, namespaceLabels or ipBlock)`, 'set podLabels and/or namespaceLabels, or an ipBlock');
-      c.check(selectors && p.ipBlock !== undefined, subject, `networkPolicyPeers[${i}] combines ipBlock ${p.ipBlock} with label selectors, which Kubernetes does not allow in one peer`, 'split it into two peers');
-      c.check(p.ipBlock !== undefined && !/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(p.ipBlock), subject, `networkPolicyPeers[${i}] ipBlock "${p.ipBlock}" is not in CIDR notation`, 'use e.g. "10.0.0.0/8"');
+      c.check(!selectors && !p.ipBlock, subject, `networkPolicyPeers[${i}] selects nothing (it needs podLabels, namespaceLabels or ipBlock)`, 'set podLabels and/or namespaceLabels, or an ipBlock', 'KAF-LIS-024');
+      c.check(selectors && p.ipBlock !== undefined, subject, `networkPolicyPeers[${i}] combines ipBlock ${p.ipBlock} with label selectors, which Kubernetes does not allow in one peer`, 'split it into two peers', 'KAF-LIS-025');
+      c.check(p.ipBlock !== undefined && !/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(p.ipBlock), subject, `networkPolicyPeers[${i}] ipBlock "${p.ipBlock}" is not in CIDR notation`, 'use e.g. "10.0.0.0/8"', 'KAF-LIS-003');
     });
 
     // Custom authentication: Strimzi drops keystore settings from listenerConfig (it provides the keystore itself).
     const listenerConfig = this.authentication.customOptions?.listenerConfig ?? {};
     const dropped = Object.keys(listenerConfig).filter((k) => k.toLowerCase().startsWith('ssl.keystore.'));
     c.check(dropped.length > 0, subject, `custom authentication listenerConfig key(s) ${dropped.join(', ')} would be silently dropped (Strimzi owns the listener keystore)`,
-      'remove them; use brokerCertificate to serve your own certificate');
+      'remove them; use brokerCertificate to serve your own certificate', 'KAF-LIS-026');
 
     if (this.isExternal && !this.options.allowInsecureExternalAccess) {
       const gaps: string[] = [];
@@ -296,7 +296,7 @@ export class Listener {
       if (!this.tls && !HOSTED.includes(this.type)) gaps.push('without TLS');
       if (this.authentication.type === ListenerAuthenticationType.NONE) gaps.push('without authentication');
       c.check(gaps.length > 0, subject, `type ${this.type} is reachable from outside the Kubernetes cluster ${gaps.join(' and ')}`,
-        'enable tls and authentication, or opt in with allowInsecureExternalAccess: true');
+        'enable tls and authentication, or opt in with allowInsecureExternalAccess: true', 'KAF-LIS-027');
     }
   }
 

@@ -160,9 +160,9 @@ describe('KafkaCluster validation', () => {
     cluster.addNodePool('b', { name: 'pool', roles: [NodeRole.CONTROLLER], replicas: 0 });
     const errors = validationErrors(chart);
     expect(errors).toEqual(expect.arrayContaining([
-      expect.stringContaining('Kafka cluster "c": node pool name(s) pool are used twice (pool names must be unique in a cluster); give every pool its own name'),
-      expect.stringContaining('Kafka cluster "c": has no node pool with the broker role and replicas > 0'),
-      expect.stringContaining('Kafka cluster "c": has no node pool with the controller role and replicas > 0'),
+      expect.stringContaining('KAF-CLU-004 Kafka cluster "c": node pool name(s) pool are used twice (pool names must be unique in a cluster); give every pool its own name'),
+      expect.stringContaining('KAF-CLU-005 Kafka cluster "c": has no node pool with the broker role and replicas > 0'),
+      expect.stringContaining('KAF-CLU-006 Kafka cluster "c": has no node pool with the controller role and replicas > 0'),
     ]));
   });
 
@@ -172,7 +172,7 @@ describe('KafkaCluster validation', () => {
     cluster.addNodePool('ctrl', { roles: [NodeRole.CONTROLLER], replicas: 2 });
     cluster.addNodePool('b', { roles: [NodeRole.BROKER], replicas: 1 });
     expect(validationErrors(chart)).toEqual([
-      '[test/c] Kafka cluster "c": the controller quorum has 2 nodes, an even number: a majority of 2 is 2, so it survives 0 failure(s), no more than 1 nodes would; use an odd number of controllers (1 or 3)',
+      '[test/c] KAF-CLU-007 Kafka cluster "c": the controller quorum has 2 nodes, an even number: a majority of 2 is 2, so it survives 0 failure(s), no more than 1 nodes would; use an odd number of controllers (1 or 3)',
     ]);
 
     const chart2 = newChart('kafka');
@@ -182,7 +182,7 @@ describe('KafkaCluster validation', () => {
     });
     single.addNodePool('dual', { roles: [NodeRole.CONTROLLER, NodeRole.BROKER], replicas: 1 });
     synth(chart2);
-    expect(warningsOf(chart2)).toEqual(['[test/c] the controller quorum has a single node: losing it makes the cluster unavailable; use 3 controllers for production']);
+    expect(warningsOf(chart2)).toEqual(['[test/c] KAF-CLU-008 the controller quorum has a single node: losing it makes the cluster unavailable; use 3 controllers for production']);
   });
 
   test('names Strimzi derives must fit Kubernetes limits', () => {
@@ -192,8 +192,8 @@ describe('KafkaCluster validation', () => {
     cluster.addNodePool('dual', { name: 'brokerpool', roles: [NodeRole.CONTROLLER, NodeRole.BROKER], replicas: 3 });
     const errors = validationErrors(chart);
     expect(errors).toEqual(expect.arrayContaining([
-      `[test/c] Kafka cluster "${name}": the Topic Operator label value "${name}-entity-topic-operator" would be 67 characters, above the Kubernetes limit of 63; shorten the cluster, node pool or listener name`,
-      `[test/c] Kafka cluster "${name}": the per-broker Service name of listener "externallb1" in pool "brokerpool" "${name}-brokerpool-externallb1-2" would be 70 characters, above the Kubernetes limit of 63; shorten the cluster, node pool or listener name`,
+      `[test/c] KAF-CLU-002 Kafka cluster "${name}": the Topic Operator label value "${name}-entity-topic-operator" would be 67 characters, above the Kubernetes limit of 63; shorten the cluster, node pool or listener name`,
+      `[test/c] KAF-CLU-002 Kafka cluster "${name}": the per-broker Service name of listener "externallb1" in pool "brokerpool" "${name}-brokerpool-externallb1-2" would be 70 characters, above the Kubernetes limit of 63; shorten the cluster, node pool or listener name`,
     ]));
   });
 
@@ -203,7 +203,7 @@ describe('KafkaCluster validation', () => {
     cluster.addNodePool('dual', { name: 'Pool_1', roles: [NodeRole.CONTROLLER, NodeRole.BROKER], replicas: 3, labels: { 'strimzi.io/pool-name': 'x' } });
     const errors = validationErrors(chart);
     expect(errors).toEqual(expect.arrayContaining([
-      expect.stringContaining('Kafka cluster "1Cluster": name "1Cluster" is not a valid DNS-1035 label'),
+      expect.stringContaining('KAF-CLU-001 Kafka cluster "1Cluster": name "1Cluster" is not a valid DNS-1035 label'),
       expect.stringContaining('Kafka cluster "1Cluster": label(s) strimzi.io/kind on the Kafka resource use the strimzi.io/ prefix, which Strimzi rejects on custom resources (only strimzi.io/cluster is allowed); use your own label prefix'),
       expect.stringContaining('node pool "Pool_1": name "Pool_1" is not a valid DNS-1123 label'),
       expect.stringContaining('node pool "Pool_1": label(s) strimzi.io/pool-name on the KafkaNodePool use the strimzi.io/ prefix'),
@@ -259,7 +259,7 @@ describe('KafkaCluster validation', () => {
   test('a cluster without listeners is an error', () => {
     const { chart } = minimal(newChart('kafka'), { listeners: [] });
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster] Kafka cluster "my-cluster": has no listeners (Strimzi requires at least one); add a listener, e.g. Listener.internal({ name: "tls", port: 9093 })',
+      '[test/my-cluster] KAF-LIS-028 Kafka cluster "my-cluster": has no listeners (Strimzi requires at least one); add a listener, e.g. Listener.internal({ name: "tls", port: 9093 })',
     ]);
   });
 });
@@ -383,7 +383,7 @@ describe('KafkaCluster audit fixes', () => {
     expect(docOf(docs, 'KafkaNodePool', 'a').spec.template.kafkaContainer).toEqual({ env: [{ name: 'ZONE', value: 'zone-a' }] });
     expect(Rack.environmentVariable('ZONE').type).toBe(RackType.ENVIRONMENT_VARIABLE);
     expect(warningsOf(chart)).toEqual([
-      '[test/c] rack awareness reads environment variable ZONE, but broker pool(s) b do not set it in containerTemplate.env; set it there (one value per pool, e.g. one pool per zone) or add it with a JSON patch',
+      '[test/c] KAF-CLU-010 rack awareness reads environment variable ZONE, but broker pool(s) b do not set it in containerTemplate.env; set it there (one value per pool, e.g. one pool per zone) or add it with a JSON patch',
     ]);
     // an empty topology key is an error
     const bad = minimal(newChart('kafka'), { rack: Rack.topologyLabel('') });
@@ -417,7 +417,7 @@ describe('KafkaCluster audit fixes', () => {
     cluster.addNodePool('b', { roles: [NodeRole.BROKER], replicas: 2 });
     synth(chart);
     expect(warningsOf(chart)).toEqual([
-      '[test/c] the cluster has 2 broker(s), fewer than Kafka\'s defaults for its internal topics need (replication factor 3, transaction log min ISR 2): consumer groups or transactions will fail; set transaction.state.log.replication.factor: 2 in config',
+      '[test/c] KAF-CLU-011 the cluster has 2 broker(s), fewer than Kafka\'s defaults for its internal topics need (replication factor 3, transaction log min ISR 2): consumer groups or transactions will fail; set transaction.state.log.replication.factor: 2 in config',
     ]);
   });
 
@@ -452,7 +452,7 @@ describe('KafkaCluster audit fixes', () => {
   test('maxUnavailable must be a whole number >= 0', () => {
     const { chart } = minimal(newChart('kafka'), { maxUnavailable: -1 });
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster] Kafka cluster "my-cluster": maxUnavailable -1 is not an integer >= 0; use 0 (no voluntary evictions) or more',
+      '[test/my-cluster] KAF-CLU-009 Kafka cluster "my-cluster": maxUnavailable -1 is not an integer >= 0; use 0 (no voluntary evictions) or more',
     ]);
   });
 });

@@ -83,7 +83,7 @@ describe('listener rendering', () => {
     const { chart } = clusterWith([np], [0, 1, 2]);
     synth(chart);
     expect(warningsOf(chart)).toEqual([
-      '[test/c] listener "ext": brokers[] names node IDs 7, which are not brokers of this cluster (broker IDs: 0, 1, 2); Strimzi ignores them',
+      '[test/c] KAF-LIS-031 listener "ext": brokers[] names node IDs 7, which are not brokers of this cluster (broker IDs: 0, 1, 2); Strimzi ignores them',
     ]);
   });
 });
@@ -99,12 +99,12 @@ describe('listener validation', () => {
       Listener.internal({ name: 'dup', port: 9093 }),
     ]);
     expect(validationErrors(chart)).toEqual([
-      '[test/c] listener "dup": name "dup" is used by more than one listener (names must be unique); rename one of them',
-      '[test/c] listener "dup", "dup": port 9093 is used by more than one listener (ports must be unique); give each listener its own port',
-      '[test/c] listener "Plain_Listener": name "Plain_Listener" must be 1-11 lower-case letters or digits (Strimzi\'s rule ^[a-z0-9]{1,11}$); rename it, e.g. "plainlisten"',
-      '[test/c] listener "metrics": port 9404 is reserved by Strimzi for metrics; use 9092-9403 or 9405+ (not 9999)',
-      '[test/c] listener "jmx": port 9999 is reserved by Strimzi for JMX; use 9092-9403 or 9405+ (not 9404)',
-      '[test/c] listener "low": port 9091 is below 9092, the lowest listener port Strimzi accepts (lower ports are used by Kafka itself: 9090 controller, 9091 replication); use 9092-9403 or 9405+ (not 9999)',
+      '[test/c] KAF-LIS-029 listener "dup": name "dup" is used by more than one listener (names must be unique); rename one of them',
+      '[test/c] KAF-LIS-030 listener "dup", "dup": port 9093 is used by more than one listener (ports must be unique); give each listener its own port',
+      '[test/c] KAF-LIS-009 listener "Plain_Listener": name "Plain_Listener" must be 1-11 lower-case letters or digits (Strimzi\'s rule ^[a-z0-9]{1,11}$); rename it, e.g. "plainlisten"',
+      '[test/c] KAF-LIS-011 listener "metrics": port 9404 is reserved by Strimzi for metrics; use 9092-9403 or 9405+ (not 9999)',
+      '[test/c] KAF-LIS-011 listener "jmx": port 9999 is reserved by Strimzi for JMX; use 9092-9403 or 9405+ (not 9404)',
+      '[test/c] KAF-LIS-010 listener "low": port 9091 is below 9092, the lowest listener port Strimzi accepts (lower ports are used by Kafka itself: 9090 controller, 9091 replication); use 9092-9403 or 9405+ (not 9999)',
     ]);
   });
 
@@ -115,9 +115,9 @@ describe('listener validation', () => {
       Listener.internal({ name: 'cert', port: 9096, tls: false, brokerCertificate: { secretName: 's', certificate: 'c', key: 'k' } }),
     ]);
     expect(validationErrors(chart)).toEqual(expect.arrayContaining([
-      '[test/c] listener "route": type route needs tls: true (traffic is routed by TLS SNI passthrough on port 443); set tls: true',
-      '[test/c] listener "mtls": authentication tls (mutual TLS) needs tls: true on the listener; set tls: true, or use ListenerAuthentication.scramSha512()',
-      '[test/c] listener "cert": a custom broker certificate (secret "s") needs tls: true; set tls: true, or remove brokerCertificate',
+      '[test/c] KAF-LIS-012 listener "route": type route needs tls: true (traffic is routed by TLS SNI passthrough on port 443); set tls: true',
+      '[test/c] KAF-LIS-013 listener "mtls": authentication tls (mutual TLS) needs tls: true on the listener; set tls: true, or use ListenerAuthentication.scramSha512()',
+      '[test/c] KAF-LIS-014 listener "cert": a custom broker certificate (secret "s") needs tls: true; set tls: true, or remove brokerCertificate',
     ]));
   });
 
@@ -128,10 +128,10 @@ describe('listener validation', () => {
       Listener.loadBalancer({ name: 'lb', port: 9096, brokers: [{ broker: 0, externalIps: ['1.1.1.1'] }] }),
     ]);
     expect(validationErrors(chart)).toEqual([
-      '[test/c] listener "np": option bootstrap.host does not apply to type nodeport (Strimzi accepts it only on route, ingress, tlsroute); remove it or change the listener type',
-      '[test/c] listener "np": option bootstrap.loadBalancerIp does not apply to type nodeport (Strimzi accepts it only on loadbalancer); remove it or change the listener type',
-      '[test/c] listener "int": option bootstrap.annotations does not apply to type internal (Strimzi accepts it only on cluster-ip, nodeport, loadbalancer, ingress, route, tlsroute); remove it or change the listener type',
-      '[test/c] listener "lb": option brokers[].externalIps does not apply to type loadbalancer (Strimzi accepts it only on nodeport); remove it or change the listener type',
+      '[test/c] KAF-LIS-016 listener "np": option bootstrap.host does not apply to type nodeport (Strimzi accepts it only on route, ingress, tlsroute); remove it or change the listener type',
+      '[test/c] KAF-LIS-016 listener "np": option bootstrap.loadBalancerIp does not apply to type nodeport (Strimzi accepts it only on loadbalancer); remove it or change the listener type',
+      '[test/c] KAF-LIS-016 listener "int": option bootstrap.annotations does not apply to type internal (Strimzi accepts it only on cluster-ip, nodeport, loadbalancer, ingress, route, tlsroute); remove it or change the listener type',
+      '[test/c] KAF-LIS-016 listener "lb": option brokers[].externalIps does not apply to type loadbalancer (Strimzi accepts it only on nodeport); remove it or change the listener type',
     ]);
   });
 
@@ -141,16 +141,16 @@ describe('listener validation', () => {
       Listener.tlsRoute({ name: 'tr', port: 9095, bootstrap: { host: 'k.example.com' }, hostTemplate: 'b{nodeId}.example.com', parentRefs: [] }),
     ], [0, 1, 2]);
     expect(validationErrors(chart)).toEqual([
-      '[test/c] listener "ing": type ingress needs a bootstrap host; set bootstrap.host, e.g. "kafka.example.com"',
-      '[test/c] listener "ing": type ingress needs a host for every broker; brokers 1, 2 have none; set hostTemplate (e.g. "broker-{nodeId}.kafka.example.com") or brokers[].host for each broker',
-      '[test/c] listener "tr": type tlsroute needs at least one Gateway parentRef; set parentRefs to the Gateway listener(s) the TLSRoutes attach to',
+      '[test/c] KAF-LIS-017 listener "ing": type ingress needs a bootstrap host; set bootstrap.host, e.g. "kafka.example.com"',
+      '[test/c] KAF-LIS-018 listener "ing": type ingress needs a host for every broker; brokers 1, 2 have none; set hostTemplate (e.g. "broker-{nodeId}.kafka.example.com") or brokers[].host for each broker',
+      '[test/c] KAF-LIS-019 listener "tr": type tlsroute needs at least one Gateway parentRef; set parentRefs to the Gateway listener(s) the TLSRoutes attach to',
     ]);
   });
 
   test('without known node IDs, ingress needs as many broker hosts as brokers', () => {
     const { chart } = clusterWith([Listener.ingress({ name: 'ing', port: 9094, bootstrap: { host: 'k.example.com' }, brokers: [{ broker: 0, host: 'b0' }] })]);
     expect(validationErrors(chart)).toEqual([
-      '[test/c] listener "ing": type ingress needs a host for every broker; 1 of 3 brokers have one; set hostTemplate (e.g. "broker-{nodeId}.kafka.example.com") or brokers[].host for each broker',
+      '[test/c] KAF-LIS-018 listener "ing": type ingress needs a host for every broker; 1 of 3 brokers have one; set hostTemplate (e.g. "broker-{nodeId}.kafka.example.com") or brokers[].host for each broker',
     ]);
   });
 
@@ -162,8 +162,8 @@ describe('listener validation', () => {
       Listener.clusterIp({ name: 'incluster', port: 9097, tls: false, authentication: ListenerAuthentication.none() }),
     ]);
     expect(validationErrors(chart)).toEqual([
-      '[test/c] listener "plainext": type nodeport is reachable from outside the Kubernetes cluster without TLS; enable tls and authentication, or opt in with allowInsecureExternalAccess: true',
-      '[test/c] listener "noauth": type loadbalancer is reachable from outside the Kubernetes cluster without authentication; enable tls and authentication, or opt in with allowInsecureExternalAccess: true',
+      '[test/c] KAF-LIS-027 listener "plainext": type nodeport is reachable from outside the Kubernetes cluster without TLS; enable tls and authentication, or opt in with allowInsecureExternalAccess: true',
+      '[test/c] KAF-LIS-027 listener "noauth": type loadbalancer is reachable from outside the Kubernetes cluster without authentication; enable tls and authentication, or opt in with allowInsecureExternalAccess: true',
     ]);
   });
 });
@@ -175,8 +175,8 @@ describe('listener validation: further rules', () => {
       Listener.tlsRoute({ name: 'tr', port: 9095, tls: false, bootstrap: { host: 'k.example.com' }, hostTemplate: 'b{nodeId}.example.com', parentRefs: [{ name: 'gw' }] }),
     ]);
     expect(validationErrors(chart)).toEqual([
-      '[test/c] listener "ing": type ingress needs tls: true (traffic is routed by TLS SNI passthrough on port 443); set tls: true',
-      '[test/c] listener "tr": type tlsroute needs tls: true (traffic is routed by TLS SNI passthrough on port 443); set tls: true',
+      '[test/c] KAF-LIS-012 listener "ing": type ingress needs tls: true (traffic is routed by TLS SNI passthrough on port 443); set tls: true',
+      '[test/c] KAF-LIS-012 listener "tr": type tlsroute needs tls: true (traffic is routed by TLS SNI passthrough on port 443); set tls: true',
     ]);
   });
 
@@ -191,10 +191,10 @@ describe('listener validation: further rules', () => {
       }),
     ], [0, 1, 2]);
     expect(validationErrors(chart)).toEqual([
-      '[test/c] listener "np": brokers[] lists node ID 0 more than once (Strimzi applies only one entry per broker); merge the overrides of that broker into one entry',
-      '[test/c] listener "np": brokers[] entry of node 0 has advertisedPort 0, not a TCP port (1-65535); use a port between 1 and 65535',
-      '[test/c] listener "np": bootstrap.nodePort 70000 is not a TCP port (1-65535); use a port in the cluster\'s node port range (30000-32767 by default)',
-      '[test/c] listener "np": maxConnections -1 is not an integer >= 0; set maxConnections to 0 or more, or leave it unset for no limit',
+      '[test/c] KAF-LIS-021 listener "np": brokers[] lists node ID 0 more than once (Strimzi applies only one entry per broker); merge the overrides of that broker into one entry',
+      '[test/c] KAF-LIS-022 listener "np": brokers[] entry of node 0 has advertisedPort 0, not a TCP port (1-65535); use a port between 1 and 65535',
+      '[test/c] KAF-LIS-022 listener "np": bootstrap.nodePort 70000 is not a TCP port (1-65535); use a port in the cluster\'s node port range (30000-32767 by default)',
+      '[test/c] KAF-LIS-023 listener "np": maxConnections -1 is not an integer >= 0; set maxConnections to 0 or more, or leave it unset for no limit',
     ]);
   });
 
@@ -207,9 +207,9 @@ describe('listener validation: further rules', () => {
       }),
     ]);
     expect(validationErrors(chart)).toEqual([
-      '[test/c] listener "tls": networkPolicyPeers[0] selects nothing (it needs podLabels, namespaceLabels or ipBlock); set podLabels and/or namespaceLabels, or an ipBlock',
-      '[test/c] listener "tls": networkPolicyPeers[1] combines ipBlock 10.0.0.0/8 with label selectors, which Kubernetes does not allow in one peer; split it into two peers',
-      '[test/c] listener "tls": networkPolicyPeers[2] ipBlock "10.0.0.1" is not in CIDR notation; use e.g. "10.0.0.0/8"',
+      '[test/c] KAF-LIS-024 listener "tls": networkPolicyPeers[0] selects nothing (it needs podLabels, namespaceLabels or ipBlock); set podLabels and/or namespaceLabels, or an ipBlock',
+      '[test/c] KAF-LIS-025 listener "tls": networkPolicyPeers[1] combines ipBlock 10.0.0.0/8 with label selectors, which Kubernetes does not allow in one peer; split it into two peers',
+      '[test/c] KAF-LIS-003 listener "tls": networkPolicyPeers[2] ipBlock "10.0.0.1" is not in CIDR notation; use e.g. "10.0.0.0/8"',
     ]);
   });
 
@@ -222,7 +222,7 @@ describe('listener validation: further rules', () => {
       }),
     ]);
     expect(validationErrors(chart)).toEqual([
-      '[test/c] listener "tls": custom authentication listenerConfig key(s) ssl.keystore.location would be silently dropped (Strimzi owns the listener keystore); remove them; use brokerCertificate to serve your own certificate',
+      '[test/c] KAF-LIS-026 listener "tls": custom authentication listenerConfig key(s) ssl.keystore.location would be silently dropped (Strimzi owns the listener keystore); remove them; use brokerCertificate to serve your own certificate',
     ]);
   });
 

@@ -17,8 +17,8 @@ import {
 } from '../../src';
 import { docOf, docsOf, newChart, synth, validationErrors, warningsOf } from '../util';
 
-const TOPIC_WARNING = '[test/my-cluster] the Topic Operator watches namespace "topics", not the cluster\'s namespace "kafka": Strimzi honours a different watchedNamespace only when the Cluster Operator runs with STRIMZI_ENTITY_OPERATOR_WATCHED_NAMESPACE_ENABLED=true (Strimzi 1.0.1+), otherwise it watches "kafka" and ignores the KafkaTopics of this cluster, which are rendered into "topics"; set that environment variable on the Cluster Operator, or leave watchedNamespace unset';
-const USER_WARNING = '[test/my-cluster] the User Operator watches namespace "users", not the cluster\'s namespace "kafka": Strimzi honours a different watchedNamespace only when the Cluster Operator runs with STRIMZI_ENTITY_OPERATOR_WATCHED_NAMESPACE_ENABLED=true (Strimzi 1.0.1+), otherwise it watches "kafka" and ignores the KafkaUsers of this cluster, which are rendered into "users"; set that environment variable on the Cluster Operator, or leave watchedNamespace unset';
+const TOPIC_WARNING = '[test/my-cluster] KAF-CLU-003 the Topic Operator watches namespace "topics", not the cluster\'s namespace "kafka": Strimzi honours a different watchedNamespace only when the Cluster Operator runs with STRIMZI_ENTITY_OPERATOR_WATCHED_NAMESPACE_ENABLED=true (Strimzi 1.0.1+), otherwise it watches "kafka" and ignores the KafkaTopics of this cluster, which are rendered into "topics"; set that environment variable on the Cluster Operator, or leave watchedNamespace unset';
+const USER_WARNING = '[test/my-cluster] KAF-CLU-003 the User Operator watches namespace "users", not the cluster\'s namespace "kafka": Strimzi honours a different watchedNamespace only when the Cluster Operator runs with STRIMZI_ENTITY_OPERATOR_WATCHED_NAMESPACE_ENABLED=true (Strimzi 1.0.1+), otherwise it watches "kafka" and ignores the KafkaUsers of this cluster, which are rendered into "users"; set that environment variable on the Cluster Operator, or leave watchedNamespace unset';
 
 /** `my-cluster` in `kafka` with SCRAM-over-TLS, mutual-TLS and plain SCRAM listeners; the operators watch `topics` / `users` unless told otherwise. */
 function setup(options: { chartNamespace?: string; topics?: string; users?: string; props?: KafkaClusterProps } = {}) {
@@ -80,8 +80,8 @@ describe('the cluster contract', () => {
   test('a watchedNamespace that is not a namespace name is an error', () => {
     const { chart } = setup({ topics: 'Topics', users: '' });
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster] Kafka cluster "my-cluster": the Topic Operator\'s watchedNamespace "Topics" is not a valid namespace name (DNS-1123 label: lower-case letters, digits and \'-\', at most 63 characters); name an existing namespace, or leave watchedNamespace unset to watch the cluster\'s namespace',
-      '[test/my-cluster] Kafka cluster "my-cluster": the User Operator\'s watchedNamespace "" is not a valid namespace name (DNS-1123 label: lower-case letters, digits and \'-\', at most 63 characters); name an existing namespace, or leave watchedNamespace unset to watch the cluster\'s namespace',
+      '[test/my-cluster] KAF-K8S-001 Kafka cluster "my-cluster": the Topic Operator\'s watchedNamespace "Topics" is not a valid namespace name (DNS-1123 label: lower-case letters, digits and \'-\', at most 63 characters); name an existing namespace, or leave watchedNamespace unset to watch the cluster\'s namespace',
+      '[test/my-cluster] KAF-K8S-001 Kafka cluster "my-cluster": the User Operator\'s watchedNamespace "" is not a valid namespace name (DNS-1123 label: lower-case letters, digits and \'-\', at most 63 characters); name an existing namespace, or leave watchedNamespace unset to watch the cluster\'s namespace',
     ]);
   });
 
