@@ -68,7 +68,7 @@ export class KafkaAuthorization {
   public _check(c: ViolationCollector, subject: string): void {
     if (this.type === KafkaAuthorizationType.CUSTOM) {
       c.check(!this.authorizerClass?.trim(), subject, 'custom authorization has an empty authorizerClass (Strimzi needs the authorizer\'s class name)',
-        'set authorizerClass to the fully qualified class name, or use KafkaAuthorization.simple()');
+        'set authorizerClass to the fully qualified class name, or use KafkaAuthorization.simple()', 'KAF-CLU-067');
     }
   }
 }

@@ -50,11 +50,11 @@ export function _checkCa(c: ViolationCollector, subject: string, o: CertificateA
   const validity = o.validity?.toDays({ integral: false });
   const renewal = o.renewal?.toDays({ integral: false });
   for (const [name, days] of [['validity', validity], ['renewal', renewal]] as Array<[string, number | undefined]>) {
-    c.check(days !== undefined && (!Number.isInteger(days) || days < 1), subject, `${name} of ${days} days is not a whole number of days >= 1 (Strimzi counts CA lifetimes in days)`, 'use Duration.days(n) with n >= 1');
+    c.check(days !== undefined && (!Number.isInteger(days) || days < 1), subject, `${name} of ${days} days is not a whole number of days >= 1 (Strimzi counts CA lifetimes in days)`, 'use Duration.days(n) with n >= 1', 'KAF-CLU-064');
   }
   const v = validity ?? 365;
   const r = renewal ?? 30;
-  c.check(r >= v, subject, `renewal period ${r} days is not shorter than the validity of ${v} days`, 'make renewal shorter than validity');
+  c.check(r >= v, subject, `renewal period ${r} days is not shorter than the validity of ${v} days`, 'make renewal shorter than validity', 'KAF-CLU-065');
   c.check(o.generateCertificateAuthority === false && o.expirationPolicy !== undefined, subject,
-    `expirationPolicy ${o.expirationPolicy} applies only to a CA Strimzi generates, but generateCertificateAuthority is false`, 'remove expirationPolicy, or let Strimzi generate the CA');
+    `expirationPolicy ${o.expirationPolicy} applies only to a CA Strimzi generates, but generateCertificateAuthority is false`, 'remove expirationPolicy, or let Strimzi generate the CA', 'KAF-CLU-066');
 }

@@ -90,42 +90,42 @@ export function _checkCruiseControl(c: ViolationCollector, clusterName: string, 
   for (const key of Object.keys(cc.config ?? {})) {
     const lower = key.toLowerCase();
     const bad = !allowed.includes(key) && forbidden.some((f) => lower.startsWith(f.toLowerCase()));
-    c.check(bad, subject, `config key "${key}" is owned by Strimzi and would be silently dropped${lower.startsWith('self.healing.') ? ' (self-healing is not supported with Strimzi)' : ''}`, 'remove it');
+    c.check(bad, subject, `config key "${key}" is owned by Strimzi and would be silently dropped${lower.startsWith('self.healing.') ? ' (self-healing is not supported with Strimzi)' : ''}`, 'remove it', 'KAF-CLU-056');
   }
   const capacities = [cc.brokerCapacity, ...(cc.brokerCapacityOverrides ?? [])];
   for (const cap of capacities) {
     for (const s of [cap?.inboundNetworkPerSecond, cap?.outboundNetworkPerSecond]) {
       if (s) {
         const kib = s.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
-        c.check(!Number.isInteger(kib) || kib <= 0, subject, `network capacity ${s.asString()}/s is not a positive whole number of KiB per second`, 'use Size.kibibytes(), Size.mebibytes() or Size.gibibytes()');
+        c.check(!Number.isInteger(kib) || kib <= 0, subject, `network capacity ${s.asString()}/s is not a positive whole number of KiB per second`, 'use Size.kibibytes(), Size.mebibytes() or Size.gibibytes()', 'KAF-CLU-057');
       }
     }
   }
   for (const o of cc.brokerCapacityOverrides ?? []) {
-    c.check(o.brokers.length === 0, subject, 'a broker capacity override names no brokers', 'list the node IDs it applies to');
+    c.check(o.brokers.length === 0, subject, 'a broker capacity override names no brokers', 'list the node IDs it applies to', 'KAF-CLU-058');
   }
   const modes = (cc.autoRebalance ?? []).map((a) => a.mode);
   for (const mode of new Set(modes.filter((m, i) => modes.indexOf(m) !== i))) {
-    c.add(subject, `autoRebalance lists mode ${mode} more than once (one rebalance per mode)`, 'list each mode once');
+    c.add(subject, `autoRebalance lists mode ${mode} more than once (one rebalance per mode)`, 'list each mode once', 'KAF-CLU-059');
   }
   for (const [list, name] of [[cc.defaultGoals, 'defaultGoals'], [cc.hardGoals, 'hardGoals']] as Array<[string[] | undefined, string]>) {
     const missing = cc.goals && list ? list.filter((g) => !cc.goals!.includes(g)) : [];
-    c.check(missing.length > 0, subject, `${name} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in goals (Cruise Control only uses goals listed in goals)`, `add ${missing.join(', ')} to goals, or remove ${missing.length === 1 ? 'it' : 'them'} from ${name}`);
+    c.check(missing.length > 0, subject, `${name} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in goals (Cruise Control only uses goals listed in goals)`, `add ${missing.join(', ')} to goals, or remove ${missing.length === 1 ? 'it' : 'them'} from ${name}`, 'KAF-CLU-060');
   }
 
   // Strimzi's checks of the metrics reporter topic (CruiseControlMetricsReporter).
   const brokers = brokerCount;
   const bc = brokerConfig;
   c.check(brokers > 0 && brokers < 2, subject, `needs at least 2 brokers, but the cluster has ${brokers} (Strimzi refuses Cruise Control on a single-broker cluster)`,
-    'add a broker, or remove cruiseControl');
+    'add a broker, or remove cruiseControl', 'KAF-CLU-061');
   // Without its own setting the topic takes default.replication.factor, which checkBrokerConfig already bounds.
   const ownRf = bc['cruise.control.metrics.topic.replication.factor'];
   const rf = Number(ownRf ?? bc['default.replication.factor'] ?? 1);
   c.check(ownRf !== undefined && brokers >= 2 && Number.isInteger(rf) && rf > brokers, subject,
     `broker config cruise.control.metrics.topic.replication.factor ${rf} exceeds the ${brokers} brokers (Strimzi rejects the Kafka resource)`,
-    `use at most ${brokers}`);
+    `use at most ${brokers}`, 'KAF-CLU-062');
   const isr = Number(bc['cruise.control.metrics.topic.min.insync.replicas'] ?? 1);
   c.check(Number.isInteger(rf) && Number.isInteger(isr) && isr > rf, subject,
     `its metrics topic would get min.insync.replicas ${isr}, above its replication factor ${rf} (Strimzi rejects the Kafka resource)`,
-    `set broker config cruise.control.metrics.topic.min.insync.replicas to at most ${rf}`);
+    `set broker config cruise.control.metrics.topic.min.insync.replicas to at most ${rf}`, 'KAF-CLU-063');
 }

@@ -81,15 +81,15 @@ export function _checkKafkaVersion(c: ViolationCollector, scope: IConstruct, sub
   metadataVersion: string | undefined, target: StrimziTarget): void {
   const v = version.version;
   const parsed = /^(\d+)\.(\d+)\.(\d+)$/.exec(v);
-  c.check(!parsed, subject, `Kafka version "${v}" is not a version number major.minor.patch`, `use a KafkaVersion constant, e.g. KafkaVersion.${KafkaVersion.LATEST.version.replace(/\./g, '_').replace(/^/, 'V')}`);
+  c.check(!parsed, subject, `Kafka version "${v}" is not a version number major.minor.patch`, `use a KafkaVersion constant, e.g. KafkaVersion.${KafkaVersion.LATEST.version.replace(/\./g, '_').replace(/^/, 'V')}`, 'KAF-CLU-050');
   if (parsed && !version.supportedBy(target)) {
     const supported = KafkaVersion.supportedVersionsOf(target);
     const num = (x: string) => x.split('.').map(Number).reduce((acc, n) => acc * 1000 + n, 0);
     if (num(v) < num(supported[0].version)) {
       c.add(subject, `Kafka ${v} is older than every version ${target.displayName} runs (${supported.map((x) => x.version).join(', ')}), so the operator rejects the Kafka resource`,
-        `use ${supported[0].version} or newer (KafkaVersion.LATEST is ${KafkaVersion.LATEST.version}), upgrading through the versions Kafka requires`);
+        `use ${supported[0].version} or newer (KafkaVersion.LATEST is ${KafkaVersion.LATEST.version}), upgrading through the versions Kafka requires`, 'KAF-CLU-051');
     } else {
-      Warnings.of(scope).add(`Kafka version ${v} is not one ${target.displayName} is known to support (${supported.map((x) => x.version).join(', ')}); make sure your operator supports it`);
+      Warnings.of(scope).add(`Kafka version ${v} is not one ${target.displayName} is known to support (${supported.map((x) => x.version).join(', ')}); make sure your operator supports it`, 'KAF-CLU-052');
     }
   }
   const mv = metadataVersion;
@@ -98,7 +98,7 @@ export function _checkKafkaVersion(c: ViolationCollector, scope: IConstruct, sub
   }
   const m = /^(\d+)\.(\d+)(?:-IV(\d+))?$/.exec(mv);
   if (!m) {
-    c.add(subject, `metadataVersion "${mv}" is not a KRaft metadata version like "4.3-IV0" or "4.3"`, 'use <major>.<minor>-IV<n>, or leave it unset to use the default of the Kafka version');
+    c.add(subject, `metadataVersion "${mv}" is not a KRaft metadata version like "4.3-IV0" or "4.3"`, 'use <major>.<minor>-IV<n>, or leave it unset to use the default of the Kafka version', 'KAF-CLU-053');
     return;
   }
   const [major, minor, iv] = [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
@@ -106,10 +106,10 @@ export function _checkKafkaVersion(c: ViolationCollector, scope: IConstruct, sub
   const oldest = target.oldestMetadataVersion;
   const o = /^(\d+)\.(\d+)-IV(\d+)$/.exec(oldest)!;
   c.check(cmp([major, minor, iv ?? Number.MAX_SAFE_INTEGER], [Number(o[1]), Number(o[2]), Number(o[3])]) < 0, subject,
-    `metadataVersion "${mv}" is older than ${oldest}, the oldest KRaft metadata version ${target.displayName} accepts`, `use ${oldest} or newer (the Kafka version's own, e.g. 4.3-IV0, unless you are mid-upgrade)`);
+    `metadataVersion "${mv}" is older than ${oldest}, the oldest KRaft metadata version ${target.displayName} accepts`, `use ${oldest} or newer (the Kafka version's own, e.g. 4.3-IV0, unless you are mid-upgrade)`, 'KAF-CLU-054');
   if (parsed) {
     c.check(cmp([major, minor, 0], [Number(parsed[1]), Number(parsed[2]), 0]) > 0, subject,
       `metadataVersion "${mv}" is newer than Kafka ${v} (a metadata version cannot be ahead of the brokers' software)`,
-      `use ${parsed[1]}.${parsed[2]}-IV0 or older, or raise the Kafka version`);
+      `use ${parsed[1]}.${parsed[2]}-IV0 or older, or raise the Kafka version`, 'KAF-CLU-055');
   }
 }

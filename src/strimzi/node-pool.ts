@@ -233,14 +233,14 @@ export class KafkaNodePool extends StrimziResource {
     const subject = `node pool "${this.poolName}"`;
     c.check(!isDns1123Label(this.poolName), subject,
       `name "${this.poolName}" is not a valid DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters); it becomes part of pod and Service names`,
-      'choose a name like "brokers" or "controllers"');
-    c.check(!Number.isInteger(this.replicas) || this.replicas < 0, subject, `replicas ${this.replicas} is not an integer >= 0`, 'set replicas to 0 or more');
-    c.check(this.roles.length === 0, subject, 'has no roles (each pool needs broker, controller or both)', 'set roles, e.g. [NodeRole.BROKER]');
-    c.check(new Set(this.roles).size !== this.roles.length, subject, `lists a role twice (${this.roles.join(', ')})`, 'list each role once');
+      'choose a name like "brokers" or "controllers"', 'KAF-POOL-001');
+    c.check(!Number.isInteger(this.replicas) || this.replicas < 0, subject, `replicas ${this.replicas} is not an integer >= 0`, 'set replicas to 0 or more', 'KAF-POOL-002');
+    c.check(this.roles.length === 0, subject, 'has no roles (each pool needs broker, controller or both)', 'set roles, e.g. [NodeRole.BROKER]', 'KAF-POOL-003');
+    c.check(new Set(this.roles).size !== this.roles.length, subject, `lists a role twice (${this.roles.join(', ')})`, 'list each role once', 'KAF-POOL-004');
     const ids = this.props.nodeIds ?? [];
-    c.check(ids.some((n) => !Number.isInteger(n) || n < 0), subject, `nodeIds ${ids.join(', ')} contain a value that is not an integer >= 0`, 'use non-negative integers');
-    c.check(new Set(ids).size !== ids.length, subject, `nodeIds ${ids.join(', ')} contain duplicates`, 'list each node ID once');
-    c.check(ids.length > 0 && ids.length < this.replicas, subject, `nodeIds lists ${ids.length} IDs for ${this.replicas} replicas, so the remaining IDs are chosen by Strimzi`, `list at least ${this.replicas} node IDs`);
+    c.check(ids.some((n) => !Number.isInteger(n) || n < 0), subject, `nodeIds ${ids.join(', ')} contain a value that is not an integer >= 0`, 'use non-negative integers', 'KAF-POOL-005');
+    c.check(new Set(ids).size !== ids.length, subject, `nodeIds ${ids.join(', ')} contain duplicates`, 'list each node ID once', 'KAF-POOL-006');
+    c.check(ids.length > 0 && ids.length < this.replicas, subject, `nodeIds lists ${ids.length} IDs for ${this.replicas} replicas, so the remaining IDs are chosen by Strimzi`, `list at least ${this.replicas} node IDs`, 'KAF-POOL-007');
     checkStrimziLabels(c, subject, this.props.labels, 'the KafkaNodePool');
     checkStrimziLabels(c, subject, this.props.podTemplate?.labels, 'the pod template');
     this.storage._check(c, subject);

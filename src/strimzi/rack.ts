@@ -46,8 +46,8 @@ export class Rack {
    * @internal
    */
   public _check(c: ViolationCollector, subject: string): void {
-    c.check(this.type === RackType.TOPOLOGY_LABEL && !this.topologyKey, subject, 'rack awareness from a node label has an empty topology key', 'use Rack.topologyLabel("topology.kubernetes.io/zone")');
-    c.check(this.type === RackType.ENVIRONMENT_VARIABLE && !this.envVarName, subject, 'rack awareness from an environment variable has an empty variable name', 'use Rack.environmentVariable("MY_RACK")');
+    c.check(this.type === RackType.TOPOLOGY_LABEL && !this.topologyKey, subject, 'rack awareness from a node label has an empty topology key', 'use Rack.topologyLabel("topology.kubernetes.io/zone")', 'KAF-POOL-018');
+    c.check(this.type === RackType.ENVIRONMENT_VARIABLE && !this.envVarName, subject, 'rack awareness from an environment variable has an empty variable name', 'use Rack.environmentVariable("MY_RACK")', 'KAF-POOL-018');
   }
 
   /**

@@ -53,17 +53,17 @@ export function _checkJvm(c: ViolationCollector, subject: string, jvm: JvmOption
   for (const [flag, size] of [['-Xms', jvm?.heapInitial], ['-Xmx', jvm?.heapMax]] as Array<[string, Size | undefined]>) {
     if (size) {
       const k = kib(size);
-      c.check(k <= 0 || k % 1024 !== 0, subject, `JVM ${flag} ${size.asString()} is not a positive whole number of mebibytes (Strimzi accepts only m/g heap sizes)`, 'use Size.mebibytes() or Size.gibibytes()');
+      c.check(k <= 0 || k % 1024 !== 0, subject, `JVM ${flag} ${size.asString()} is not a positive whole number of mebibytes (Strimzi accepts only m/g heap sizes)`, 'use Size.mebibytes() or Size.gibibytes()', 'KAF-POOL-019');
     }
   }
   if (jvm?.heapInitial && jvm.heapMax) {
-    c.check(kib(jvm.heapInitial) > kib(jvm.heapMax), subject, `JVM -Xms ${jvmSize(jvm.heapInitial)} is above -Xmx ${jvmSize(jvm.heapMax)}`, 'make heapInitial at most heapMax');
+    c.check(kib(jvm.heapInitial) > kib(jvm.heapMax), subject, `JVM -Xms ${jvmSize(jvm.heapInitial)} is above -Xmx ${jvmSize(jvm.heapMax)}`, 'make heapInitial at most heapMax', 'KAF-POOL-020');
   }
   const memLimit = resources?.memory?.limit ?? resources?.memory?.request;
   if (jvm?.heapMax && memLimit) {
     c.check(kib(jvm.heapMax) >= kib(memLimit), subject,
       `JVM -Xmx ${jvmSize(jvm.heapMax)} is not below the container memory ${resources?.memory?.limit ? 'limit' : 'request'} ${memLimit.asString()} (the heap, off-heap memory and page cache must fit, or the pod is OOM-killed)`,
-      'keep -Xmx well below the memory limit (commonly at most half of it)');
+      'keep -Xmx well below the memory limit (commonly at most half of it)', 'KAF-POOL-021');
   }
 }
 

@@ -152,14 +152,14 @@ export class Spread {
   public _check(c: ViolationCollector, subject: string): void {
     const what = `spread across "${this.topologyKey}"`;
     const { maxSkew, weight } = this.options;
-    c.check(!this.topologyKey, subject, `${what} has an empty topology key (the node label whose values are the domains)`, 'use Spread.acrossZones(), Spread.acrossHosts() or Spread.across("<node label>")');
+    c.check(!this.topologyKey, subject, `${what} has an empty topology key (the node label whose values are the domains)`, 'use Spread.acrossZones(), Spread.acrossHosts() or Spread.across("<node label>")', 'KAF-POOL-013');
     if (maxSkew !== undefined) {
-      c.check(this.method !== SpreadMethod.TOPOLOGY_SPREAD, subject, `${what} sets maxSkew ${maxSkew}, which only applies to SpreadMethod.TOPOLOGY_SPREAD`, 'remove maxSkew or use method: SpreadMethod.TOPOLOGY_SPREAD');
-      c.check(!Number.isInteger(maxSkew) || maxSkew < 1, subject, `${what} has maxSkew ${maxSkew}; Kubernetes needs an integer >= 1`, 'use maxSkew 1 (even spread) or more');
+      c.check(this.method !== SpreadMethod.TOPOLOGY_SPREAD, subject, `${what} sets maxSkew ${maxSkew}, which only applies to SpreadMethod.TOPOLOGY_SPREAD`, 'remove maxSkew or use method: SpreadMethod.TOPOLOGY_SPREAD', 'KAF-POOL-014');
+      c.check(!Number.isInteger(maxSkew) || maxSkew < 1, subject, `${what} has maxSkew ${maxSkew}; Kubernetes needs an integer >= 1`, 'use maxSkew 1 (even spread) or more', 'KAF-POOL-015');
     }
     if (weight !== undefined) {
-      c.check(this.method === SpreadMethod.TOPOLOGY_SPREAD || this.required, subject, `${what} sets weight ${weight}, which only applies to a preferred (required: false) anti-affinity rule`, 'remove weight or set required: false');
-      c.check(!Number.isInteger(weight) || weight < 1 || weight > 100, subject, `${what} has weight ${weight}; Kubernetes accepts integers 1-100`, 'use a weight between 1 and 100');
+      c.check(this.method === SpreadMethod.TOPOLOGY_SPREAD || this.required, subject, `${what} sets weight ${weight}, which only applies to a preferred (required: false) anti-affinity rule`, 'remove weight or set required: false', 'KAF-POOL-016');
+      c.check(!Number.isInteger(weight) || weight < 1 || weight > 100, subject, `${what} has weight ${weight}; Kubernetes accepts integers 1-100`, 'use a weight between 1 and 100', 'KAF-POOL-017');
     }
   }
 }

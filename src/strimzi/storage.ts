@@ -163,7 +163,7 @@ export class Storage {
     for (const s of sized) {
       if (s.type === StorageType.PERSISTENT_CLAIM) {
         const size = s.options.size;
-        c.check(!size || !(kibOf(size) > 0), subject, `${s.what} has size ${size ? quantityOf(size) : 'unset'}; a persistent claim needs a size above zero`, 'set size, e.g. Size.gibibytes(100)');
+        c.check(!size || !(kibOf(size) > 0), subject, `${s.what} has size ${size ? quantityOf(size) : 'unset'}; a persistent claim needs a size above zero`, 'set size, e.g. Size.gibibytes(100)', 'KAF-POOL-008');
         if (size && kibOf(size) > 0) checkWholeSize(c, subject, `${s.what} size`, size, 'KAF-K8S-007');
         checkObjectName(c, subject, `${s.what} storage class`, s.options.storageClass);
         checkLabels(c, subject, `the ${s.what} PVC selector`, s.options.selector);
@@ -174,15 +174,15 @@ export class Storage {
     if (this.type !== StorageType.JBOD) {
       return;
     }
-    c.check(this.volumes.length === 0, subject, 'JBOD storage has no volumes', 'add at least one JbodVolume');
+    c.check(this.volumes.length === 0, subject, 'JBOD storage has no volumes', 'add at least one JbodVolume', 'KAF-POOL-009');
     const seen = new Set<number>();
     for (const v of this.volumes) {
-      c.check(!Number.isInteger(v.id) || v.id < 0, subject, `JBOD volume id ${v.id} is not an integer >= 0`, 'use ids 0, 1, 2, ...');
-      c.check(seen.has(v.id), subject, `JBOD volume id ${v.id} is used twice (ids must be unique; they name the PVCs)`, 'give every volume its own id');
+      c.check(!Number.isInteger(v.id) || v.id < 0, subject, `JBOD volume id ${v.id} is not an integer >= 0`, 'use ids 0, 1, 2, ...', 'KAF-POOL-010');
+      c.check(seen.has(v.id), subject, `JBOD volume id ${v.id} is used twice (ids must be unique; they name the PVCs)`, 'give every volume its own id', 'KAF-POOL-011');
       seen.add(v.id);
     }
     const meta = this.volumes.filter((v) => v._kraftMetadata);
-    c.check(meta.length > 1, subject, `JBOD volumes ${meta.map((v) => v.id).join(', ')} all claim the KRaft metadata log (kraftMetadata); only one volume can hold it`, 'set kraftMetadata on one volume only');
+    c.check(meta.length > 1, subject, `JBOD volumes ${meta.map((v) => v.id).join(', ')} all claim the KRaft metadata log (kraftMetadata); only one volume can hold it`, 'set kraftMetadata on one volume only', 'KAF-POOL-012');
   }
 }
 

@@ -114,7 +114,7 @@ describe('KafkaCluster rendering', () => {
     const { chart } = minimal(newChart('kafka'), { version: KafkaVersion.of('4.4.0') });
     const kafka = docOf(synth(chart), 'Kafka');
     expect(kafka.spec.kafka.version).toBe('4.4.0');
-    expect(warningsOf(chart).join('\n')).toMatch(/Kafka version 4.4.0 is not one Strimzi 1.2.0 is known to support/);
+    expect(warningsOf(chart).join('\n')).toMatch(/KAF-CLU-052 Kafka version 4.4.0 is not one Strimzi 1.2.0 is known to support/);
   });
 
   test('jbod storage and node pool details', () => {
@@ -204,9 +204,9 @@ describe('KafkaCluster validation', () => {
     const errors = validationErrors(chart);
     expect(errors).toEqual(expect.arrayContaining([
       expect.stringContaining('KAF-CLU-001 Kafka cluster "1Cluster": name "1Cluster" is not a valid DNS-1035 label'),
-      expect.stringContaining('Kafka cluster "1Cluster": label(s) strimzi.io/kind on the Kafka resource use the strimzi.io/ prefix, which Strimzi rejects on custom resources (only strimzi.io/cluster is allowed); use your own label prefix'),
-      expect.stringContaining('node pool "Pool_1": name "Pool_1" is not a valid DNS-1123 label'),
-      expect.stringContaining('node pool "Pool_1": label(s) strimzi.io/pool-name on the KafkaNodePool use the strimzi.io/ prefix'),
+      expect.stringContaining('KAF-CLU-068 Kafka cluster "1Cluster": label(s) strimzi.io/kind on the Kafka resource use the strimzi.io/ prefix, which Strimzi rejects on custom resources (only strimzi.io/cluster is allowed); use your own label prefix'),
+      expect.stringContaining('KAF-POOL-001 node pool "Pool_1": name "Pool_1" is not a valid DNS-1123 label'),
+      expect.stringContaining('KAF-CLU-068 node pool "Pool_1": label(s) strimzi.io/pool-name on the KafkaNodePool use the strimzi.io/ prefix'),
     ]));
   });
 
@@ -224,11 +224,11 @@ describe('KafkaCluster validation', () => {
     });
     const errors = validationErrors(chart);
     expect(errors).toEqual(expect.arrayContaining([
-      '[test/c/b] node pool "b": CPU request 4 is above the CPU limit 2000m (a request may not exceed its limit); lower the request or raise the limit',
-      '[test/c/b] node pool "b": memory request 8Gi is above the memory limit 4Gi (a request may not exceed its limit); lower the request or raise the limit',
-      '[test/c/b] node pool "b": JVM -Xmx 4096m is not below the container memory limit 4Gi (the heap, off-heap memory and page cache must fit, or the pod is OOM-killed); keep -Xmx well below the memory limit (commonly at most half of it)',
-      '[test/c/b] node pool "b": JBOD volume id 0 is used twice (ids must be unique; they name the PVCs); give every volume its own id',
-      '[test/c/b] node pool "b": nodeIds lists 2 IDs for 3 replicas, so the remaining IDs are chosen by Strimzi; list at least 3 node IDs',
+      '[test/c/b] KAF-POOL-022 node pool "b": CPU request 4 is above the CPU limit 2000m (a request may not exceed its limit); lower the request or raise the limit',
+      '[test/c/b] KAF-POOL-022 node pool "b": memory request 8Gi is above the memory limit 4Gi (a request may not exceed its limit); lower the request or raise the limit',
+      '[test/c/b] KAF-POOL-021 node pool "b": JVM -Xmx 4096m is not below the container memory limit 4Gi (the heap, off-heap memory and page cache must fit, or the pod is OOM-killed); keep -Xmx well below the memory limit (commonly at most half of it)',
+      '[test/c/b] KAF-POOL-011 node pool "b": JBOD volume id 0 is used twice (ids must be unique; they name the PVCs); give every volume its own id',
+      '[test/c/b] KAF-POOL-007 node pool "b": nodeIds lists 2 IDs for 3 replicas, so the remaining IDs are chosen by Strimzi; list at least 3 node IDs',
     ]));
   });
 
@@ -242,17 +242,17 @@ describe('KafkaCluster validation', () => {
       },
     });
     expect(validationErrors(chart)).toEqual(expect.arrayContaining([
-      '[test/my-cluster] Kafka cluster "my-cluster" clusterCa: renewal period 30 days is not shorter than the validity of 30 days; make renewal shorter than validity',
-      '[test/my-cluster] Kafka cluster "my-cluster" clientsCa: validity of 1.5 days is not a whole number of days >= 1 (Strimzi counts CA lifetimes in days); use Duration.days(n) with n >= 1',
-      '[test/my-cluster] Kafka cluster "my-cluster" clientsCa: expirationPolicy renew-certificate applies only to a CA Strimzi generates, but generateCertificateAuthority is false; remove expirationPolicy, or let Strimzi generate the CA',
+      '[test/my-cluster] KAF-CLU-065 Kafka cluster "my-cluster" clusterCa: renewal period 30 days is not shorter than the validity of 30 days; make renewal shorter than validity',
+      '[test/my-cluster] KAF-CLU-064 Kafka cluster "my-cluster" clientsCa: validity of 1.5 days is not a whole number of days >= 1 (Strimzi counts CA lifetimes in days); use Duration.days(n) with n >= 1',
+      '[test/my-cluster] KAF-CLU-066 Kafka cluster "my-cluster" clientsCa: expirationPolicy renew-certificate applies only to a CA Strimzi generates, but generateCertificateAuthority is false; remove expirationPolicy, or let Strimzi generate the CA',
     ]));
   });
 
   test('cruise control keys Strimzi owns are rejected', () => {
     const { chart } = minimal(newChart('kafka'), { cruiseControl: { config: { 'self.healing.enabled': true, 'bootstrap.servers': 'x' } } });
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster] Kafka cluster "my-cluster" cruiseControl: config key "self.healing.enabled" is owned by Strimzi and would be silently dropped (self-healing is not supported with Strimzi); remove it',
-      '[test/my-cluster] Kafka cluster "my-cluster" cruiseControl: config key "bootstrap.servers" is owned by Strimzi and would be silently dropped; remove it',
+      '[test/my-cluster] KAF-CLU-056 Kafka cluster "my-cluster" cruiseControl: config key "self.healing.enabled" is owned by Strimzi and would be silently dropped (self-healing is not supported with Strimzi); remove it',
+      '[test/my-cluster] KAF-CLU-056 Kafka cluster "my-cluster" cruiseControl: config key "bootstrap.servers" is owned by Strimzi and would be silently dropped; remove it',
     ]);
   });
 
@@ -290,23 +290,23 @@ describe('KafkaCluster audit fixes', () => {
     cluster.addNodePool('ctrl', { roles: [NodeRole.CONTROLLER], replicas: 3, jvm: { heapMax: Size.gibibytes(1) }, resources: { memory: { limit: Size.gibibytes(2) } } });
     cluster.addNodePool('b', { roles: [NodeRole.BROKER], replicas: 3, resources: { memory: { limit: Size.gibibytes(8) } } });
     expect(validationErrors(chart)).toEqual([
-      '[test/c/b] node pool "b": JVM -Xmx 8192m is not below the container memory limit 8Gi (the heap, off-heap memory and page cache must fit, or the pod is OOM-killed); keep -Xmx well below the memory limit (commonly at most half of it)',
+      '[test/c/b] KAF-POOL-021 node pool "b": JVM -Xmx 8192m is not below the container memory limit 8Gi (the heap, off-heap memory and page cache must fit, or the pod is OOM-killed); keep -Xmx well below the memory limit (commonly at most half of it)',
     ]);
   });
 
   test('Kafka version and metadata version rules', () => {
     const errors = (props: any) => validationErrors(minimal(newChart('kafka'), props).chart);
     expect(errors({ version: KafkaVersion.of('latest') })).toEqual([
-      '[test/my-cluster] Kafka cluster "my-cluster": Kafka version "latest" is not a version number major.minor.patch; use a KafkaVersion constant, e.g. KafkaVersion.V4_3_1',
+      '[test/my-cluster] KAF-CLU-050 Kafka cluster "my-cluster": Kafka version "latest" is not a version number major.minor.patch; use a KafkaVersion constant, e.g. KafkaVersion.V4_3_1',
     ]);
     expect(errors({ metadataVersion: '4.3.1' })).toEqual([
-      '[test/my-cluster] Kafka cluster "my-cluster": metadataVersion "4.3.1" is not a KRaft metadata version like "4.3-IV0" or "4.3"; use <major>.<minor>-IV<n>, or leave it unset to use the default of the Kafka version',
+      '[test/my-cluster] KAF-CLU-053 Kafka cluster "my-cluster": metadataVersion "4.3.1" is not a KRaft metadata version like "4.3-IV0" or "4.3"; use <major>.<minor>-IV<n>, or leave it unset to use the default of the Kafka version',
     ]);
     expect(errors({ metadataVersion: '3.3-IV2' })).toEqual([
-      '[test/my-cluster] Kafka cluster "my-cluster": metadataVersion "3.3-IV2" is older than 3.3-IV3, the oldest KRaft metadata version Strimzi 1.2.0 accepts; use 3.3-IV3 or newer (the Kafka version\'s own, e.g. 4.3-IV0, unless you are mid-upgrade)',
+      '[test/my-cluster] KAF-CLU-054 Kafka cluster "my-cluster": metadataVersion "3.3-IV2" is older than 3.3-IV3, the oldest KRaft metadata version Strimzi 1.2.0 accepts; use 3.3-IV3 or newer (the Kafka version\'s own, e.g. 4.3-IV0, unless you are mid-upgrade)',
     ]);
     expect(errors({ version: KafkaVersion.V4_2_1, metadataVersion: '4.3-IV0' })).toEqual([
-      '[test/my-cluster] Kafka cluster "my-cluster": metadataVersion "4.3-IV0" is newer than Kafka 4.2.1 (a metadata version cannot be ahead of the brokers\' software); use 4.2-IV0 or older, or raise the Kafka version',
+      '[test/my-cluster] KAF-CLU-055 Kafka cluster "my-cluster": metadataVersion "4.3-IV0" is newer than Kafka 4.2.1 (a metadata version cannot be ahead of the brokers\' software); use 4.2-IV0 or older, or raise the Kafka version',
     ]);
     // an older metadata version during an upgrade is fine
     const ok = minimal(newChart('kafka'), { version: KafkaVersion.V4_3_1, metadataVersion: '4.2-IV1' });
@@ -314,7 +314,7 @@ describe('KafkaCluster audit fixes', () => {
     expect(KafkaVersion.of('4.3.1')).toBe(KafkaVersion.V4_3_1);
     // a version older than every supported one is an error, not a warning
     expect(errors({ version: KafkaVersion.of('3.9.0') })).toEqual([
-      '[test/my-cluster] Kafka cluster "my-cluster": Kafka 3.9.0 is older than every version Strimzi 1.2.0 runs (4.2.0, 4.2.1, 4.3.0, 4.3.1), so the operator rejects the Kafka resource; use 4.2.0 or newer (KafkaVersion.LATEST is 4.3.1), upgrading through the versions Kafka requires',
+      '[test/my-cluster] KAF-CLU-051 Kafka cluster "my-cluster": Kafka 3.9.0 is older than every version Strimzi 1.2.0 runs (4.2.0, 4.2.1, 4.3.0, 4.3.1), so the operator rejects the Kafka resource; use 4.2.0 or newer (KafkaVersion.LATEST is 4.3.1), upgrading through the versions Kafka requires',
     ]);
   });
 
@@ -328,7 +328,7 @@ describe('KafkaCluster audit fixes', () => {
     });
     cluster.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 1 });
     expect(validationErrors(chart)).toEqual([
-      '[test/c] Kafka cluster "c" cruiseControl: needs at least 2 brokers, but the cluster has 1 (Strimzi refuses Cruise Control on a single-broker cluster); add a broker, or remove cruiseControl',
+      '[test/c] KAF-CLU-061 Kafka cluster "c" cruiseControl: needs at least 2 brokers, but the cluster has 1 (Strimzi refuses Cruise Control on a single-broker cluster); add a broker, or remove cruiseControl',
     ]);
     // GIVEN metrics topic settings that do not fit 3 brokers, and goals that are not listed
     const { chart: chart2 } = minimal(newChart('kafka'), {
@@ -336,10 +336,10 @@ describe('KafkaCluster audit fixes', () => {
       config: { 'cruise.control.metrics.topic.replication.factor': 4, 'cruise.control.metrics.topic.min.insync.replicas': 5 },
     });
     expect(validationErrors(chart2)).toEqual([
-      '[test/my-cluster] Kafka cluster "my-cluster" cruiseControl: defaultGoals DiskCapacityGoal is not in goals (Cruise Control only uses goals listed in goals); add DiskCapacityGoal to goals, or remove it from defaultGoals',
-      '[test/my-cluster] Kafka cluster "my-cluster" cruiseControl: hardGoals CpuCapacityGoal is not in goals (Cruise Control only uses goals listed in goals); add CpuCapacityGoal to goals, or remove it from hardGoals',
-      '[test/my-cluster] Kafka cluster "my-cluster" cruiseControl: broker config cruise.control.metrics.topic.replication.factor 4 exceeds the 3 brokers (Strimzi rejects the Kafka resource); use at most 3',
-      '[test/my-cluster] Kafka cluster "my-cluster" cruiseControl: its metrics topic would get min.insync.replicas 5, above its replication factor 4 (Strimzi rejects the Kafka resource); set broker config cruise.control.metrics.topic.min.insync.replicas to at most 4',
+      '[test/my-cluster] KAF-CLU-060 Kafka cluster "my-cluster" cruiseControl: defaultGoals DiskCapacityGoal is not in goals (Cruise Control only uses goals listed in goals); add DiskCapacityGoal to goals, or remove it from defaultGoals',
+      '[test/my-cluster] KAF-CLU-060 Kafka cluster "my-cluster" cruiseControl: hardGoals CpuCapacityGoal is not in goals (Cruise Control only uses goals listed in goals); add CpuCapacityGoal to goals, or remove it from hardGoals',
+      '[test/my-cluster] KAF-CLU-062 Kafka cluster "my-cluster" cruiseControl: broker config cruise.control.metrics.topic.replication.factor 4 exceeds the 3 brokers (Strimzi rejects the Kafka resource); use at most 3',
+      '[test/my-cluster] KAF-CLU-063 Kafka cluster "my-cluster" cruiseControl: its metrics topic would get min.insync.replicas 5, above its replication factor 4 (Strimzi rejects the Kafka resource); set broker config cruise.control.metrics.topic.min.insync.replicas to at most 4',
     ]);
   });
 
@@ -352,9 +352,9 @@ describe('KafkaCluster audit fixes', () => {
       },
     });
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster] Kafka cluster "my-cluster" cruiseControl: network capacity 1.5Ki/s is not a positive whole number of KiB per second; use Size.kibibytes(), Size.mebibytes() or Size.gibibytes()',
-      '[test/my-cluster] Kafka cluster "my-cluster" cruiseControl: a broker capacity override names no brokers; list the node IDs it applies to',
-      '[test/my-cluster] Kafka cluster "my-cluster" cruiseControl: autoRebalance lists mode add-brokers more than once (one rebalance per mode); list each mode once',
+      '[test/my-cluster] KAF-CLU-057 Kafka cluster "my-cluster" cruiseControl: network capacity 1.5Ki/s is not a positive whole number of KiB per second; use Size.kibibytes(), Size.mebibytes() or Size.gibibytes()',
+      '[test/my-cluster] KAF-CLU-058 Kafka cluster "my-cluster" cruiseControl: a broker capacity override names no brokers; list the node IDs it applies to',
+      '[test/my-cluster] KAF-CLU-059 Kafka cluster "my-cluster" cruiseControl: autoRebalance lists mode add-brokers more than once (one rebalance per mode); list each mode once',
     ]);
   });
 
@@ -367,7 +367,7 @@ describe('KafkaCluster audit fixes', () => {
     expect(cluster.authorizationEnabled).toBe(true);
     const bad = minimal(newChart('kafka'), { authorization: KafkaAuthorization.custom({ authorizerClass: ' ' }) });
     expect(validationErrors(bad.chart)).toEqual([
-      '[test/my-cluster] Kafka cluster "my-cluster": custom authorization has an empty authorizerClass (Strimzi needs the authorizer\'s class name); set authorizerClass to the fully qualified class name, or use KafkaAuthorization.simple()',
+      '[test/my-cluster] KAF-CLU-067 Kafka cluster "my-cluster": custom authorization has an empty authorizerClass (Strimzi needs the authorizer\'s class name); set authorizerClass to the fully qualified class name, or use KafkaAuthorization.simple()',
     ]);
   });
 
@@ -388,7 +388,7 @@ describe('KafkaCluster audit fixes', () => {
     // an empty topology key is an error
     const bad = minimal(newChart('kafka'), { rack: Rack.topologyLabel('') });
     expect(validationErrors(bad.chart)).toEqual([
-      '[test/my-cluster] Kafka cluster "my-cluster": rack awareness from a node label has an empty topology key; use Rack.topologyLabel("topology.kubernetes.io/zone")',
+      '[test/my-cluster] KAF-POOL-018 Kafka cluster "my-cluster": rack awareness from a node label has an empty topology key; use Rack.topologyLabel("topology.kubernetes.io/zone")',
     ]);
   });
 

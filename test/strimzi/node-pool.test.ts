@@ -78,13 +78,13 @@ test('pool rules: replicas, roles, node IDs, heap sizes, JBOD', () => {
   });
   c.addNodePool('empty', { roles: [], replicas: -1 });
   expect(validationErrors(chart)).toEqual(expect.arrayContaining([
-    '[test/c/b] node pool "b": lists a role twice (broker, broker); list each role once',
-    '[test/c/b] node pool "b": nodeIds 1, 1, 2 contain duplicates; list each node ID once',
-    '[test/c/b] node pool "b": JBOD storage has no volumes; add at least one JbodVolume',
-    '[test/c/b] node pool "b": JVM -Xmx 1500Ki is not a positive whole number of mebibytes (Strimzi accepts only m/g heap sizes); use Size.mebibytes() or Size.gibibytes()',
-    '[test/c/b] node pool "b": JVM -Xms 2048m is above -Xmx 1m; make heapInitial at most heapMax',
-    '[test/c/empty] node pool "empty": replicas -1 is not an integer >= 0; set replicas to 0 or more',
-    '[test/c/empty] node pool "empty": has no roles (each pool needs broker, controller or both); set roles, e.g. [NodeRole.BROKER]',
+    '[test/c/b] KAF-POOL-004 node pool "b": lists a role twice (broker, broker); list each role once',
+    '[test/c/b] KAF-POOL-006 node pool "b": nodeIds 1, 1, 2 contain duplicates; list each node ID once',
+    '[test/c/b] KAF-POOL-009 node pool "b": JBOD storage has no volumes; add at least one JbodVolume',
+    '[test/c/b] KAF-POOL-019 node pool "b": JVM -Xmx 1500Ki is not a positive whole number of mebibytes (Strimzi accepts only m/g heap sizes); use Size.mebibytes() or Size.gibibytes()',
+    '[test/c/b] KAF-POOL-020 node pool "b": JVM -Xms 2048m is above -Xmx 1m; make heapInitial at most heapMax',
+    '[test/c/empty] KAF-POOL-002 node pool "empty": replicas -1 is not an integer >= 0; set replicas to 0 or more',
+    '[test/c/empty] KAF-POOL-003 node pool "empty": has no roles (each pool needs broker, controller or both); set roles, e.g. [NodeRole.BROKER]',
   ]));
 });
 
@@ -101,10 +101,10 @@ test('spread rules: maxSkew and weight within Kubernetes limits and on the metho
     ],
   });
   expect(validationErrors(chart)).toEqual([
-    '[test/c/b] node pool "b": spread across "topology.kubernetes.io/zone" has maxSkew 0; Kubernetes needs an integer >= 1; use maxSkew 1 (even spread) or more',
-    '[test/c/b] node pool "b": spread across "kubernetes.io/hostname" has weight 101; Kubernetes accepts integers 1-100; use a weight between 1 and 100',
-    '[test/c/b] node pool "b": spread across "kubernetes.io/hostname" sets weight 50, which only applies to a preferred (required: false) anti-affinity rule; remove weight or set required: false',
-    '[test/c/b] node pool "b": spread across "rack" sets maxSkew 2, which only applies to SpreadMethod.TOPOLOGY_SPREAD; remove maxSkew or use method: SpreadMethod.TOPOLOGY_SPREAD',
+    '[test/c/b] KAF-POOL-015 node pool "b": spread across "topology.kubernetes.io/zone" has maxSkew 0; Kubernetes needs an integer >= 1; use maxSkew 1 (even spread) or more',
+    '[test/c/b] KAF-POOL-017 node pool "b": spread across "kubernetes.io/hostname" has weight 101; Kubernetes accepts integers 1-100; use a weight between 1 and 100',
+    '[test/c/b] KAF-POOL-016 node pool "b": spread across "kubernetes.io/hostname" sets weight 50, which only applies to a preferred (required: false) anti-affinity rule; remove weight or set required: false',
+    '[test/c/b] KAF-POOL-014 node pool "b": spread across "rack" sets maxSkew 2, which only applies to SpreadMethod.TOPOLOGY_SPREAD; remove maxSkew or use method: SpreadMethod.TOPOLOGY_SPREAD',
   ]);
 });
 
@@ -119,8 +119,8 @@ test('JBOD: only one volume may hold the KRaft metadata log; persistent claims n
     ]),
   });
   expect(validationErrors(chart)).toEqual([
-    '[test/c/b] node pool "b": JBOD volume 1 has size 0Gi; a persistent claim needs a size above zero; set size, e.g. Size.gibibytes(100)',
-    '[test/c/b] node pool "b": JBOD volumes 0, 1 all claim the KRaft metadata log (kraftMetadata); only one volume can hold it; set kraftMetadata on one volume only',
+    '[test/c/b] KAF-POOL-008 node pool "b": JBOD volume 1 has size 0Gi; a persistent claim needs a size above zero; set size, e.g. Size.gibibytes(100)',
+    '[test/c/b] KAF-POOL-012 node pool "b": JBOD volumes 0, 1 all claim the KRaft metadata log (kraftMetadata); only one volume can hold it; set kraftMetadata on one volume only',
   ]);
 });
 

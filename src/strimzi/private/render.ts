@@ -22,15 +22,15 @@ export function cpuMillis(c: kplus.Cpu): number {
 export function checkResources(c: ViolationCollector, subject: string, r: kplus.ContainerResources | undefined, jvm: JvmOptions | undefined): void {
   if (r?.cpu?.request && r.cpu.limit) {
     c.check(cpuMillis(r.cpu.request) > cpuMillis(r.cpu.limit), subject,
-      `CPU request ${r.cpu.request.amount} is above the CPU limit ${r.cpu.limit.amount} (a request may not exceed its limit)`, 'lower the request or raise the limit');
+      `CPU request ${r.cpu.request.amount} is above the CPU limit ${r.cpu.limit.amount} (a request may not exceed its limit)`, 'lower the request or raise the limit', 'KAF-POOL-022');
   }
   if (r?.memory?.request && r.memory.limit) {
     c.check(kib(r.memory.request) > kib(r.memory.limit), subject,
-      `memory request ${r.memory.request.asString()} is above the memory limit ${r.memory.limit.asString()} (a request may not exceed its limit)`, 'lower the request or raise the limit');
+      `memory request ${r.memory.request.asString()} is above the memory limit ${r.memory.limit.asString()} (a request may not exceed its limit)`, 'lower the request or raise the limit', 'KAF-POOL-022');
   }
   if (r?.ephemeralStorage?.request && r.ephemeralStorage.limit) {
     c.check(kib(r.ephemeralStorage.request) > kib(r.ephemeralStorage.limit), subject,
-      `ephemeral-storage request ${r.ephemeralStorage.request.asString()} is above its limit ${r.ephemeralStorage.limit.asString()}`, 'lower the request or raise the limit');
+      `ephemeral-storage request ${r.ephemeralStorage.request.asString()} is above its limit ${r.ephemeralStorage.limit.asString()}`, 'lower the request or raise the limit', 'KAF-POOL-022');
   }
   _checkJvm(c, subject, jvm, r);
 }
