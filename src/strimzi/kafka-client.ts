@@ -239,13 +239,13 @@ export class KafkaClient {
         const whose = where === details.namespace ? 'the cluster\'s namespace' : 'namespace';
         c.check(ns !== where, subject,
           `the workload is in namespace "${ns}", but the Secrets it reads (${read.map((r) => r.what).join(', ')}) are in ${whose} "${where}", and Kubernetes Secrets are namespace-local`,
-          `run the workload in namespace "${where}", or copy the Secrets into "${ns}" and wire them by hand`);
+          `run the workload in namespace "${where}", or copy the Secrets into "${ns}" and wire them by hand`, 'KAF-CLI-002');
         return;
       }
       const missing = read.filter((r) => r.namespace !== ns);
       c.check(missing.length > 0, subject,
         `the workload is in namespace "${ns}", but it reads ${read.map((r) => `the ${r.what} (${r.names.map((n) => `"${n}"`).join(', ')}) from namespace "${r.namespace}"`).join(' and ')} (the User Operator writes user Secrets into the namespace it watches, the CA Secret stays in the cluster's), and Kubernetes Secrets are namespace-local`,
-        `copy ${missing.map((r) => `${r.names.map((n) => `"${n}"`).join(', ')} from "${r.namespace}"`).join(' and ')} into "${ns}" (e.g. with SecretCopy) and pass the details with ${missing.map((r) => `${r.field}: "${ns}"`).join(' and ')}, or leave the User Operator's watchedNamespace unset so that every Secret is in "${details.namespace}"`);
+        `copy ${missing.map((r) => `${r.names.map((n) => `"${n}"`).join(', ')} from "${r.namespace}"`).join(' and ')} into "${ns}" (e.g. with SecretCopy) and pass the details with ${missing.map((r) => `${r.field}: "${ns}"`).join(' and ')}, or leave the User Operator's watchedNamespace unset so that every Secret is in "${details.namespace}"`, 'KAF-CLI-002');
     });
   }
 

@@ -302,7 +302,7 @@ export class Topic extends StrimziResource implements ITopic {
         ...(brokers === 0 || minIsr < brokers ? [`raise replicas to ${minIsr + 1}`] : []),
         ...(minIsr > 1 ? [`lower min.insync.replicas to ${minIsr - 1}`] : []),
       ];
-      Warnings.of(this).add(`topic "${this.topicName}": min.insync.replicas ${minIsr} equals replicas ${this.replicas}, so one broker down stops every acks=all producer; ${fixes.length > 0 ? fixes.join(' or ') : 'add brokers'}`);
+      Warnings.of(this).add(`topic "${this.topicName}": min.insync.replicas ${minIsr} equals replicas ${this.replicas}, so one broker down stops every acks=all producer; ${fixes.length > 0 ? fixes.join(' or ') : 'add brokers'}`, 'KAF-TOP-022');
     }
   }
 
@@ -338,18 +338,18 @@ export class Topic extends StrimziResource implements ITopic {
     if (name.length === 0 || name.length > 249) {
       c.add(subject,
         `the name has ${name.length} characters; Kafka topic names have 1 to 249`,
-        'choose a shorter name');
+        'choose a shorter name', 'KAF-TOP-014');
     }
     const badChars = [...new Set(name.replace(/[a-zA-Z0-9._-]/g, ''))];
     if (name.length > 0 && !TOPIC_NAME.test(name)) {
       c.add(subject,
         `the name contains ${badChars.map((ch) => JSON.stringify(ch)).join(', ')}, which Kafka does not allow in topic names (only letters, digits, ".", "_" and "-")`,
-        'remove or replace those characters');
+        'remove or replace those characters', 'KAF-TOP-015');
     }
     if (name === '.' || name === '..') {
       c.add(subject,
         `the name "${name}" is reserved by Kafka`,
-        'choose another name');
+        'choose another name', 'KAF-TOP-016');
     }
 
     const ns = renderedNamespace(this.resource);
@@ -357,32 +357,32 @@ export class Topic extends StrimziResource implements ITopic {
     if (ns !== watched) {
       c.add(subject,
         `the KafkaTopic is in namespace "${ns}", but the Topic Operator of cluster "${this.cluster.clusterName}" watches only namespace "${watched}"`,
-        `keep the topic in ${watched === this.cluster.namespace ? 'the cluster\'s namespace' : `namespace "${watched}", the one the Topic Operator watches`} (do not patch metadata.namespace)`);
+        `keep the topic in ${watched === this.cluster.namespace ? 'the cluster\'s namespace' : `namespace "${watched}", the one the Topic Operator watches`} (do not patch metadata.namespace)`, 'KAF-TOP-017');
     }
 
     const partitions = this.partitions;
     if (partitions !== undefined && (!Number.isInteger(partitions) || partitions < 1)) {
       c.add(subject,
         `partitions ${partitions} is not an integer >= 1`,
-        'use at least 1 partition');
+        'use at least 1 partition', 'KAF-TOP-018');
     }
     const replicas = this.replicas;
     if (replicas !== undefined && (!Number.isInteger(replicas) || replicas < 1 || replicas > 32767)) {
       c.add(subject,
         `replicas ${replicas} is not an integer from 1 to 32767`,
-        'use a replication factor of at least 1');
+        'use a replication factor of at least 1', 'KAF-TOP-019');
     }
     const brokers = this.cluster.brokerCount;
     if (replicas !== undefined && brokers > 0 && replicas > brokers) {
       c.add(subject,
         `replicas ${replicas} exceeds the ${brokers} broker(s) of cluster "${this.cluster.clusterName}"; a partition cannot have more replicas than there are brokers`,
-        `use replicas <= ${brokers}, or add brokers`);
+        `use replicas <= ${brokers}, or add brokers`, 'KAF-TOP-020');
     }
     const minIsr = this.minInSyncReplicas;
     if (minIsr !== undefined && (!Number.isInteger(minIsr) || minIsr < 1)) {
       c.add(subject,
         `min.insync.replicas ${this._config['min.insync.replicas']} is not an integer >= 1`,
-        'use at least 1');
+        'use at least 1', 'KAF-TOP-021');
     }
     const version = this.cluster.version.version;
     const minIsrWarning = checkEffectiveMinIsr(c, subject, { minIsr, replicas }, this.cluster.brokerConfig ?? {}, version, brokers);
@@ -402,13 +402,13 @@ export class Topic extends StrimziResource implements ITopic {
         'use a size that is a whole number of bytes, e.g. Size.kibibytes(n) or Size.mebibytes(n) with an integer n', 'KAF-TOP-001');
     }
     for (const key of this._duplicateConfig) {
-      c.add(subject, `config key "${key}" is also set by a typed property`, `remove "${key}" from config, or the typed property`);
+      c.add(subject, `config key "${key}" is also set by a typed property`, `remove "${key}" from config, or the typed property`, 'KAF-TOP-023');
     }
     for (const [key, value] of Object.entries(this._config)) {
       if (!isConfigValue(value)) {
         c.add(subject,
           `config "${key}" has a value of a type Strimzi rejects (${JSON.stringify(value)})`,
-          'use a string, number, boolean or a list of them');
+          'use a string, number, boolean or a list of them', 'KAF-TOP-024');
       }
     }
 
@@ -417,26 +417,26 @@ export class Topic extends StrimziResource implements ITopic {
     if (first !== this) {
       c.add(subject,
         `cluster "${this.cluster.clusterName}" already has a topic named "${name}" (${first.node.path}); the Topic Operator would mark the newer KafkaTopic as conflicting`,
-        'define each Kafka topic once and share the construct');
+        'define each Kafka topic once and share the construct', 'KAF-TOP-025');
     }
     const colliding = reg.byCollisionKey.get(collisionKey(name))!;
     if (colliding.topicName !== name) {
       c.add(subject,
         `the name collides with topic "${colliding.topicName}" (${colliding.node.path}): names that differ only in "." and "_" share metric names, so Kafka refuses to create the second`,
-        'rename one of the topics so they differ in more than "." and "_"');
+        'rename one of the topics so they differ in more than "." and "_"', 'KAF-TOP-026');
     }
     const sameResource = topicsByResource.of(this.node.root).get(resourceKey(this))!;
     const otherCluster = sameResource.cluster !== this.cluster;
     if (otherCluster || sameResource.topicName !== name) {
       c.add(subject,
         `its KafkaTopic name "${this.resourceName}" is also the name of the KafkaTopic of topic "${sameResource.topicName}"${otherCluster ? ` of cluster "${sameResource.cluster.clusterName}"` : ''} (${sameResource.node.path}) in namespace "${this.cluster.topicNamespace}"`,
-        otherCluster ? 'rename one of the topics, or keep the two clusters\' topics in different namespaces' : 'rename one of the topics');
+        otherCluster ? 'rename one of the topics, or keep the two clusters\' topics in different namespaces' : 'rename one of the topics', 'KAF-TOP-027');
     }
     this._grants.check(c);
     if (!this.cluster.topicOperatorEnabled) {
       c.add(subject,
         `cluster "${this.cluster.clusterName}" runs no Topic Operator, so nothing creates this topic and the KafkaTopic never becomes ready`,
-        'enable the Topic Operator (entityOperator.topicOperator: true), or create the topic another way and remove the construct');
+        'enable the Topic Operator (entityOperator.topicOperator: true), or create the topic another way and remove the construct', 'KAF-TOP-028');
     }
   }
 

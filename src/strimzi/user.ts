@@ -360,24 +360,24 @@ export class KafkaUser extends StrimziResource implements IKafkaUser {
     if (!isDns1123Subdomain(this.userName)) {
       c.add(subject,
         'the name is not a valid Kubernetes name (DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters), and it becomes the KafkaUser\'s metadata.name',
-        `choose a name such as "${toDns1123Label(this.userName)}"`);
+        `choose a name such as "${toDns1123Label(this.userName)}"`, 'KAF-USR-001');
     }
     const first = usersByResource.of(this.node.root).get(`${this.namespace}/${this.userName}`)!;
     if (first.cluster === this.cluster) {
       if (first !== this) {
         c.add(subject,
           `cluster "${this.cluster.clusterName}" already has a user named "${this.userName}" (${first.node.path}); both render KafkaUser "${this.userName}" in namespace "${this.namespace}", so one would overwrite the other`,
-          'define each user once and share the construct');
+          'define each user once and share the construct', 'KAF-USR-002');
       }
     } else {
       c.add(subject,
         `user "${this.userName}" of cluster "${first.cluster.clusterName}" (${first.node.path}) also renders KafkaUser "${this.userName}" in namespace "${this.namespace}", so one would overwrite the other (and its Secret)`,
-        'rename one of the users, or keep the two clusters\' users in different namespaces');
+        'rename one of the users, or keep the two clusters\' users in different namespaces', 'KAF-USR-002');
     }
     if (!this.cluster.userOperatorEnabled) {
       c.add(subject,
         `cluster "${this.cluster.clusterName}" runs no User Operator, so no credentials, ACLs or quotas are created and the KafkaUser never becomes ready`,
-        'enable the User Operator (entityOperator.userOperator: true), or manage the user another way and remove the construct');
+        'enable the User Operator (entityOperator.userOperator: true), or manage the user another way and remove the construct', 'KAF-USR-003');
     }
     checkAuthentication(c, subject, this.authentication,
       { userName: this.userName, namespace: this.namespace, clusterNamespace: this.cluster.namespace });
@@ -386,7 +386,7 @@ export class KafkaUser extends StrimziResource implements IKafkaUser {
     if (ns !== this.namespace) {
       c.add(subject,
         `the KafkaUser is in namespace "${ns}", but the User Operator of cluster "${this.cluster.clusterName}" watches only namespace "${this.namespace}"`,
-        `keep the user in ${this.namespace === this.cluster.namespace ? 'the cluster\'s namespace' : `namespace "${this.namespace}", the one the User Operator watches`} (do not patch metadata.namespace)`);
+        `keep the user in ${this.namespace === this.cluster.namespace ? 'the cluster\'s namespace' : `namespace "${this.namespace}", the one the User Operator watches`} (do not patch metadata.namespace)`, 'KAF-USR-004');
     }
 
     checkAcls(c, subject, this.cluster, this._acls);
@@ -412,12 +412,12 @@ export class KafkaUser extends StrimziResource implements IKafkaUser {
     if (listeners.length > 0 && listeners.every((l) => this.accepts(l) === false)) {
       c.add(subject,
         `authentication "${this.authentication.type}" is accepted by no listener of cluster "${this.cluster.clusterName}" (listeners: ${listeners.map((l) => `${l.name}=${l.authentication.type}`).join(', ')})`,
-        `add a listener with ${this.expectedListenerAuth()} authentication, or change the user's authentication`);
+        `add a listener with ${this.expectedListenerAuth()} authentication, or change the user's authentication`, 'KAF-USR-019');
     }
     for (const listener of this._requestedListeners) {
       const p = listenerProblem(this.cluster, listener, this.authentication.type);
       if (p) {
-        c.add(subject, p.problem, p.fix);
+        c.add(subject, p.problem, p.fix, p.ruleId);
       }
     }
 

@@ -103,7 +103,7 @@ describe('KafkaConnector', () => {
     connect.grantAccess({ ownerGrants: true });
     synth(f.chart);
     expect(warningsOf(f.chart)).toEqual([
-      '[test/u] user "team-connect" is managed elsewhere: its owner must grant 4 ACL rule(s): allow Read on group "c" from * and allow Create, Describe, Read, Write on topic "c-configs" from * and allow Create, Describe, Read, Write on topic "c-offsets" from * and allow Create, Describe, Read, Write on topic "c-status" from * in KafkaUser "team-connect" (namespace "default"); this app relies on them',
+      '[test/u] KAF-USR-024 user "team-connect" is managed elsewhere: its owner must grant 4 ACL rule(s): allow Read on group "c" from * and allow Create, Describe, Read, Write on topic "c-configs" from * and allow Create, Describe, Read, Write on topic "c-offsets" from * and allow Create, Describe, Read, Write on topic "c-status" from * in KafkaUser "team-connect" (namespace "default"); this app relies on them',
     ]);
   });
 });

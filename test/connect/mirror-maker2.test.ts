@@ -83,7 +83,7 @@ describe('KafkaMirrorMaker2', () => {
     ]);
     synth(chart);
     expect(warningsOf(chart)).toEqual([
-      '[test/source-user] user "mm2-reader" is managed elsewhere: its owner must grant 4 ACL rule(s): allow DescribeConfigs, Read on topic "orders" from * and allow DescribeConfigs, Read on topic prefix "payments." from * and allow Describe on cluster from * and allow Describe on group prefix "app-" from * in KafkaUser "mm2-reader" (namespace "default"); this app relies on them',
+      '[test/source-user] KAF-USR-024 user "mm2-reader" is managed elsewhere: its owner must grant 4 ACL rule(s): allow DescribeConfigs, Read on topic "orders" from * and allow DescribeConfigs, Read on topic prefix "payments." from * and allow Describe on cluster from * and allow Describe on group prefix "app-" from * in KafkaUser "mm2-reader" (namespace "default"); this app relies on them',
     ]);
   });
 

@@ -34,7 +34,7 @@ describe('examples/mirror-maker2', () => {
       { resource: { type: 'cluster' }, operations: ['Describe'] },
     ]);
     expect(warningsOf(app)).toEqual([
-      '[mirror-maker2/eu-reader] user "mm2-reader" is managed elsewhere: its owner must grant 3 ACL rule(s): allow DescribeConfigs, Read on topic prefix "orders" from * and allow Describe on cluster from * and allow Describe on group prefix "app-" from * in KafkaUser "mm2-reader" (namespace "kafka"); this app relies on them',
+      '[mirror-maker2/eu-reader] KAF-USR-024 user "mm2-reader" is managed elsewhere: its owner must grant 3 ACL rule(s): allow DescribeConfigs, Read on topic prefix "orders" from * and allow Describe on cluster from * and allow Describe on group prefix "app-" from * in KafkaUser "mm2-reader" (namespace "kafka"); this app relies on them',
     ]);
   });
 });

@@ -174,7 +174,7 @@ describe('KafkaClient.configureContainer', () => {
     const deployment = new kplus.Deployment(chart, 'app', { containers: [{ image: 'app:1', name: 'app' }] });
     KafkaClient.configureContainer(deployment, deployment.containers[0], user.connectionDetails(cluster.findListener('scram')!));
     expect(validationErrors(chart)).toEqual([
-      '[test/app] Kafka client of cluster "my-cluster": the workload is in namespace "apps", but the Secrets it reads (user credentials, broker CA) are in the cluster\'s namespace "kafka", and Kubernetes Secrets are namespace-local; run the workload in namespace "kafka", or copy the Secrets into "apps" and wire them by hand',
+      '[test/app] KAF-CLI-002 Kafka client of cluster "my-cluster": the workload is in namespace "apps", but the Secrets it reads (user credentials, broker CA) are in the cluster\'s namespace "kafka", and Kubernetes Secrets are namespace-local; run the workload in namespace "kafka", or copy the Secrets into "apps" and wire them by hand',
     ]);
   });
 });

@@ -97,7 +97,7 @@ test('a grant on a topic of another cluster is an error', () => {
   const user = cluster.addUser('app');
   topic.grantRead(user);
   expect(validationErrors(chart)).toEqual([
-    '[test/other/orders] user "app": is granted access to topic "orders" of cluster "other", but belongs to cluster "my-cluster"; grant topics of the user\'s own cluster, or create a user in the topic\'s cluster',
+    '[test/other/orders] KAF-TOP-029 user "app": is granted access to topic "orders" of cluster "other", but belongs to cluster "my-cluster"; grant topics of the user\'s own cluster, or create a user in the topic\'s cluster',
   ]);
 });
 
@@ -107,6 +107,6 @@ test('a grant on a cluster without authorization is an error', () => {
   cluster.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
   cluster.addTopic('orders').grantWrite(cluster.addUser('app'));
   expect(validationErrors(chart)).toEqual([
-    '[test/open/app] user "app": has 1 ACL rule(s), but cluster "open" has no authorization, so the User Operator cannot apply them and the KafkaUser never becomes ready; enable authorization on the cluster (authorization: KafkaAuthorization.simple()) or remove the ACLs and grants',
+    '[test/open/app] KAF-USR-014 user "app": has 1 ACL rule(s), but cluster "open" has no authorization, so the User Operator cannot apply them and the KafkaUser never becomes ready; enable authorization on the cluster (authorization: KafkaAuthorization.simple()) or remove the ACLs and grants',
   ]);
 });

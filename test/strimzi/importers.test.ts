@@ -99,7 +99,7 @@ describe('KafkaUser.fromUserName', () => {
     expect(granted).toHaveLength(2);
     expect(user.isAllowed(AclResourceType.TOPIC, 'orders', AclOperation.READ)).toBe(true);
     expect(validationErrors(chart)).toEqual([
-      '[test/them] user "billing": is not managed by this app (imported with KafkaUser.fromUserName), so its ACLs cannot be rendered; its owner must add 2 ACL rule(s): allow Read, Describe on topic "orders" from * and allow Read on group "billing" from * to KafkaUser "billing" in namespace "kafka"; ask the owner to add them and mark the grant with ownerGrants: true, or grant to a user this app manages',
+      '[test/them] KAF-USR-023 user "billing": is not managed by this app (imported with KafkaUser.fromUserName), so its ACLs cannot be rendered; its owner must add 2 ACL rule(s): allow Read, Describe on topic "orders" from * and allow Read on group "billing" from * to KafkaUser "billing" in namespace "kafka"; ask the owner to add them and mark the grant with ownerGrants: true, or grant to a user this app manages',
     ]);
   });
 
@@ -109,7 +109,7 @@ describe('KafkaUser.fromUserName', () => {
     user.grantWriteTopics(AclResource.topicPrefix('billing-'), { ownerGrants: true });
     expect(synth(chart)).toEqual([]);
     expect(warningsOf(chart)).toEqual([
-      '[test/them] user "billing" is managed elsewhere: its owner must grant 1 ACL rule(s): allow Write, Describe on topic prefix "billing-" from * in KafkaUser "billing" (namespace "kafka"); this app relies on them',
+      '[test/them] KAF-USR-024 user "billing" is managed elsewhere: its owner must grant 1 ACL rule(s): allow Write, Describe on topic prefix "billing-" from * in KafkaUser "billing" (namespace "kafka"); this app relies on them',
     ]);
   });
 
@@ -120,7 +120,7 @@ describe('KafkaUser.fromUserName', () => {
     const topic = Topic.fromTopicName(chart, 'orders', { cluster, topicName: 'orders' });
     topic.grantRead(user, { ownerGrants: true });
     expect(validationErrors(chart)).toEqual([
-      '[test/orders] user "x": is granted access to topic "orders" of cluster "shared", but belongs to cluster "other"; grant topics of the user\'s own cluster, or create a user in the topic\'s cluster',
+      '[test/orders] KAF-TOP-029 user "x": is granted access to topic "orders" of cluster "shared", but belongs to cluster "other"; grant topics of the user\'s own cluster, or create a user in the topic\'s cluster',
     ]);
   });
 });

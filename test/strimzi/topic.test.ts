@@ -95,7 +95,7 @@ describe('Topic rendering', () => {
     c.addTopic('t', { replicas: 2, config: { 'min.insync.replicas': 2 } });
     synth(chart);
     expect(warningsOf(chart)).toEqual([
-      '[test/my-cluster/t] topic "t": min.insync.replicas 2 equals replicas 2, so one broker down stops every acks=all producer; raise replicas to 3 or lower min.insync.replicas to 1',
+      '[test/my-cluster/t] KAF-TOP-022 topic "t": min.insync.replicas 2 equals replicas 2, so one broker down stops every acks=all producer; raise replicas to 3 or lower min.insync.replicas to 1',
     ]);
   });
 
@@ -105,7 +105,7 @@ describe('Topic rendering', () => {
     c.addTopic('t', { replicas: 3, minInSyncReplicas: 3 });
     synth(chart);
     expect(warningsOf(chart)).toEqual([
-      '[test/my-cluster/t] topic "t": min.insync.replicas 3 equals replicas 3, so one broker down stops every acks=all producer; lower min.insync.replicas to 2',
+      '[test/my-cluster/t] KAF-TOP-022 topic "t": min.insync.replicas 3 equals replicas 3, so one broker down stops every acks=all producer; lower min.insync.replicas to 2',
     ]);
   });
 
@@ -119,7 +119,7 @@ describe('Topic rendering', () => {
     synth(chart);
     // THEN the fix may raise replicas, since 5 brokers exist at synth
     expect(warningsOf(chart)).toEqual([
-      '[test/my-cluster/t] topic "t": min.insync.replicas 3 equals replicas 3, so one broker down stops every acks=all producer; raise replicas to 4 or lower min.insync.replicas to 2',
+      '[test/my-cluster/t] KAF-TOP-022 topic "t": min.insync.replicas 3 equals replicas 3, so one broker down stops every acks=all producer; raise replicas to 4 or lower min.insync.replicas to 2',
     ]);
   });
 
@@ -154,10 +154,10 @@ describe('Topic validation', () => {
     c.addTopic('dot', { topicName: '.' });
     c.addTopic('dotdot', { topicName: '..' });
     expect(validationErrors(chart)).toEqual([
-      `[test/my-cluster/long] topic "${'a'.repeat(250)}": the name has 250 characters; Kafka topic names have 1 to 249; choose a shorter name`,
-      '[test/my-cluster/chars] topic "orders/eu": the name contains "/", which Kafka does not allow in topic names (only letters, digits, ".", "_" and "-"); remove or replace those characters',
-      '[test/my-cluster/dot] topic ".": the name "." is reserved by Kafka; choose another name',
-      '[test/my-cluster/dotdot] topic "..": the name ".." is reserved by Kafka; choose another name',
+      `[test/my-cluster/long] KAF-TOP-014 topic "${'a'.repeat(250)}": the name has 250 characters; Kafka topic names have 1 to 249; choose a shorter name`,
+      '[test/my-cluster/chars] KAF-TOP-015 topic "orders/eu": the name contains "/", which Kafka does not allow in topic names (only letters, digits, ".", "_" and "-"); remove or replace those characters',
+      '[test/my-cluster/dot] KAF-TOP-016 topic ".": the name "." is reserved by Kafka; choose another name',
+      '[test/my-cluster/dotdot] KAF-TOP-016 topic "..": the name ".." is reserved by Kafka; choose another name',
     ]);
   });
 
@@ -165,7 +165,7 @@ describe('Topic validation', () => {
     const { chart, cluster: c } = cluster(2);
     c.addTopic('t', { replicas: 3 });
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster/t] topic "t": replicas 3 exceeds the 2 broker(s) of cluster "my-cluster"; a partition cannot have more replicas than there are brokers; use replicas <= 2, or add brokers',
+      '[test/my-cluster/t] KAF-TOP-020 topic "t": replicas 3 exceeds the 2 broker(s) of cluster "my-cluster"; a partition cannot have more replicas than there are brokers; use replicas <= 2, or add brokers',
     ]);
   });
 
@@ -174,9 +174,9 @@ describe('Topic validation', () => {
     c.addTopic('t', { replicas: 0, partitions: 0 });
     c.addTopic('u', { partitions: 1.5 });
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster/t] topic "t": partitions 0 is not an integer >= 1; use at least 1 partition',
-      '[test/my-cluster/t] topic "t": replicas 0 is not an integer from 1 to 32767; use a replication factor of at least 1',
-      '[test/my-cluster/u] topic "u": partitions 1.5 is not an integer >= 1; use at least 1 partition',
+      '[test/my-cluster/t] KAF-TOP-018 topic "t": partitions 0 is not an integer >= 1; use at least 1 partition',
+      '[test/my-cluster/t] KAF-TOP-019 topic "t": replicas 0 is not an integer from 1 to 32767; use a replication factor of at least 1',
+      '[test/my-cluster/u] KAF-TOP-018 topic "u": partitions 1.5 is not an integer >= 1; use at least 1 partition',
     ]);
   });
 
@@ -192,8 +192,8 @@ describe('Topic validation', () => {
     const { chart, cluster: c } = cluster();
     c.addTopic('t', { retention: Duration.hours(1), config: { 'retention.ms': 1000, 'x.y': { nested: true } } });
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster/t] topic "t": config key "retention.ms" is also set by a typed property; remove "retention.ms" from config, or the typed property',
-      '[test/my-cluster/t] topic "t": config "x.y" has a value of a type Strimzi rejects ({"nested":true}); use a string, number, boolean or a list of them',
+      '[test/my-cluster/t] KAF-TOP-023 topic "t": config key "retention.ms" is also set by a typed property; remove "retention.ms" from config, or the typed property',
+      '[test/my-cluster/t] KAF-TOP-024 topic "t": config "x.y" has a value of a type Strimzi rejects ({"nested":true}); use a string, number, boolean or a list of them',
     ]);
   });
 
@@ -202,7 +202,7 @@ describe('Topic validation', () => {
     c.addTopic('first', { topicName: 'orders' });
     new Topic(chart, 'second', { cluster: c, topicName: 'orders' });
     expect(validationErrors(chart)).toEqual([
-      '[test/second] topic "orders": cluster "my-cluster" already has a topic named "orders" (test/my-cluster/first); the Topic Operator would mark the newer KafkaTopic as conflicting; define each Kafka topic once and share the construct',
+      '[test/second] KAF-TOP-025 topic "orders": cluster "my-cluster" already has a topic named "orders" (test/my-cluster/first); the Topic Operator would mark the newer KafkaTopic as conflicting; define each Kafka topic once and share the construct',
     ]);
   });
 
@@ -211,7 +211,7 @@ describe('Topic validation', () => {
     c.addTopic('a', { topicName: 'orders.eu' });
     c.addTopic('b', { topicName: 'orders_eu' });
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster/b] topic "orders_eu": the name collides with topic "orders.eu" (test/my-cluster/a): names that differ only in "." and "_" share metric names, so Kafka refuses to create the second; rename one of the topics so they differ in more than "." and "_"',
+      '[test/my-cluster/b] KAF-TOP-026 topic "orders_eu": the name collides with topic "orders.eu" (test/my-cluster/a): names that differ only in "." and "_" share metric names, so Kafka refuses to create the second; rename one of the topics so they differ in more than "." and "_"',
     ]);
   });
 
@@ -223,7 +223,7 @@ describe('Topic validation', () => {
     c.addTopic('b', { topicName: derived });
     // THEN
     expect(validationErrors(chart)).toEqual([
-      `[test/my-cluster/b] topic "${derived}": its KafkaTopic name "${derived}" is also the name of the KafkaTopic of topic "Orders" (test/my-cluster/a) in namespace "kafka"; rename one of the topics`,
+      `[test/my-cluster/b] KAF-TOP-027 topic "${derived}": its KafkaTopic name "${derived}" is also the name of the KafkaTopic of topic "Orders" (test/my-cluster/a) in namespace "kafka"; rename one of the topics`,
     ]);
   });
 
@@ -237,7 +237,7 @@ describe('Topic validation', () => {
     c.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
     c.addTopic('orders');
     expect(validationErrors(chart)).toEqual([
-      '[test/c/orders] topic "orders": cluster "c" runs no Topic Operator, so nothing creates this topic and the KafkaTopic never becomes ready; enable the Topic Operator (entityOperator.topicOperator: true), or create the topic another way and remove the construct',
+      '[test/c/orders] KAF-TOP-028 topic "orders": cluster "c" runs no Topic Operator, so nothing creates this topic and the KafkaTopic never becomes ready; enable the Topic Operator (entityOperator.topicOperator: true), or create the topic another way and remove the construct',
     ]);
   });
 
@@ -294,7 +294,7 @@ describe('Topic validation', () => {
     const t = c.addTopic('orders');
     ApiObject.of(t).addJsonPatch(JsonPatch.replace('/metadata/namespace', 'apps'));
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster/orders] topic "orders": the KafkaTopic is in namespace "apps", but the Topic Operator of cluster "my-cluster" watches only namespace "kafka"; keep the topic in the cluster\'s namespace (do not patch metadata.namespace)',
+      '[test/my-cluster/orders] KAF-TOP-017 topic "orders": the KafkaTopic is in namespace "apps", but the Topic Operator of cluster "my-cluster" watches only namespace "kafka"; keep the topic in the cluster\'s namespace (do not patch metadata.namespace)',
     ]);
   });
 });

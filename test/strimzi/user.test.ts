@@ -166,8 +166,8 @@ describe('KafkaUser ACL warnings', () => {
     synth(chart);
     // THEN
     expect(warningsOf(chart)).toEqual([
-      '[test/my-cluster/app] user "app": the ACL rule on group "g" names Write, which Kafka never checks on a group (it checks Read, Describe, Delete, DescribeConfigs, AlterConfigs), so it has no effect; remove it or use the right resource type',
-      '[test/my-cluster/app] user "app": the ACL rule on transactionalId "tx" names Read, Create, which Kafka never checks on a transactionalId (it checks Describe, Write), so they have no effect; remove them or use the right resource type',
+      '[test/my-cluster/app] KAF-USR-018 user "app": the ACL rule on group "g" names Write, which Kafka never checks on a group (it checks Read, Describe, Delete, DescribeConfigs, AlterConfigs), so it has no effect; remove it or use the right resource type',
+      '[test/my-cluster/app] KAF-USR-018 user "app": the ACL rule on transactionalId "tx" names Read, Create, which Kafka never checks on a transactionalId (it checks Describe, Write), so they have no effect; remove them or use the right resource type',
     ]);
   });
 });
@@ -313,7 +313,7 @@ describe('KafkaUser validation', () => {
     const user = new KafkaUser(chart, 'app', { cluster: c });
     user.connectionDetails(c.findListener('tls')!);
     expect(validationErrors(chart)).toEqual([
-      '[test/app] user "app": connection details requested through listener "tls", whose authentication "tls" does not accept this user\'s authentication "scram-sha-512"; use a listener with "scram-sha-512" authentication, or change the user\'s authentication',
+      '[test/app] KAF-USR-021 user "app": connection details requested through listener "tls", whose authentication "tls" does not accept this user\'s authentication "scram-sha-512"; use a listener with "scram-sha-512" authentication, or change the user\'s authentication',
     ]);
   });
 
@@ -322,7 +322,7 @@ describe('KafkaUser validation', () => {
     const user = new KafkaUser(chart, 'app', { cluster: c });
     user.connectionDetails(Listener.internal({ name: 'scram', port: 9094 }));
     expect(validationErrors(chart)).toEqual([
-      '[test/app] user "app": connection details requested through listener "scram", which is not a listener of cluster "my-cluster"; pass one of the cluster\'s listeners (cluster.findListener(name))',
+      '[test/app] KAF-USR-020 user "app": connection details requested through listener "scram", which is not a listener of cluster "my-cluster"; pass one of the cluster\'s listeners (cluster.findListener(name))',
     ]);
   });
 
@@ -343,7 +343,7 @@ describe('KafkaUser validation', () => {
     const { chart, cluster: c } = cluster(newChart(), { listeners: [custom] });
     new KafkaUser(chart, 'app', { cluster: c }).connectionDetails(custom);
     expect(validationErrors(chart)).toEqual([
-      '[test/app] user "app": connection details requested through listener "oauth" with custom authentication, whose credentials this library cannot derive; use a listener with "scram-sha-512" authentication, or configure the client by hand',
+      '[test/app] KAF-USR-022 user "app": connection details requested through listener "oauth" with custom authentication, whose credentials this library cannot derive; use a listener with "scram-sha-512" authentication, or configure the client by hand',
     ]);
   });
 
@@ -353,7 +353,7 @@ describe('KafkaUser validation', () => {
     c.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
     new KafkaUser(chart, 'app', { cluster: c, acls: [{ resource: AclResource.topic('t'), operations: [AclOperation.READ] }] });
     expect(validationErrors(chart)).toEqual([
-      '[test/app] user "app": has 1 ACL rule(s), but cluster "c" has no authorization, so the User Operator cannot apply them and the KafkaUser never becomes ready; enable authorization on the cluster (authorization: KafkaAuthorization.simple()) or remove the ACLs and grants',
+      '[test/app] KAF-USR-014 user "app": has 1 ACL rule(s), but cluster "c" has no authorization, so the User Operator cannot apply them and the KafkaUser never becomes ready; enable authorization on the cluster (authorization: KafkaAuthorization.simple()) or remove the ACLs and grants',
     ]);
   });
 
@@ -361,7 +361,7 @@ describe('KafkaUser validation', () => {
     const { chart, cluster: c } = cluster(newChart(), { authorization: KafkaAuthorization.custom({ authorizerClass: 'com.example.Authz' }) });
     new KafkaUser(chart, 'app', { cluster: c, acls: [{ resource: AclResource.topic('t'), operations: [AclOperation.READ] }] });
     expect(validationErrors(chart)).toEqual([
-      '[test/app] user "app": has ACL rules, but cluster "my-cluster" uses a custom authorizer without supportsAdminApi, so the User Operator cannot apply them; set supportsAdminApi: true if the authorizer supports the Kafka Admin API for ACLs, or remove the ACLs and grants',
+      '[test/app] KAF-USR-015 user "app": has ACL rules, but cluster "my-cluster" uses a custom authorizer without supportsAdminApi, so the User Operator cannot apply them; set supportsAdminApi: true if the authorizer supports the Kafka Admin API for ACLs, or remove the ACLs and grants',
     ]);
   });
 
@@ -369,7 +369,7 @@ describe('KafkaUser validation', () => {
     const { chart, cluster: c } = cluster(newChart(), { listeners: [Listener.internal({ name: 'scram', port: 9094 })] });
     new KafkaUser(chart, 'app', { cluster: c, authentication: KafkaUserAuthentication.tls() });
     expect(validationErrors(chart)).toEqual([
-      '[test/app] user "app": authentication "tls" is accepted by no listener of cluster "my-cluster" (listeners: scram=scram-sha-512); add a listener with "tls" authentication, or change the user\'s authentication',
+      '[test/app] KAF-USR-019 user "app": authentication "tls" is accepted by no listener of cluster "my-cluster" (listeners: scram=scram-sha-512); add a listener with "tls" authentication, or change the user\'s authentication',
     ]);
   });
 
@@ -378,7 +378,7 @@ describe('KafkaUser validation', () => {
     const name = 'a'.repeat(65);
     new KafkaUser(chart, 'app', { cluster: c, userName: name, authentication: KafkaUserAuthentication.tls() });
     expect(validationErrors(chart)).toEqual([
-      `[test/app] user "${name}": the name has 65 characters, but a tls user name becomes the certificate CN, which allows at most 64; choose a name of at most 64 characters`,
+      `[test/app] KAF-USR-008 user "${name}": the name has 65 characters, but a tls user name becomes the certificate CN, which allows at most 64; choose a name of at most 64 characters`,
     ]);
   });
 
@@ -386,7 +386,7 @@ describe('KafkaUser validation', () => {
     const { chart, cluster: c } = cluster();
     new KafkaUser(chart, 'app', { cluster: c, userName: 'My_App' });
     expect(validationErrors(chart)).toEqual([
-      '[test/app] user "My_App": the name is not a valid Kubernetes name (DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters), and it becomes the KafkaUser\'s metadata.name; choose a name such as "my-app-' + shortHash('My_App') + '"',
+      '[test/app] KAF-USR-001 user "My_App": the name is not a valid Kubernetes name (DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters), and it becomes the KafkaUser\'s metadata.name; choose a name such as "my-app-' + shortHash('My_App') + '"',
     ]);
   });
 
@@ -395,7 +395,7 @@ describe('KafkaUser validation', () => {
     c.addUser('app');
     new KafkaUser(chart, 'other', { cluster: c, userName: 'app', authentication: KafkaUserAuthentication.tls() });
     expect(validationErrors(chart)).toEqual([
-      '[test/other] user "app": cluster "my-cluster" already has a user named "app" (test/my-cluster/app); both render KafkaUser "app" in namespace "kafka", so one would overwrite the other; define each user once and share the construct',
+      '[test/other] KAF-USR-002 user "app": cluster "my-cluster" already has a user named "app" (test/my-cluster/app); both render KafkaUser "app" in namespace "kafka", so one would overwrite the other; define each user once and share the construct',
     ]);
   });
 
@@ -409,7 +409,7 @@ describe('KafkaUser validation', () => {
     c.addNodePool('dual', { roles: [NodeRole.BROKER, NodeRole.CONTROLLER], replicas: 3 });
     c.addUser('app');
     expect(validationErrors(chart)).toEqual([
-      '[test/c/app] user "app": cluster "c" runs no User Operator, so no credentials, ACLs or quotas are created and the KafkaUser never becomes ready; enable the User Operator (entityOperator.userOperator: true), or manage the user another way and remove the construct',
+      '[test/c/app] KAF-USR-003 user "app": cluster "c" runs no User Operator, so no credentials, ACLs or quotas are created and the KafkaUser never becomes ready; enable the User Operator (entityOperator.userOperator: true), or manage the user another way and remove the construct',
     ]);
   });
 
@@ -417,8 +417,8 @@ describe('KafkaUser validation', () => {
     const { chart, cluster: c } = cluster();
     c.addUser('app', { authentication: KafkaUserAuthentication.scramSha512({ password: { secretName: 'My Secret', key: '' } }) });
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster/app] user "app": the password Secret name "My Secret" is not a valid Kubernetes name; name an existing Secret in the cluster\'s namespace',
-      '[test/my-cluster/app] user "app": the password Secret key "" is not a valid Secret key (letters, digits, "-", "_" and "."); name the key that holds the password',
+      '[test/my-cluster/app] KAF-USR-005 user "app": the password Secret name "My Secret" is not a valid Kubernetes name; name an existing Secret in the cluster\'s namespace',
+      '[test/my-cluster/app] KAF-USR-006 user "app": the password Secret key "" is not a valid Secret key (letters, digits, "-", "_" and "."); name the key that holds the password',
     ]);
   });
 
@@ -426,7 +426,7 @@ describe('KafkaUser validation', () => {
     const { chart, cluster: c } = cluster();
     c.addUser('app', { authentication: KafkaUserAuthentication.tlsExternal({ certificate: { secretName: 'ext', key: 'tls.crt' } }) });
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster/app] user "app": the tls-external certificate is given (secret "ext") without its key, so clients cannot be wired with it; name both the certificate and the key, or neither',
+      '[test/my-cluster/app] KAF-USR-007 user "app": the tls-external certificate is given (secret "ext") without its key, so clients cannot be wired with it; name both the certificate and the key, or neither',
     ]);
   });
 
@@ -435,7 +435,7 @@ describe('KafkaUser validation', () => {
     const user = new KafkaUser(chart, 'app', { cluster: c });
     ApiObject.of(user).addJsonPatch(JsonPatch.replace('/metadata/namespace', 'apps'));
     expect(validationErrors(chart)).toEqual([
-      '[test/app] user "app": the KafkaUser is in namespace "apps", but the User Operator of cluster "my-cluster" watches only namespace "kafka"; keep the user in the cluster\'s namespace (do not patch metadata.namespace)',
+      '[test/app] KAF-USR-004 user "app": the KafkaUser is in namespace "apps", but the User Operator of cluster "my-cluster" watches only namespace "kafka"; keep the user in the cluster\'s namespace (do not patch metadata.namespace)',
     ]);
   });
 
@@ -445,9 +445,9 @@ describe('KafkaUser validation', () => {
     new KafkaUser(chart, 'b', { cluster: c, authentication: KafkaUserAuthentication.tls({ validity: Duration.days(10), renewBefore: Duration.days(10) }) });
     new KafkaUser(chart, 'c', { cluster: c, authentication: KafkaUserAuthentication.tls({ validity: Duration.hours(36), renewBefore: Duration.days(1) }) });
     expect(validationErrors(chart)).toEqual([
-      '[test/a] user "a": certificate validity and renewBefore must be set together; set both validity and renewBefore, or neither',
-      '[test/b] user "b": certificate renewBefore (10 days) must be less than validity (10 days); renew before the certificate expires, e.g. validity 365 days and renewBefore 30 days',
-      '[test/c] user "c": certificate validity 1 day 12 hours is not a whole number of days of at least 1; use Duration.days(n) with n >= 1',
+      '[test/a] KAF-USR-009 user "a": certificate validity and renewBefore must be set together; set both validity and renewBefore, or neither',
+      '[test/b] KAF-USR-011 user "b": certificate renewBefore (10 days) must be less than validity (10 days); renew before the certificate expires, e.g. validity 365 days and renewBefore 30 days',
+      '[test/c] KAF-USR-010 user "c": certificate validity 1 day 12 hours is not a whole number of days of at least 1; use Duration.days(n) with n >= 1',
     ]);
   });
 
@@ -455,9 +455,9 @@ describe('KafkaUser validation', () => {
     const { chart, cluster: c } = cluster();
     new KafkaUser(chart, 'a', { cluster: c, quotas: { requestPercentage: 12.5, controllerMutationRate: -1, producerByteRate: Size.kibibytes(0.0001) } });
     expect(validationErrors(chart)).toEqual([
-      '[test/a] user "a": quota producerByteRate 0.102 bytes/s is not a whole number of bytes >= 0; use a whole, non-negative number of bytes per second',
-      '[test/a] user "a": quota requestPercentage 12.5 is not an integer >= 0; use a whole, non-negative percentage',
-      '[test/a] user "a": quota controllerMutationRate -1 is negative; use a non-negative rate',
+      '[test/a] KAF-USR-012 user "a": quota producerByteRate 0.102 bytes/s is not a whole number of bytes >= 0; use a whole, non-negative number of bytes per second',
+      '[test/a] KAF-USR-012 user "a": quota requestPercentage 12.5 is not an integer >= 0; use a whole, non-negative percentage',
+      '[test/a] KAF-USR-013 user "a": quota controllerMutationRate -1 is negative; use a non-negative rate',
     ]);
   });
 });

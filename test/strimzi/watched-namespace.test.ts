@@ -118,7 +118,7 @@ describe('topics and users go where the operators watch', () => {
     const { chart, cluster } = setup({ topics: 'topics' });
     cluster.addTopic('orders').resource.addJsonPatch(JsonPatch.replace('/metadata/namespace', 'kafka'));
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster/orders] topic "orders": the KafkaTopic is in namespace "kafka", but the Topic Operator of cluster "my-cluster" watches only namespace "topics"; keep the topic in namespace "topics", the one the Topic Operator watches (do not patch metadata.namespace)',
+      '[test/my-cluster/orders] KAF-TOP-017 topic "orders": the KafkaTopic is in namespace "kafka", but the Topic Operator of cluster "my-cluster" watches only namespace "topics"; keep the topic in namespace "topics", the one the Topic Operator watches (do not patch metadata.namespace)',
     ]);
   });
 
@@ -126,7 +126,7 @@ describe('topics and users go where the operators watch', () => {
     const { chart, cluster } = setup({ users: 'users' });
     cluster.addUser('app').resource.addJsonPatch(JsonPatch.replace('/metadata/namespace', 'kafka'));
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster/app] user "app": the KafkaUser is in namespace "kafka", but the User Operator of cluster "my-cluster" watches only namespace "users"; keep the user in namespace "users", the one the User Operator watches (do not patch metadata.namespace)',
+      '[test/my-cluster/app] KAF-USR-004 user "app": the KafkaUser is in namespace "kafka", but the User Operator of cluster "my-cluster" watches only namespace "users"; keep the user in namespace "users", the one the User Operator watches (do not patch metadata.namespace)',
     ]);
   });
 
@@ -134,7 +134,7 @@ describe('topics and users go where the operators watch', () => {
     const { chart, cluster } = setup({ users: 'users' });
     cluster.addUser('app', { authentication: KafkaUserAuthentication.scramSha512({ password: { secretName: 'My Secret', key: 'pw' } }) });
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster/app] user "app": the password Secret name "My Secret" is not a valid Kubernetes name; name an existing Secret in namespace "users", the KafkaUser\'s',
+      '[test/my-cluster/app] KAF-USR-005 user "app": the password Secret name "My Secret" is not a valid Kubernetes name; name an existing Secret in namespace "users", the KafkaUser\'s',
     ]);
   });
 
@@ -148,7 +148,7 @@ describe('topics and users go where the operators watch', () => {
     cluster.addTopic('orders');
     // THEN the second KafkaTopic would overwrite the first
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster/orders] topic "orders": its KafkaTopic name "orders" is also the name of the KafkaTopic of topic "orders" of cluster "a" (test/a/orders) in namespace "shared"; rename one of the topics, or keep the two clusters\' topics in different namespaces',
+      '[test/my-cluster/orders] KAF-TOP-027 topic "orders": its KafkaTopic name "orders" is also the name of the KafkaTopic of topic "orders" of cluster "a" (test/a/orders) in namespace "shared"; rename one of the topics, or keep the two clusters\' topics in different namespaces',
     ]);
   });
 
@@ -169,7 +169,7 @@ describe('topics and users go where the operators watch', () => {
     a.addUser('app');
     cluster.addUser('app');
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster/app] user "app": user "app" of cluster "a" (test/a/app) also renders KafkaUser "app" in namespace "shared", so one would overwrite the other (and its Secret); rename one of the users, or keep the two clusters\' users in different namespaces',
+      '[test/my-cluster/app] KAF-USR-002 user "app": user "app" of cluster "a" (test/a/app) also renders KafkaUser "app" in namespace "shared", so one would overwrite the other (and its Secret); rename one of the users, or keep the two clusters\' users in different namespaces',
     ]);
   });
 
@@ -181,7 +181,7 @@ describe('topics and users go where the operators watch', () => {
     const { chart, cluster: custom } = setup({ props: { authorization: KafkaAuthorization.custom({ authorizerClass: 'com.example.Authz' }) } });
     custom.addUser('app', { acls: [{ resource: AclResource.topic('t'), operations: [AclOperation.READ] }] });
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster/app] user "app": has ACL rules, but cluster "my-cluster" uses a custom authorizer without supportsAdminApi, so the User Operator cannot apply them; set supportsAdminApi: true if the authorizer supports the Kafka Admin API for ACLs, or remove the ACLs and grants',
+      '[test/my-cluster/app] KAF-USR-015 user "app": has ACL rules, but cluster "my-cluster" uses a custom authorizer without supportsAdminApi, so the User Operator cannot apply them; set supportsAdminApi: true if the authorizer supports the Kafka Admin API for ACLs, or remove the ACLs and grants',
     ]);
   });
 });
@@ -219,7 +219,7 @@ describe('KafkaClient.configureContainer with a watched namespace', () => {
     const { chart, deployment, details } = client('users', 'scram');
     KafkaClient.configureContainer(deployment, deployment.containers[0], details);
     expect(validationErrors(chart)).toEqual([
-      '[test/app] Kafka client of cluster "my-cluster": the workload is in namespace "users", but it reads the user credentials ("app") from namespace "users" and the broker CA ("my-cluster-cluster-ca-cert") from namespace "kafka" (the User Operator writes user Secrets into the namespace it watches, the CA Secret stays in the cluster\'s), and Kubernetes Secrets are namespace-local; copy "my-cluster-cluster-ca-cert" from "kafka" into "users" (e.g. with SecretCopy) and pass the details with brokerCaNamespace: "users", or leave the User Operator\'s watchedNamespace unset so that every Secret is in "kafka"',
+      '[test/app] KAF-CLI-002 Kafka client of cluster "my-cluster": the workload is in namespace "users", but it reads the user credentials ("app") from namespace "users" and the broker CA ("my-cluster-cluster-ca-cert") from namespace "kafka" (the User Operator writes user Secrets into the namespace it watches, the CA Secret stays in the cluster\'s), and Kubernetes Secrets are namespace-local; copy "my-cluster-cluster-ca-cert" from "kafka" into "users" (e.g. with SecretCopy) and pass the details with brokerCaNamespace: "users", or leave the User Operator\'s watchedNamespace unset so that every Secret is in "kafka"',
     ]);
   });
 
@@ -227,7 +227,7 @@ describe('KafkaClient.configureContainer with a watched namespace', () => {
     const { chart, deployment, details } = client('kafka', 'tls', KafkaUserAuthentication.tls());
     KafkaClient.configureContainer(deployment, deployment.containers[0], details);
     expect(validationErrors(chart)).toEqual([
-      '[test/app] Kafka client of cluster "my-cluster": the workload is in namespace "kafka", but it reads the user credentials ("app") from namespace "users" and the broker CA ("my-cluster-cluster-ca-cert") from namespace "kafka" (the User Operator writes user Secrets into the namespace it watches, the CA Secret stays in the cluster\'s), and Kubernetes Secrets are namespace-local; copy "app" from "users" into "kafka" (e.g. with SecretCopy) and pass the details with credentialsNamespace: "kafka", or leave the User Operator\'s watchedNamespace unset so that every Secret is in "kafka"',
+      '[test/app] KAF-CLI-002 Kafka client of cluster "my-cluster": the workload is in namespace "kafka", but it reads the user credentials ("app") from namespace "users" and the broker CA ("my-cluster-cluster-ca-cert") from namespace "kafka" (the User Operator writes user Secrets into the namespace it watches, the CA Secret stays in the cluster\'s), and Kubernetes Secrets are namespace-local; copy "app" from "users" into "kafka" (e.g. with SecretCopy) and pass the details with credentialsNamespace: "kafka", or leave the User Operator\'s watchedNamespace unset so that every Secret is in "kafka"',
     ]);
   });
 
@@ -251,7 +251,7 @@ describe('KafkaClient.configureContainer with a watched namespace', () => {
     const bad = client('kafka', 'plain');
     KafkaClient.configureContainer(bad.deployment, bad.deployment.containers[0], bad.details);
     expect(validationErrors(bad.chart)).toEqual([
-      '[test/app] Kafka client of cluster "my-cluster": the workload is in namespace "kafka", but the Secrets it reads (user credentials) are in namespace "users", and Kubernetes Secrets are namespace-local; run the workload in namespace "users", or copy the Secrets into "kafka" and wire them by hand',
+      '[test/app] KAF-CLI-002 Kafka client of cluster "my-cluster": the workload is in namespace "kafka", but the Secrets it reads (user credentials) are in namespace "users", and Kubernetes Secrets are namespace-local; run the workload in namespace "users", or copy the Secrets into "kafka" and wire them by hand',
     ]);
   });
 

@@ -32,7 +32,7 @@ export function uselessOperationsWarning(userName: string, rule: AclRule): strin
     return undefined;
   }
   const one = useless.length === 1;
-  return `user "${userName}": the ACL rule on ${rule.resource} names ${useless.join(', ')}, which Kafka never checks on a ${rule.resource.type} (it checks ${supported.join(', ')}), so ${one ? 'it has' : 'they have'} no effect; remove ${one ? 'it' : 'them'} or use the right resource type`;
+  return `KAF-USR-018 user "${userName}": the ACL rule on ${rule.resource} names ${useless.join(', ')}, which Kafka never checks on a ${rule.resource.type} (it checks ${supported.join(', ')}), so ${one ? 'it has' : 'they have'} no effect; remove ${one ? 'it' : 'them'} or use the right resource type`;
 }
 
 /**
@@ -89,24 +89,24 @@ export function checkAcls(c: ViolationCollector, subject: string, cluster: IKafk
     if (!cluster.authorizationEnabled) {
       c.add(subject,
         `has ${rules.length} ACL rule(s), but cluster "${cluster.clusterName}" has no authorization, so the User Operator cannot apply them and the KafkaUser never becomes ready`,
-        'enable authorization on the cluster (authorization: KafkaAuthorization.simple()) or remove the ACLs and grants');
+        'enable authorization on the cluster (authorization: KafkaAuthorization.simple()) or remove the ACLs and grants', 'KAF-USR-014');
     }
     if (authz?.type === KafkaAuthorizationType.CUSTOM && !authz.supportsAdminApi) {
       c.add(subject,
         `has ACL rules, but cluster "${cluster.clusterName}" uses a custom authorizer without supportsAdminApi, so the User Operator cannot apply them`,
-        'set supportsAdminApi: true if the authorizer supports the Kafka Admin API for ACLs, or remove the ACLs and grants');
+        'set supportsAdminApi: true if the authorizer supports the Kafka Admin API for ACLs, or remove the ACLs and grants', 'KAF-USR-015');
     }
   }
   for (const rule of rules) {
     if (rule.operations.length === 0) {
       c.add(subject,
         `the ACL rule on ${rule.resource} has no operations`,
-        'name at least one operation');
+        'name at least one operation', 'KAF-USR-016');
     }
     if (rule.resource.type !== AclResourceType.CLUSTER && !rule.resource.name) {
       c.add(subject,
         `the ACL rule on a ${rule.resource.type} has an empty name`,
-        'name the resource, or use "*" for all of them');
+        'name the resource, or use "*" for all of them', 'KAF-USR-017');
     }
   }
 }

@@ -29,11 +29,11 @@ export class ImportedKafkaUser extends Construct implements IKafkaUser {
       if (owed.length > 0) {
         c.add(`user "${this.userName}"`,
           `is not managed by this app (imported with KafkaUser.fromUserName), so its ACLs cannot be rendered; its owner must add ${this.owedList(owed)} to KafkaUser "${this.userName}" in namespace "${this.namespace}"`,
-          'ask the owner to add them and mark the grant with ownerGrants: true, or grant to a user this app manages');
+          'ask the owner to add them and mark the grant with ownerGrants: true, or grant to a user this app manages', 'KAF-USR-023');
       }
       const provided = this._granted.filter((g) => g.ownerGrants).map((g) => g.rule);
       if (provided.length > 0) {
-        Warnings.of(this).add(`user "${this.userName}" is managed elsewhere: its owner must grant ${this.owedList(provided)} in KafkaUser "${this.userName}" (namespace "${this.namespace}"); this app relies on them`);
+        Warnings.of(this).add(`user "${this.userName}" is managed elsewhere: its owner must grant ${this.owedList(provided)} in KafkaUser "${this.userName}" (namespace "${this.namespace}"); this app relies on them`, 'KAF-USR-024');
       }
     });
   }

@@ -40,7 +40,7 @@ export class TopicGrants {
     for (const user of this.foreignUsers) {
       c.add(`user "${user.userName}"`,
         `is granted access to topic "${this.topic.topicName}" of cluster "${this.topic.cluster.clusterName}", but belongs to cluster "${user.cluster.clusterName}"`,
-        'grant topics of the user\'s own cluster, or create a user in the topic\'s cluster');
+        'grant topics of the user\'s own cluster, or create a user in the topic\'s cluster', 'KAF-TOP-029');
     }
   }
 

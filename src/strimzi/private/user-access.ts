@@ -159,23 +159,26 @@ export function listenerAuthFor(authType: KafkaUserAuthenticationType): Listener
 
 /** Why a user of `authType` cannot get connection details through `listener`, or undefined when it can. */
 export function listenerProblem(cluster: IKafkaCluster, listener: Listener,
-  authType: KafkaUserAuthenticationType): { problem: string; fix: string } | undefined {
+  authType: KafkaUserAuthenticationType): { problem: string; fix: string; ruleId: string } | undefined {
   if (cluster.findListener(listener.name) !== listener) {
     return {
       problem: `connection details requested through listener "${listener.name}", which is not a listener of cluster "${cluster.clusterName}"`,
       fix: 'pass one of the cluster\'s listeners (cluster.findListener(name))',
+      ruleId: 'KAF-USR-020',
     };
   }
   if (listenerAccepts(listener, authType) === false) {
     return {
       problem: `connection details requested through listener "${listener.name}", whose authentication "${listener.authentication.type}" does not accept this user's authentication "${authType}"`,
       fix: `use a listener with ${expectedListenerAuth(authType)} authentication, or change the user's authentication`,
+      ruleId: 'KAF-USR-021',
     };
   }
   if (listener.authentication.type === ListenerAuthenticationType.CUSTOM) {
     return {
       problem: `connection details requested through listener "${listener.name}" with custom authentication, whose credentials this library cannot derive`,
       fix: `use a listener with ${expectedListenerAuth(authType)} authentication, or configure the client by hand`,
+      ruleId: 'KAF-USR-022',
     };
   }
   return undefined;
