@@ -358,20 +358,20 @@ export class KedaConsumerScaler extends Construct {
       for (const [name, value] of unused) {
         if (value !== undefined) {
           const what = name === 'user' ? `user "${p.user!.userName}"` : name;
-          Warnings.of(this).add(`${what} is not used: the prometheus trigger reads lag from Prometheus, not from Kafka`);
+          Warnings.of(this).add(`${what} is not used: the prometheus trigger reads lag from Prometheus, not from Kafka`, 'KAF-KEDA-038');
         }
       }
     }
     if (this.ignoredCrossNamespaceCredentials) {
       const here = this.namespace === p.cluster.namespace ? 'the cluster\'s namespace' : 'namespace';
-      Warnings.of(this).add(`crossNamespaceCredentials is ignored: the workload runs in ${here} "${this.namespace}", where KEDA reads the Secrets directly`);
+      Warnings.of(this).add(`crossNamespaceCredentials is ignored: the workload runs in ${here} "${this.namespace}", where KEDA reads the Secrets directly`, 'KAF-KEDA-039');
     }
     const idleOrZero = p.idleReplicaCount !== undefined || this.minReplicas === 0;
     if (!idleOrZero && (p.pollingInterval || p.cooldownPeriod)) {
-      Warnings.of(this).add(`${p.pollingInterval ? 'pollingInterval' : 'cooldownPeriod'} has no effect while minReplicaCount is ${this.minReplicas} and there is no idleReplicaCount: KEDA uses them only to scale to and from zero or idle`);
+      Warnings.of(this).add(`${p.pollingInterval ? 'pollingInterval' : 'cooldownPeriod'} has no effect while minReplicaCount is ${this.minReplicas} and there is no idleReplicaCount: KEDA uses them only to scale to and from zero or idle`, 'KAF-KEDA-040');
     }
     if (this.trigger.type === LagTriggerType.PROMETHEUS && p.maxReplicaCount === undefined && this.partitions === undefined) {
-      Warnings.of(this).add('maxReplicaCount defaults to 100: the topic\'s partition count is unknown and the prometheus trigger, unlike the kafka trigger, does not cap replicas at it; set maxReplicaCount to the partition count');
+      Warnings.of(this).add('maxReplicaCount defaults to 100: the topic\'s partition count is unknown and the prometheus trigger, unlike the kafka trigger, does not cap replicas at it; set maxReplicaCount to the partition count', 'KAF-KEDA-041');
     }
   }
 
@@ -411,7 +411,7 @@ export class KedaConsumerScaler extends Construct {
     const plan = this.plan();
     const findings = plan ? [...plan.findings, ...this.placementFindings] : [noListenerFinding(this.props.cluster)];
     for (const f of findings) {
-      c.add(f.subject, f.problem, f.fix);
+      c.add(f.subject, f.problem, f.fix, f.ruleId);
     }
     const planned = this.plannedCredentials!;
     if (plan && plan.findings.length === 0 && credentialKey(plan) !== planned.key) {

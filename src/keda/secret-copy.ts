@@ -99,24 +99,24 @@ export class SecretCopy extends Construct {
 
     addRules(this, (c) => {
       c.check(this.name.length > 52, `secret copy "${this.name}"`,
-        `name is ${this.name.length} characters, but a CronJob name may have at most 52 (Kubernetes appends 11 characters for its Jobs)`, 'choose a shorter name');
+        `name is ${this.name.length} characters, but a CronJob name may have at most 52 (Kubernetes appends 11 characters for its Jobs)`, 'choose a shorter name', 'KAF-KEDA-050');
       c.check(sourceSideName.length > 63, `secret copy "${this.name}"`,
         `the Role in namespace "${props.sourceNamespace}" would be named "${sourceSideName}" (${sourceSideName.length} characters, but at most 63 are allowed)`,
-        'choose a shorter name');
+        'choose a shorter name', 'KAF-KEDA-051');
       c.check(props.sourceNamespace === props.targetNamespace, `secret copy "${this.name}"`,
-        `source and target namespace are both "${props.sourceNamespace}"`, 'copy into another namespace, or reference the Secrets directly');
+        `source and target namespace are both "${props.sourceNamespace}"`, 'copy into another namespace, or reference the Secrets directly', 'KAF-KEDA-052');
       for (const s of secrets.filter((x) => x.sourceNamespace !== props.sourceNamespace && x.sourceNamespace === props.targetNamespace)) {
-        c.add(`secret copy "${this.name}"`, `Secret "${s.secretName}" is read from namespace "${s.sourceNamespace}", the target namespace`, 'reference that Secret directly instead of copying it');
+        c.add(`secret copy "${this.name}"`, `Secret "${s.secretName}" is read from namespace "${s.sourceNamespace}", the target namespace`, 'reference that Secret directly instead of copying it', 'KAF-KEDA-052');
       }
       for (const name of names) {
         const from = secrets.filter((x) => x.secretName === name).map((x) => x.sourceNamespace);
         c.check(from.length > 1, `secret copy "${this.name}"`,
           `Secret "${name}" is read from namespaces ${from.map((n) => `"${n}"`).join(' and ')}, but both copies would be Secret "${name}" in "${props.targetNamespace}"`,
-          'copy Secrets of different names only');
+          'copy Secrets of different names only', 'KAF-KEDA-053');
       }
-      c.check(secrets.length === 0, `secret copy "${this.name}"`, 'no Secrets to copy', 'name at least one Secret');
+      c.check(secrets.length === 0, `secret copy "${this.name}"`, 'no Secrets to copy', 'name at least one Secret', 'KAF-KEDA-054');
       for (const s of secrets) {
-        c.check(s.keys.length === 0, `secret copy "${this.name}"`, `Secret "${s.secretName}" names no keys`, 'name the keys to copy');
+        c.check(s.keys.length === 0, `secret copy "${this.name}"`, `Secret "${s.secretName}" names no keys`, 'name the keys to copy', 'KAF-KEDA-055');
       }
     });
 

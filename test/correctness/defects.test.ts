@@ -225,7 +225,7 @@ describe('KEDA (KAF-KEDA)', () => {
     expect(() => synth(scaled({ partitionLimitation: '  ' }).chart)).not.toThrow();
     const started = Date.now();
     expect(validationErrors(scaled({ partitionLimitation: '0-2000000000' }).chart)).toEqual([
-      '[test/scaler] ScaledObject "test-consumer-c89e9049": partitionLimitation "0-2000000000" names partition 3-2000000000, but topic "orders" has partitions 0-2; name existing partitions only',
+      '[test/scaler] KAF-KEDA-025 ScaledObject "test-consumer-c89e9049": partitionLimitation "0-2000000000" names partition 3-2000000000, but topic "orders" has partitions 0-2; name existing partitions only',
     ]);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(errors(scaled({ partitionLimitation: 5 }).chart, 'KAF-KEDA-003')).toEqual([

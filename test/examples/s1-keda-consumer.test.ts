@@ -46,7 +46,7 @@ test('S1 KEDA consumer with the seed\'s one-partition topic fails the synth and 
   build(app, { partitions: 1 });
   // WHEN / THEN
   expect(() => app.synthYaml()).toThrow(
-    '[keda/consumer-service-scaler] ScaledObject "consumer-service": maxReplicaCount 6 is above the 1 partitions of topic "my-topic": '
+    '[keda/consumer-service-scaler] KAF-KEDA-017 ScaledObject "consumer-service": maxReplicaCount 6 is above the 1 partitions of topic "my-topic": '
     + 'a consumer group assigns each partition to one consumer, so 5 pods would sit idle, and the kafka trigger caps its metric at the partition count, '
     + 'so KEDA would never run them anyway; lower maxReplicaCount to 1, give the topic at least 6 partitions, or set allowIdleConsumers: true',
   );

@@ -320,7 +320,7 @@ describe('consumer in another namespace than the cluster', () => {
     const f = fixture({ appNamespace: 'keda' });
     scaler(f, { topicName: 'orders', user: f.cluster.addUser('orders-app') });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] workload Deployment "consumer": runs in namespace "keda", but the Secrets KEDA needs ("my-cluster-cluster-ca-cert", "orders-app") are in namespace "kafka", and a TriggerAuthentication reads Secrets only from its own namespace; set crossNamespaceCredentials (CrossNamespaceCredentials.copyToWorkloadNamespace(), copyToKedaNamespace() or syncedToKedaNamespace()), or run the workload in the cluster\'s namespace',
+      '[apps/scaler] KAF-KEDA-049 workload Deployment "consumer": runs in namespace "keda", but the Secrets KEDA needs ("my-cluster-cluster-ca-cert", "orders-app") are in namespace "kafka", and a TriggerAuthentication reads Secrets only from its own namespace; set crossNamespaceCredentials (CrossNamespaceCredentials.copyToWorkloadNamespace(), copyToKedaNamespace() or syncedToKedaNamespace()), or run the workload in the cluster\'s namespace',
     ]);
   });
 
@@ -395,7 +395,7 @@ describe('consumer in another namespace than the cluster', () => {
     expect(docsOf(docs, 'CronJob')).toEqual([]);
     expect(docOf(docs, 'TriggerAuthentication').metadata.namespace).toBe('kafka');
     expect(warningsOf(s)).toEqual([
-      '[apps/scaler] crossNamespaceCredentials is ignored: the workload runs in the cluster\'s namespace "kafka", where KEDA reads the Secrets directly',
+      '[apps/scaler] KAF-KEDA-039 crossNamespaceCredentials is ignored: the workload runs in the cluster\'s namespace "kafka", where KEDA reads the Secrets directly',
     ]);
   });
 });
@@ -463,7 +463,7 @@ describe('prometheus trigger', () => {
     const s = scaler(f, { topicName: 'o', trigger: LagTrigger.prometheus({ serverAddress: 'http://p:9090' }) });
     expect(docOf(synth(f.apps), 'ScaledObject').spec.maxReplicaCount).toBe(100);
     expect(warningsOf(s)).toEqual([
-      '[apps/scaler] maxReplicaCount defaults to 100: the topic\'s partition count is unknown and the prometheus trigger, unlike the kafka trigger, does not cap replicas at it; set maxReplicaCount to the partition count',
+      '[apps/scaler] KAF-KEDA-041 maxReplicaCount defaults to 100: the topic\'s partition count is unknown and the prometheus trigger, unlike the kafka trigger, does not cap replicas at it; set maxReplicaCount to the partition count',
     ]);
   });
 
@@ -479,9 +479,9 @@ describe('prometheus trigger', () => {
     });
     const docs = synth(f.apps);
     expect(warningsOf(s)).toEqual([
-      '[apps/scaler] user "u" is not used: the prometheus trigger reads lag from Prometheus, not from Kafka',
-      '[apps/scaler] listener is not used: the prometheus trigger reads lag from Prometheus, not from Kafka',
-      '[apps/scaler] crossNamespaceCredentials is not used: the prometheus trigger reads lag from Prometheus, not from Kafka',
+      '[apps/scaler] KAF-KEDA-038 user "u" is not used: the prometheus trigger reads lag from Prometheus, not from Kafka',
+      '[apps/scaler] KAF-KEDA-038 listener is not used: the prometheus trigger reads lag from Prometheus, not from Kafka',
+      '[apps/scaler] KAF-KEDA-038 crossNamespaceCredentials is not used: the prometheus trigger reads lag from Prometheus, not from Kafka',
     ]);
     expect(docsOf(docs, 'TriggerAuthentication')).toEqual([]);
     expect(docsOf(docs, 'CronJob')).toEqual([]);
@@ -496,7 +496,7 @@ describe('warnings', () => {
     expect(Warnings.collect(s)).toEqual([]);
     synth(f.apps);
     expect(warningsOf(s)).toEqual([
-      '[apps/scaler] pollingInterval has no effect while minReplicaCount is 1 and there is no idleReplicaCount: KEDA uses them only to scale to and from zero or idle',
+      '[apps/scaler] KAF-KEDA-040 pollingInterval has no effect while minReplicaCount is 1 and there is no idleReplicaCount: KEDA uses them only to scale to and from zero or idle',
     ]);
     const g = fixture();
     const t = scaler(g, { topicName: 'o', minReplicaCount: 0, pollingInterval: Duration.seconds(10) });
@@ -550,7 +550,7 @@ describe('synth-time rules', () => {
     const topic = f.cluster.addTopic('orders', { partitions: 3 });
     scaler(f, { topic, maxReplicaCount: 10 });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] ScaledObject "consumer": maxReplicaCount 10 is above the 3 partitions of topic "orders": a consumer group assigns each partition to one consumer, so 7 pods would sit idle, and the kafka trigger caps its metric at the partition count, so KEDA would never run them anyway; lower maxReplicaCount to 3, give the topic at least 10 partitions, or set allowIdleConsumers: true',
+      '[apps/scaler] KAF-KEDA-017 ScaledObject "consumer": maxReplicaCount 10 is above the 3 partitions of topic "orders": a consumer group assigns each partition to one consumer, so 7 pods would sit idle, and the kafka trigger caps its metric at the partition count, so KEDA would never run them anyway; lower maxReplicaCount to 3, give the topic at least 10 partitions, or set allowIdleConsumers: true',
     ]);
   });
 
@@ -579,7 +579,7 @@ describe('synth-time rules', () => {
 
   test('min above max', () => {
     expect(errorsOf({ topicName: 'o', minReplicaCount: 5, maxReplicaCount: 2 })).toEqual([
-      '[apps/scaler] ScaledObject "consumer": minReplicaCount 5 is above maxReplicaCount 2, which KEDA rejects; make minReplicaCount at most maxReplicaCount',
+      '[apps/scaler] KAF-KEDA-015 ScaledObject "consumer": minReplicaCount 5 is above maxReplicaCount 2, which KEDA rejects; make minReplicaCount at most maxReplicaCount',
     ]);
   });
 
@@ -588,17 +588,17 @@ describe('synth-time rules', () => {
     const topic = f.cluster.addTopic('orders', { partitions: 3 });
     scaler(f, { topic, minReplicaCount: 4 });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] ScaledObject "consumer": minReplicaCount 4 is above maxReplicaCount 3 (the default: the partitions the trigger counts), which KEDA rejects; lower minReplicaCount to 3, or give the topic more partitions',
+      '[apps/scaler] KAF-KEDA-015 ScaledObject "consumer": minReplicaCount 4 is above maxReplicaCount 3 (the default: the partitions the trigger counts), which KEDA rejects; lower minReplicaCount to 3, or give the topic more partitions',
     ]);
   });
 
   test('idle not below min', () => {
     expect(errorsOf({ topicName: 'o', minReplicaCount: 1, idleReplicaCount: 1 })).toEqual([
-      '[apps/scaler] ScaledObject "consumer": idleReplicaCount 1 is not below minReplicaCount 1, which KEDA rejects; raise minReplicaCount to 2 or more, or drop idleReplicaCount',
+      '[apps/scaler] KAF-KEDA-016 ScaledObject "consumer": idleReplicaCount 1 is not below minReplicaCount 1, which KEDA rejects; raise minReplicaCount to 2 or more, or drop idleReplicaCount',
     ]);
     // KEDA compares idle with the HPA minimum, which is at least 1
     expect(errorsOf({ topicName: 'o', minReplicaCount: 0, idleReplicaCount: 1 })).toEqual([
-      '[apps/scaler] ScaledObject "consumer": idleReplicaCount 1 is not below minReplicaCount 0 (counted as 1 by KEDA), which KEDA rejects; raise minReplicaCount to 2 or more, or drop idleReplicaCount',
+      '[apps/scaler] KAF-KEDA-016 ScaledObject "consumer": idleReplicaCount 1 is not below minReplicaCount 0 (counted as 1 by KEDA), which KEDA rejects; raise minReplicaCount to 2 or more, or drop idleReplicaCount',
     ]);
   });
 
@@ -610,14 +610,14 @@ describe('synth-time rules', () => {
 
   test('replica counts must be whole numbers', () => {
     expect(errorsOf({ topicName: 'o', minReplicaCount: -1, maxReplicaCount: 0.5 })).toEqual([
-      '[apps/scaler] ScaledObject "consumer": minReplicaCount -1 is not a whole number of 0 or more; use 0 or more',
-      '[apps/scaler] ScaledObject "consumer": maxReplicaCount 0.5 is not a whole number of 1 or more; use 1 or more',
+      '[apps/scaler] KAF-KEDA-014 ScaledObject "consumer": minReplicaCount -1 is not a whole number of 0 or more; use 0 or more',
+      '[apps/scaler] KAF-KEDA-014 ScaledObject "consumer": maxReplicaCount 0.5 is not a whole number of 1 or more; use 1 or more',
     ]);
   });
 
   test('lagThreshold not above 0', () => {
     expect(errorsOf({ topicName: 'o', lagThreshold: 0 })).toEqual([
-      '[apps/scaler] ScaledObject "consumer": lagThreshold 0 must be a whole number above 0 (it is the target lag per replica); use 1 or more',
+      '[apps/scaler] KAF-KEDA-018 ScaledObject "consumer": lagThreshold 0 must be a whole number above 0 (it is the target lag per replica); use 1 or more',
     ]);
     expect(errorsOf({ topicName: 'o', lagThreshold: 2.5 })).toEqual([
       expect.stringContaining('lagThreshold 2.5 must be a whole number above 0'),
@@ -626,31 +626,31 @@ describe('synth-time rules', () => {
 
   test('activationLagThreshold below 0', () => {
     expect(errorsOf({ topicName: 'o', activationLagThreshold: -1 })).toEqual([
-      '[apps/scaler] ScaledObject "consumer": activationLagThreshold -1 must be a whole number of 0 or more; use 0 (active on any lag) or more',
+      '[apps/scaler] KAF-KEDA-019 ScaledObject "consumer": activationLagThreshold -1 must be a whole number of 0 or more; use 0 (active on any lag) or more',
     ]);
   });
 
   test('allowIdleConsumers with limitToPartitionsWithLag', () => {
     expect(errorsOf({ topicName: 'o', allowIdleConsumers: true, limitToPartitionsWithLag: true })).toEqual([
-      '[apps/scaler] ScaledObject "consumer": allowIdleConsumers and limitToPartitionsWithLag cannot both be set (one lifts the partition cap, the other narrows it); set only one of them',
+      '[apps/scaler] KAF-KEDA-022 ScaledObject "consumer": allowIdleConsumers and limitToPartitionsWithLag cannot both be set (one lifts the partition cap, the other narrows it); set only one of them',
     ]);
   });
 
   test('limitToPartitionsWithLag with ensureEvenDistributionOfPartitions', () => {
     expect(errorsOf({ topicName: 'o', limitToPartitionsWithLag: true, ensureEvenDistributionOfPartitions: true })).toEqual([
-      '[apps/scaler] ScaledObject "consumer": limitToPartitionsWithLag and ensureEvenDistributionOfPartitions cannot both be set; set only one of them',
+      '[apps/scaler] KAF-KEDA-023 ScaledObject "consumer": limitToPartitionsWithLag and ensureEvenDistributionOfPartitions cannot both be set; set only one of them',
     ]);
   });
 
   test('partition options without a topic', () => {
     expect(errorsOf({ limitToPartitionsWithLag: true })).toEqual([
-      '[apps/scaler] ScaledObject "consumer": limitToPartitionsWithLag needs a topic; set topic or topicName',
+      '[apps/scaler] KAF-KEDA-024 ScaledObject "consumer": limitToPartitionsWithLag needs a topic; set topic or topicName',
     ]);
     expect(errorsOf({ ensureEvenDistributionOfPartitions: true })).toEqual([
-      '[apps/scaler] ScaledObject "consumer": ensureEvenDistributionOfPartitions needs a topic; set topic or topicName',
+      '[apps/scaler] KAF-KEDA-024 ScaledObject "consumer": ensureEvenDistributionOfPartitions needs a topic; set topic or topicName',
     ]);
     expect(errorsOf({ partitionLimitation: '0' })).toEqual([
-      '[apps/scaler] ScaledObject "consumer": partitionLimitation needs a topic (KEDA ignores it without one); set topic or topicName',
+      '[apps/scaler] KAF-KEDA-024 ScaledObject "consumer": partitionLimitation needs a topic (KEDA ignores it without one); set topic or topicName',
     ]);
   });
 
@@ -670,7 +670,7 @@ describe('synth-time rules', () => {
     const topic = f.cluster.addTopic('orders', { partitions: 3 });
     scaler(f, { topic, partitionLimitation: '1-4' });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] ScaledObject "consumer": partitionLimitation "1-4" names partition 3-4, but topic "orders" has partitions 0-2; name existing partitions only',
+      '[apps/scaler] KAF-KEDA-025 ScaledObject "consumer": partitionLimitation "1-4" names partition 3-4, but topic "orders" has partitions 0-2; name existing partitions only',
     ]);
   });
 
@@ -681,14 +681,14 @@ describe('synth-time rules', () => {
     user.grantReadTopics(AclResource.topic('other'));
     scaler(f, { topic, user });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] user "orders-app": may not Read topic "orders", so KEDA cannot read its offsets (cluster "my-cluster" enforces ACLs); grant it, e.g. topic.grantRead(user, { consumerGroup: \'orders-app\' })',
-      '[apps/scaler] user "orders-app": may not Read consumer group "orders-app", so KEDA cannot read the group\'s committed offsets (cluster "my-cluster" enforces ACLs); grant it, e.g. topic.grantRead(user, { consumerGroup: \'orders-app\' })',
+      '[apps/scaler] KAF-KEDA-027 user "orders-app": may not Read topic "orders", so KEDA cannot read its offsets (cluster "my-cluster" enforces ACLs); grant it, e.g. topic.grantRead(user, { consumerGroup: \'orders-app\' })',
+      '[apps/scaler] KAF-KEDA-028 user "orders-app": may not Read consumer group "orders-app", so KEDA cannot read the group\'s committed offsets (cluster "my-cluster" enforces ACLs); grant it, e.g. topic.grantRead(user, { consumerGroup: \'orders-app\' })',
     ]);
   });
 
   test('no user on a listener without authentication when the cluster enforces ACLs', () => {
     expect(errorsOf({ topicName: 'o', listener: undefined }, { authorization: true })).toEqual([
-      '[apps/scaler] listener "plain": has no authentication, so KEDA would connect as ANONYMOUS, which no ACL of cluster "my-cluster" allows to read offsets (the cluster enforces ACLs); pass user (a KafkaUser with Read on the topic and the consumer group, e.g. through topic.grantRead()) and a listener with that user\'s authentication',
+      '[apps/scaler] KAF-KEDA-026 listener "plain": has no authentication, so KEDA would connect as ANONYMOUS, which no ACL of cluster "my-cluster" allows to read offsets (the cluster enforces ACLs); pass user (a KafkaUser with Read on the topic and the consumer group, e.g. through topic.grantRead()) and a listener with that user\'s authentication',
     ]);
   });
 
@@ -705,7 +705,7 @@ describe('synth-time rules', () => {
     const f = fixture();
     scaler(f, { topicName: 'o', user: f.cluster.addUser('orders-app'), listener: f.cluster.findListener('mtls') });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] listener "mtls": requires tls authentication, but user "orders-app" authenticates with scram-sha-512; use a listener with scram-sha-512 authentication, or a user of the listener\'s kind',
+      '[apps/scaler] KAF-KEDA-044 listener "mtls": requires tls authentication, but user "orders-app" authenticates with scram-sha-512; use a listener with scram-sha-512 authentication, or a user of the listener\'s kind',
     ]);
   });
 
@@ -713,7 +713,7 @@ describe('synth-time rules', () => {
     const f = fixture();
     scaler(f, { topicName: 'o', user: f.cluster.addUser('orders-app'), listener: f.cluster.findListener('plain') });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] listener "plain": has no authentication, but user "orders-app" authenticates with scram-sha-512, so KEDA could not log in as that user there; use a listener with scram-sha-512 authentication for this user, or drop user',
+      '[apps/scaler] KAF-KEDA-044 listener "plain": has no authentication, but user "orders-app" authenticates with scram-sha-512, so KEDA could not log in as that user there; use a listener with scram-sha-512 authentication for this user, or drop user',
     ]);
   });
 
@@ -721,7 +721,7 @@ describe('synth-time rules', () => {
     const f = fixture();
     scaler(f, { topicName: 'o', user: f.cluster.addUser('ext', { authentication: KafkaUserAuthentication.tlsExternal() }) });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] user "ext": authenticates with tls-external, and Strimzi writes no Secret with its certificate and key; use a KafkaUser with tls authentication, or add the cert and key parameters to the TriggerAuthentication yourself',
+      '[apps/scaler] KAF-KEDA-048 user "ext": authenticates with tls-external, and Strimzi writes no Secret with its certificate and key; use a KafkaUser with tls authentication, or add the cert and key parameters to the TriggerAuthentication yourself',
     ]);
   });
 
@@ -729,7 +729,7 @@ describe('synth-time rules', () => {
     const f = fixture();
     scaler(f, { topicName: 'o', listener: f.cluster.findListener('tls') });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] listener "tls": requires scram-sha-512 authentication, but no user was given; pass user (a KafkaUser with Read on the topic and the consumer group), or a listener without authentication',
+      '[apps/scaler] KAF-KEDA-045 listener "tls": requires scram-sha-512 authentication, but no user was given; pass user (a KafkaUser with Read on the topic and the consumer group), or a listener without authentication',
     ]);
   });
 
@@ -737,7 +737,7 @@ describe('synth-time rules', () => {
     const f = fixture();
     scaler(f, { topicName: 'o', listener: Listener.internal({ name: 'elsewhere', port: 9095, tls: false, authentication: ListenerAuthentication.none() }) });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] listener "elsewhere": is not a listener of cluster "my-cluster"; pass one of "plain", "tls", "mtls"',
+      '[apps/scaler] KAF-KEDA-043 listener "elsewhere": is not a listener of cluster "my-cluster"; pass one of "plain", "tls", "mtls"',
     ]);
   });
 
@@ -746,8 +746,8 @@ describe('synth-time rules', () => {
     scaler(f, { topicName: 'a' }, 'first');
     scaler(f, { topicName: 'b', name: 'consumer-b' }, 'second');
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/first] workload Deployment "consumer": in namespace "kafka" is also scaled by apps/second/Resource (ScaledObject "consumer-b"), and KEDA admits only one ScaledObject per workload; combine the triggers into one scaler, or scale another workload',
-      '[apps/second] workload Deployment "consumer": in namespace "kafka" is also scaled by apps/first/Resource (ScaledObject "consumer"), and KEDA admits only one ScaledObject per workload; combine the triggers into one scaler, or scale another workload',
+      '[apps/first] KAF-KEDA-034 workload Deployment "consumer": in namespace "kafka" is also scaled by apps/second/Resource (ScaledObject "consumer-b"), and KEDA admits only one ScaledObject per workload; combine the triggers into one scaler, or scale another workload',
+      '[apps/second] KAF-KEDA-034 workload Deployment "consumer": in namespace "kafka" is also scaled by apps/first/Resource (ScaledObject "consumer"), and KEDA admits only one ScaledObject per workload; combine the triggers into one scaler, or scale another workload',
     ]);
   });
 
@@ -762,7 +762,7 @@ describe('synth-time rules', () => {
       spec: { scaleTargetRef: { name: 'consumer' }, triggers: [{ type: 'cpu', metadata: { value: '50' } }] },
     } as any);
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] workload Deployment "consumer": in namespace "kafka" is also scaled by other/so (ScaledObject "by-hand"), and KEDA admits only one ScaledObject per workload; combine the triggers into one scaler, or scale another workload',
+      '[apps/scaler] KAF-KEDA-034 workload Deployment "consumer": in namespace "kafka" is also scaled by other/so (ScaledObject "by-hand"), and KEDA admits only one ScaledObject per workload; combine the triggers into one scaler, or scale another workload',
     ]);
   });
 
@@ -774,7 +774,7 @@ describe('synth-time rules', () => {
     scaler(f, { topicName: 'a' });
     // THEN
     expect(validationErrors(f.apps)).toEqual([
-      expect.stringMatching(/^\[apps\/scaler\] workload Deployment "consumer": in namespace "kafka" is also scaled by apps\/hpa\/Resource \(HorizontalPodAutoscaler "[a-z0-9-]+"\), and KEDA rejects a ScaledObject for a workload another HPA manages; remove that HorizontalPodAutoscaler \(KEDA creates its own\), or scale another workload$/),
+      expect.stringMatching(/^\[apps\/scaler\] KAF-KEDA-035 workload Deployment "consumer": in namespace "kafka" is also scaled by apps\/hpa\/Resource \(HorizontalPodAutoscaler "[a-z0-9-]+"\), and KEDA rejects a ScaledObject for a workload another HPA manages; remove that HorizontalPodAutoscaler \(KEDA creates its own\), or scale another workload$/),
     ]);
   });
 
@@ -784,8 +784,8 @@ describe('synth-time rules', () => {
     scaler(f, { topicName: 'a', name: 'orders' }, 'first');
     scaler(f, { topicName: 'a', name: 'orders', target: other }, 'second');
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/first] ScaledObject "orders": namespace "kafka" has another ScaledObject of that name (apps/second/Resource): applying both keeps only one, and KEDA\'s HPA names (keda-hpa-<name>) would clash; set name to a name no other ScaledObject in the namespace uses',
-      '[apps/second] ScaledObject "orders": namespace "kafka" has another ScaledObject of that name (apps/first/Resource): applying both keeps only one, and KEDA\'s HPA names (keda-hpa-<name>) would clash; set name to a name no other ScaledObject in the namespace uses',
+      '[apps/first] KAF-KEDA-036 ScaledObject "orders": namespace "kafka" has another ScaledObject of that name (apps/second/Resource): applying both keeps only one, and KEDA\'s HPA names (keda-hpa-<name>) would clash; set name to a name no other ScaledObject in the namespace uses',
+      '[apps/second] KAF-KEDA-036 ScaledObject "orders": namespace "kafka" has another ScaledObject of that name (apps/first/Resource): applying both keeps only one, and KEDA\'s HPA names (keda-hpa-<name>) would clash; set name to a name no other ScaledObject in the namespace uses',
     ]);
   });
 
@@ -798,14 +798,14 @@ describe('synth-time rules', () => {
     scaler(f, { topicName: 'o', user, target: ScaleTarget.deployment('c', 'a-b'), crossNamespaceCredentials: keda }, 'second');
     // THEN both are reported
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/first] ClusterTriggerAuthentication "a-b-c-kafka": is also rendered by apps/second/TriggerAuthentication (cluster-scoped names are global), and applying both keeps only one; set name to another ScaledObject name',
-      '[apps/second] ClusterTriggerAuthentication "a-b-c-kafka": is also rendered by apps/first/TriggerAuthentication (cluster-scoped names are global), and applying both keeps only one; set name to another ScaledObject name',
+      '[apps/first] KAF-KEDA-037 ClusterTriggerAuthentication "a-b-c-kafka": is also rendered by apps/second/TriggerAuthentication (cluster-scoped names are global), and applying both keeps only one; set name to another ScaledObject name',
+      '[apps/second] KAF-KEDA-037 ClusterTriggerAuthentication "a-b-c-kafka": is also rendered by apps/first/TriggerAuthentication (cluster-scoped names are global), and applying both keeps only one; set name to another ScaledObject name',
     ]);
   });
 
   test('a name that is not a DNS-1123 label', () => {
     expect(errorsOf({ topicName: 'o', name: 'Orders_Consumer' })).toEqual([
-      '[apps/scaler] ScaledObject "Orders_Consumer": name "Orders_Consumer" is not a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit), and KEDA also uses it as a label value; set name to e.g. "orders-consumer"',
+      '[apps/scaler] KAF-KEDA-008 ScaledObject "Orders_Consumer": name "Orders_Consumer" is not a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit), and KEDA also uses it as a label value; set name to e.g. "orders-consumer"',
     ]);
   });
 
@@ -839,12 +839,12 @@ describe('synth-time rules', () => {
   test('generated names over 63 characters', () => {
     const long = 'c'.repeat(56);
     expect(errorsOf({ topicName: 'o', name: long })).toEqual([
-      `[apps/scaler] ScaledObject "${long}": HPA name "keda-hpa-${long}" is 65 characters, but Kubernetes allows at most 63; set name to at most 54 characters`,
+      `[apps/scaler] KAF-KEDA-009 ScaledObject "${long}": HPA name "keda-hpa-${long}" is 65 characters, but Kubernetes allows at most 63; set name to at most 54 characters`,
     ]);
     const f = fixture();
     scaler(f, { topicName: 'o', user: f.cluster.addUser('u'), name: 'd'.repeat(50) });
     expect(validationErrors(f.apps)).toEqual([
-      `[apps/scaler] ScaledObject "${'d'.repeat(50)}": user name ConfigMap name "${'d'.repeat(50)}-kafka-username" is 65 characters, but Kubernetes allows at most 63; set name to a shorter ScaledObject name`,
+      `[apps/scaler] KAF-KEDA-010 ScaledObject "${'d'.repeat(50)}": user name ConfigMap name "${'d'.repeat(50)}-kafka-username" is 65 characters, but Kubernetes allows at most 63; set name to a shorter ScaledObject name`,
     ]);
   });
 
@@ -853,7 +853,7 @@ describe('synth-time rules', () => {
     const name = 'e'.repeat(42);
     scaler(f, { topicName: 'o', user: f.cluster.addUser('u'), name, crossNamespaceCredentials: CrossNamespaceCredentials.copyToWorkloadNamespace() });
     expect(validationErrors(f.apps)).toEqual([
-      `[apps/scaler/SecretCopy] secret copy "${name}-kafka-copy": name is 53 characters, but a CronJob name may have at most 52 (Kubernetes appends 11 characters for its Jobs); choose a shorter name`,
+      `[apps/scaler/SecretCopy] KAF-KEDA-050 secret copy "${name}-kafka-copy": name is 53 characters, but a CronJob name may have at most 52 (Kubernetes appends 11 characters for its Jobs); choose a shorter name`,
     ]);
   });
 
@@ -865,15 +865,15 @@ describe('synth-time rules', () => {
     const topic = otherCluster.addTopic('orders', { partitions: 3 });
     scaler(f, { topic, topicName: 'orders' });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] ScaledObject "consumer": both topic and topicName ("orders") are set; set only one of them',
-      '[apps/scaler] topic "orders": belongs to cluster "other-cluster", not to "my-cluster"; pass the topic\'s cluster as cluster',
+      '[apps/scaler] KAF-KEDA-012 ScaledObject "consumer": both topic and topicName ("orders") are set; set only one of them',
+      '[apps/scaler] KAF-KEDA-013 topic "orders": belongs to cluster "other-cluster", not to "my-cluster"; pass the topic\'s cluster as cluster',
     ]);
   });
 
   test('kafka-only options and a bad server address with the prometheus trigger', () => {
     expect(errorsOf({ topicName: 'o', offsetResetPolicy: OffsetResetPolicy.LATEST, trigger: LagTrigger.prometheus({ serverAddress: 'prometheus:9090' }) })).toEqual([
-      '[apps/scaler] ScaledObject "consumer": offsetResetPolicy applies only to the kafka trigger, not to the prometheus trigger; drop offsetResetPolicy, or use LagTrigger.kafka()',
-      '[apps/scaler] ScaledObject "consumer": Prometheus serverAddress "prometheus:9090" is not an http(s) URL; use e.g. http://prometheus-operated.monitoring.svc:9090',
+      '[apps/scaler] KAF-KEDA-020 ScaledObject "consumer": offsetResetPolicy applies only to the kafka trigger, not to the prometheus trigger; drop offsetResetPolicy, or use LagTrigger.kafka()',
+      '[apps/scaler] KAF-KEDA-021 ScaledObject "consumer": Prometheus serverAddress "prometheus:9090" is not an http(s) URL; use e.g. http://prometheus-operated.monitoring.svc:9090',
     ]);
   });
 
@@ -882,7 +882,7 @@ describe('synth-time rules', () => {
     const topic = f.cluster.addTopic('orders', { partitions: 2 });
     scaler(f, { topic, maxReplicaCount: 4, trigger: LagTrigger.prometheus({ serverAddress: 'http://p:9090' }) });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] ScaledObject "consumer": maxReplicaCount 4 is above the 2 partitions of topic "orders": a consumer group assigns each partition to one consumer, so 2 pods would sit idle; lower maxReplicaCount to 2, give the topic at least 4 partitions, or set allowIdleConsumers: true',
+      '[apps/scaler] KAF-KEDA-017 ScaledObject "consumer": maxReplicaCount 4 is above the 2 partitions of topic "orders": a consumer group assigns each partition to one consumer, so 2 pods would sit idle; lower maxReplicaCount to 2, give the topic at least 4 partitions, or set allowIdleConsumers: true',
     ]);
   });
 
@@ -894,17 +894,17 @@ describe('synth-time rules', () => {
       fallback: { failureThreshold: -1, replicas: 2 },
       scaleDown: { stabilizationWindow: Duration.hours(2), policies: [ScalingPolicy.pods(0, Duration.hours(1))] },
     })).toEqual([
-      '[apps/scaler] ScaledObject "consumer": pollingInterval 500ms is below 1 second; use 1 second or more',
-      '[apps/scaler] ScaledObject "consumer": fallback failureThreshold -1 and replicas 2 must both be whole numbers of 0 or more; use 0 or more',
-      '[apps/scaler] ScaledObject "consumer": scaleDown stabilizationWindow 7200s is outside 0 to 3600 seconds; use at most one hour',
-      '[apps/scaler] ScaledObject "consumer": scaleDown policy period 3600s is outside 1 to 1800 seconds; use 1 second to 30 minutes',
-      '[apps/scaler] ScaledObject "consumer": scaleDown policy value 0 is not a whole number of 1 or more; use 1 or more',
+      '[apps/scaler] KAF-KEDA-029 ScaledObject "consumer": pollingInterval 500ms is below 1 second; use 1 second or more',
+      '[apps/scaler] KAF-KEDA-030 ScaledObject "consumer": fallback failureThreshold -1 and replicas 2 must both be whole numbers of 0 or more; use 0 or more',
+      '[apps/scaler] KAF-KEDA-031 ScaledObject "consumer": scaleDown stabilizationWindow 7200s is outside 0 to 3600 seconds; use at most one hour',
+      '[apps/scaler] KAF-KEDA-032 ScaledObject "consumer": scaleDown policy period 3600s is outside 1 to 1800 seconds; use 1 second to 30 minutes',
+      '[apps/scaler] KAF-KEDA-033 ScaledObject "consumer": scaleDown policy value 0 is not a whole number of 1 or more; use 1 or more',
     ]);
   });
 
   test('empty consumer group', () => {
     expect(errorsOf({ topicName: 'o', consumerGroup: ' ' })).toEqual([
-      '[apps/scaler] ScaledObject "consumer": consumerGroup is empty; name the consumer group the workload consumes as',
+      '[apps/scaler] KAF-KEDA-011 ScaledObject "consumer": consumerGroup is empty; name the consumer group the workload consumes as',
     ]);
   });
 });
@@ -928,7 +928,7 @@ describe('a User Operator watching another namespace than the cluster\'s', () =>
     const f = watched('users');
     scaler(f, { topicName: 'orders', user: f.cluster.addUser('orders-app') });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] workload Deployment "consumer": runs in namespace "users", but the Secrets KEDA needs ("my-cluster-cluster-ca-cert") are in namespace "kafka", and a TriggerAuthentication reads Secrets only from its own namespace; set crossNamespaceCredentials (CrossNamespaceCredentials.copyToWorkloadNamespace(), copyToKedaNamespace() or syncedToKedaNamespace()): no namespace holds them all, since the User Operator writes user Secrets into the namespace it watches ("users") and the CA Secret stays in the cluster\'s ("kafka")',
+      '[apps/scaler] KAF-KEDA-049 workload Deployment "consumer": runs in namespace "users", but the Secrets KEDA needs ("my-cluster-cluster-ca-cert") are in namespace "kafka", and a TriggerAuthentication reads Secrets only from its own namespace; set crossNamespaceCredentials (CrossNamespaceCredentials.copyToWorkloadNamespace(), copyToKedaNamespace() or syncedToKedaNamespace()): no namespace holds them all, since the User Operator writes user Secrets into the namespace it watches ("users") and the CA Secret stays in the cluster\'s ("kafka")',
     ]);
   });
 
@@ -936,7 +936,7 @@ describe('a User Operator watching another namespace than the cluster\'s', () =>
     const f = watched('kafka');
     scaler(f, { topicName: 'orders', user: f.cluster.addUser('orders-app', { authentication: KafkaUserAuthentication.tls() }) });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] workload Deployment "consumer": runs in namespace "kafka", but the Secrets KEDA needs ("orders-app") are in namespace "users", and a TriggerAuthentication reads Secrets only from its own namespace; set crossNamespaceCredentials (CrossNamespaceCredentials.copyToWorkloadNamespace(), copyToKedaNamespace() or syncedToKedaNamespace()): no namespace holds them all, since the User Operator writes user Secrets into the namespace it watches ("users") and the CA Secret stays in the cluster\'s ("kafka")',
+      '[apps/scaler] KAF-KEDA-049 workload Deployment "consumer": runs in namespace "kafka", but the Secrets KEDA needs ("orders-app") are in namespace "users", and a TriggerAuthentication reads Secrets only from its own namespace; set crossNamespaceCredentials (CrossNamespaceCredentials.copyToWorkloadNamespace(), copyToKedaNamespace() or syncedToKedaNamespace()): no namespace holds them all, since the User Operator writes user Secrets into the namespace it watches ("users") and the CA Secret stays in the cluster\'s ("kafka")',
     ]);
   });
 
@@ -944,7 +944,7 @@ describe('a User Operator watching another namespace than the cluster\'s', () =>
     const f = watched('orders');
     scaler(f, { topicName: 'orders', user: f.cluster.addUser('orders-app') });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] workload Deployment "consumer": runs in namespace "orders", but the Secrets KEDA needs are in namespaces "kafka" ("my-cluster-cluster-ca-cert") and "users" ("orders-app"), and a TriggerAuthentication reads Secrets only from its own namespace; set crossNamespaceCredentials (CrossNamespaceCredentials.copyToWorkloadNamespace(), copyToKedaNamespace() or syncedToKedaNamespace()): no namespace holds them all, since the User Operator writes user Secrets into the namespace it watches ("users") and the CA Secret stays in the cluster\'s ("kafka")',
+      '[apps/scaler] KAF-KEDA-049 workload Deployment "consumer": runs in namespace "orders", but the Secrets KEDA needs are in namespaces "kafka" ("my-cluster-cluster-ca-cert") and "users" ("orders-app"), and a TriggerAuthentication reads Secrets only from its own namespace; set crossNamespaceCredentials (CrossNamespaceCredentials.copyToWorkloadNamespace(), copyToKedaNamespace() or syncedToKedaNamespace()): no namespace holds them all, since the User Operator writes user Secrets into the namespace it watches ("users") and the CA Secret stays in the cluster\'s ("kafka")',
     ]);
   });
 
@@ -955,13 +955,13 @@ describe('a User Operator watching another namespace than the cluster\'s', () =>
     expect(docOf(docs, 'TriggerAuthentication').metadata.namespace).toBe('users');
     expect(docsOf(docs, 'CronJob')).toEqual([]);
     expect(warningsOf(s)).toEqual([
-      '[apps/scaler] crossNamespaceCredentials is ignored: the workload runs in namespace "users", where KEDA reads the Secrets directly',
+      '[apps/scaler] KAF-KEDA-039 crossNamespaceCredentials is ignored: the workload runs in namespace "users", where KEDA reads the Secrets directly',
     ]);
 
     const bad = watched('kafka');
     scaler(bad, { topicName: 'orders', listener: bad.cluster.findListener('scramplain'), user: bad.cluster.addUser('orders-app') });
     expect(validationErrors(bad.apps)).toEqual([
-      '[apps/scaler] workload Deployment "consumer": runs in namespace "kafka", but the Secrets KEDA needs ("orders-app") are in namespace "users", and a TriggerAuthentication reads Secrets only from its own namespace; set crossNamespaceCredentials (CrossNamespaceCredentials.copyToWorkloadNamespace(), copyToKedaNamespace() or syncedToKedaNamespace()), or run the workload in namespace "users"',
+      '[apps/scaler] KAF-KEDA-049 workload Deployment "consumer": runs in namespace "kafka", but the Secrets KEDA needs ("orders-app") are in namespace "users", and a TriggerAuthentication reads Secrets only from its own namespace; set crossNamespaceCredentials (CrossNamespaceCredentials.copyToWorkloadNamespace(), copyToKedaNamespace() or syncedToKedaNamespace()), or run the workload in namespace "users"',
     ]);
   });
 

@@ -83,10 +83,10 @@ describe('SecretCopy manifests', () => {
     new SecretCopy(chart, 'copy', { sourceNamespace: 'kafka', targetNamespace: 'kafka', secrets: [] });
     new SecretCopy(chart, 'copy2', { sourceNamespace: 'a', targetNamespace: 'b', secrets: [{ secretName: 's', keys: [] }], name: 'x'.repeat(53) });
     expect(validationErrors(chart)).toEqual([
-      'secret copy "copy": source and target namespace are both "kafka"; copy into another namespace, or reference the Secrets directly',
-      'secret copy "copy": no Secrets to copy; name at least one Secret',
-      `secret copy "${'x'.repeat(53)}": name is 53 characters, but a CronJob name may have at most 52 (Kubernetes appends 11 characters for its Jobs); choose a shorter name`,
-      `secret copy "${'x'.repeat(53)}": Secret "s" names no keys; name the keys to copy`,
+      'KAF-KEDA-052 secret copy "copy": source and target namespace are both "kafka"; copy into another namespace, or reference the Secrets directly',
+      'KAF-KEDA-054 secret copy "copy": no Secrets to copy; name at least one Secret',
+      `KAF-KEDA-050 secret copy "${'x'.repeat(53)}": name is 53 characters, but a CronJob name may have at most 52 (Kubernetes appends 11 characters for its Jobs); choose a shorter name`,
+      `KAF-KEDA-055 secret copy "${'x'.repeat(53)}": Secret "s" names no keys; name the keys to copy`,
     ].map((m, i) => `[test/${i < 2 ? 'copy' : 'copy2'}] ${m}`));
   });
 });
@@ -257,8 +257,8 @@ describe('Secrets from more than one namespace', () => {
       ],
     });
     expect(validationErrors(chart)).toEqual([
-      '[test/copy] secret copy "copy": Secret "a" is read from namespace "keda", the target namespace; reference that Secret directly instead of copying it',
-      '[test/copy] secret copy "copy": Secret "b" is read from namespaces "kafka" and "users", but both copies would be Secret "b" in "keda"; copy Secrets of different names only',
+      '[test/copy] KAF-KEDA-052 secret copy "copy": Secret "a" is read from namespace "keda", the target namespace; reference that Secret directly instead of copying it',
+      '[test/copy] KAF-KEDA-053 secret copy "copy": Secret "b" is read from namespaces "kafka" and "users", but both copies would be Secret "b" in "keda"; copy Secrets of different names only',
     ]);
   });
 });

@@ -43,8 +43,8 @@ function isCount(n: number, min: number): boolean {
   return Number.isInteger(n) && n >= min;
 }
 
-function checkName(c: ViolationCollector, subject: string, what: string, name: string, max: number, fix: string): void {
-  c.check(name.length > max, subject, `${what} "${name}" is ${name.length} characters, but Kubernetes allows at most ${max}`, fix);
+function checkName(c: ViolationCollector, subject: string, what: string, name: string, max: number, fix: string, ruleId: string): void {
+  c.check(name.length > max, subject, `${what} "${name}" is ${name.length} characters, but Kubernetes allows at most ${max}`, fix, ruleId);
 }
 
 /** The ScaledObject's, HPA's, TriggerAuthentication's and ConfigMap's names. */
@@ -52,25 +52,25 @@ export function checkNames(c: ViolationCollector, f: ScalerFacts): void {
   const so = f.subject;
   c.check(f.scaledObjectName.length <= 63 && !isDns1123Label(f.scaledObjectName), so,
     `name "${f.scaledObjectName}" is not a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit), and KEDA also uses it as a label value`,
-    'set name to e.g. "orders-consumer"');
-  checkName(c, so, 'name', f.scaledObjectName, 63, 'set name to a shorter ScaledObject name');
-  checkName(c, so, 'HPA name', `keda-hpa-${f.scaledObjectName}`, 63, `set name to at most ${63 - 'keda-hpa-'.length} characters`);
+    'set name to e.g. "orders-consumer"', 'KAF-KEDA-008');
+  checkName(c, so, 'name', f.scaledObjectName, 63, 'set name to a shorter ScaledObject name', 'KAF-KEDA-009');
+  checkName(c, so, 'HPA name', `keda-hpa-${f.scaledObjectName}`, 63, `set name to at most ${63 - 'keda-hpa-'.length} characters`, 'KAF-KEDA-009');
   if (f.triggerAuthentication) {
-    checkName(c, so, `${f.triggerAuthentication.kind} name`, f.triggerAuthentication.name, 63, 'set name to a shorter ScaledObject name');
+    checkName(c, so, `${f.triggerAuthentication.kind} name`, f.triggerAuthentication.name, 63, 'set name to a shorter ScaledObject name', 'KAF-KEDA-010');
   }
   if (f.usernameConfigMap) {
-    checkName(c, so, 'user name ConfigMap name', f.usernameConfigMap.name, 63, 'set name to a shorter ScaledObject name');
+    checkName(c, so, 'user name ConfigMap name', f.usernameConfigMap.name, 63, 'set name to a shorter ScaledObject name', 'KAF-KEDA-010');
   }
 }
 
 /** The consumer group and the topic. */
 export function checkGroupAndTopic(c: ViolationCollector, f: ScalerFacts): void {
   const p = f.props;
-  c.check(p.consumerGroup.trim().length === 0, f.subject, 'consumerGroup is empty', 'name the consumer group the workload consumes as');
+  c.check(p.consumerGroup.trim().length === 0, f.subject, 'consumerGroup is empty', 'name the consumer group the workload consumes as', 'KAF-KEDA-011');
   c.check(p.topic !== undefined && p.topicName !== undefined, f.subject,
-    `both topic and topicName ("${p.topicName}") are set`, 'set only one of them');
+    `both topic and topicName ("${p.topicName}") are set`, 'set only one of them', 'KAF-KEDA-012');
   if (p.topic && (p.topic.cluster.clusterName !== p.cluster.clusterName || p.topic.cluster.namespace !== p.cluster.namespace)) {
-    c.add(`topic "${p.topic.topicName}"`, `belongs to cluster "${p.topic.cluster.clusterName}", not to "${p.cluster.clusterName}"`, 'pass the topic\'s cluster as cluster');
+    c.add(`topic "${p.topic.topicName}"`, `belongs to cluster "${p.topic.cluster.clusterName}", not to "${p.cluster.clusterName}"`, 'pass the topic\'s cluster as cluster', 'KAF-KEDA-013');
   }
 }
 
@@ -81,18 +81,18 @@ export function checkReplicaCounts(c: ViolationCollector, f: ScalerFacts): void 
   const kafka = f.trigger.type === LagTriggerType.KAFKA;
   const min = f.minReplicas;
   const max = f.maxReplicas;
-  c.check(!isCount(min, 0), so, `minReplicaCount ${min} is not a whole number of 0 or more`, 'use 0 or more');
-  c.check(!isCount(max, 1), so, `maxReplicaCount ${max} is not a whole number of 1 or more`, 'use 1 or more');
+  c.check(!isCount(min, 0), so, `minReplicaCount ${min} is not a whole number of 0 or more`, 'use 0 or more', 'KAF-KEDA-014');
+  c.check(!isCount(max, 1), so, `maxReplicaCount ${max} is not a whole number of 1 or more`, 'use 1 or more', 'KAF-KEDA-014');
   const maxSource = p.maxReplicaCount !== undefined ? '' : ' (the default: the partitions the trigger counts)';
   c.check(min > max, so, `minReplicaCount ${min} is above maxReplicaCount ${max}${maxSource}, which KEDA rejects`,
-    p.maxReplicaCount !== undefined ? 'make minReplicaCount at most maxReplicaCount' : `lower minReplicaCount to ${max}, or give the topic more partitions`);
+    p.maxReplicaCount !== undefined ? 'make minReplicaCount at most maxReplicaCount' : `lower minReplicaCount to ${max}, or give the topic more partitions`, 'KAF-KEDA-015');
   if (p.idleReplicaCount !== undefined) {
     // KEDA's webhook compares idle with the HPA minimum, max(1, minReplicaCount).
     const hpaMin = Math.max(1, min);
-    c.check(!isCount(p.idleReplicaCount, 0), so, `idleReplicaCount ${p.idleReplicaCount} is not a whole number of 0 or more`, 'use 0');
+    c.check(!isCount(p.idleReplicaCount, 0), so, `idleReplicaCount ${p.idleReplicaCount} is not a whole number of 0 or more`, 'use 0', 'KAF-KEDA-014');
     c.check(p.idleReplicaCount >= hpaMin, so,
       `idleReplicaCount ${p.idleReplicaCount} is not below minReplicaCount ${min}${min === 0 ? ' (counted as 1 by KEDA)' : ''}, which KEDA rejects`,
-      `raise minReplicaCount to ${p.idleReplicaCount + 1} or more, or drop idleReplicaCount`);
+      `raise minReplicaCount to ${p.idleReplicaCount + 1} or more, or drop idleReplicaCount`, 'KAF-KEDA-016');
   }
   const cap = f.partitionCap;
   if (cap !== undefined && !p.allowIdleConsumers && max > cap) {
@@ -100,7 +100,7 @@ export function checkReplicaCounts(c: ViolationCollector, f: ScalerFacts): void 
       ? `the ${cap} partitions of topic "${f.topicName}" selected by partitionLimitation`
       : `the ${cap} partitions of topic "${f.topicName}"`;
     c.add(so, `maxReplicaCount ${max} is above ${what}: a consumer group assigns each partition to one consumer, so ${max - cap} pods would sit idle${kafka ? ', and the kafka trigger caps its metric at the partition count, so KEDA would never run them anyway' : ''}`,
-      `lower maxReplicaCount to ${cap}, give the topic at least ${max} partitions, or set allowIdleConsumers: true`);
+      `lower maxReplicaCount to ${cap}, give the topic at least ${max} partitions, or set allowIdleConsumers: true`, 'KAF-KEDA-017');
   }
 }
 
@@ -110,7 +110,7 @@ export function checkThresholds(c: ViolationCollector, f: ScalerFacts): void {
   const kafka = f.trigger.type === LagTriggerType.KAFKA;
   const lag = p.lagThreshold ?? 10;
   c.check(!(lag > 0) || (kafka && !Number.isInteger(lag)), f.subject,
-    `lagThreshold ${lag} must be ${kafka ? 'a whole number ' : ''}above 0 (it is the target lag per replica)`, 'use 1 or more');
+    `lagThreshold ${lag} must be ${kafka ? 'a whole number ' : ''}above 0 (it is the target lag per replica)`, 'use 1 or more', 'KAF-KEDA-018');
   c.check(lag > Number.MAX_SAFE_INTEGER, f.subject, `lagThreshold ${formatDecimal(lag)} is above ${Number.MAX_SAFE_INTEGER}, the largest whole number the threshold is written exactly as (KEDA reads it as a 64-bit integer)`,
     'use a threshold of at most a few million: it is the target lag per replica', 'KAF-KEDA-007');
   for (const name of Object.keys(f.trigger.prometheusOptions?.labelMatchers ?? {})) {
@@ -121,7 +121,7 @@ export function checkThresholds(c: ViolationCollector, f: ScalerFacts): void {
   if (p.activationLagThreshold !== undefined) {
     const a = p.activationLagThreshold;
     c.check(!(a >= 0) || (kafka && !Number.isInteger(a)), f.subject,
-      `activationLagThreshold ${a} must be ${kafka ? 'a whole number of ' : ''}0 or more`, 'use 0 (active on any lag) or more');
+      `activationLagThreshold ${a} must be ${kafka ? 'a whole number of ' : ''}0 or more`, 'use 0 (active on any lag) or more', 'KAF-KEDA-019');
   }
 }
 
@@ -137,20 +137,20 @@ export function checkTriggerOptions(c: ViolationCollector, f: ScalerFacts): void
   ];
   if (!kafka) {
     for (const [name, value] of kafkaOnly) {
-      c.check(value !== undefined, so, `${name} applies only to the kafka trigger, not to the prometheus trigger`, `drop ${name}, or use LagTrigger.kafka()`);
+      c.check(value !== undefined, so, `${name} applies only to the kafka trigger, not to the prometheus trigger`, `drop ${name}, or use LagTrigger.kafka()`, 'KAF-KEDA-020');
     }
     const server = f.trigger.prometheusOptions!.serverAddress;
-    c.check(!/^https?:\/\/[^\s/]+/.test(server), so, `Prometheus serverAddress "${server}" is not an http(s) URL`, 'use e.g. http://prometheus-operated.monitoring.svc:9090');
+    c.check(!/^https?:\/\/[^\s/]+/.test(server), so, `Prometheus serverAddress "${server}" is not an http(s) URL`, 'use e.g. http://prometheus-operated.monitoring.svc:9090', 'KAF-KEDA-021');
   }
   c.check(!!p.allowIdleConsumers && !!p.limitToPartitionsWithLag, so,
-    'allowIdleConsumers and limitToPartitionsWithLag cannot both be set (one lifts the partition cap, the other narrows it)', 'set only one of them');
+    'allowIdleConsumers and limitToPartitionsWithLag cannot both be set (one lifts the partition cap, the other narrows it)', 'set only one of them', 'KAF-KEDA-022');
   c.check(!!p.limitToPartitionsWithLag && !!p.ensureEvenDistributionOfPartitions, so,
-    'limitToPartitionsWithLag and ensureEvenDistributionOfPartitions cannot both be set', 'set only one of them');
+    'limitToPartitionsWithLag and ensureEvenDistributionOfPartitions cannot both be set', 'set only one of them', 'KAF-KEDA-023');
   const noTopic = f.topicName === undefined;
-  c.check(!!p.limitToPartitionsWithLag && noTopic, so, 'limitToPartitionsWithLag needs a topic', 'set topic or topicName');
-  c.check(!!p.ensureEvenDistributionOfPartitions && noTopic, so, 'ensureEvenDistributionOfPartitions needs a topic', 'set topic or topicName');
+  c.check(!!p.limitToPartitionsWithLag && noTopic, so, 'limitToPartitionsWithLag needs a topic', 'set topic or topicName', 'KAF-KEDA-024');
+  c.check(!!p.ensureEvenDistributionOfPartitions && noTopic, so, 'ensureEvenDistributionOfPartitions needs a topic', 'set topic or topicName', 'KAF-KEDA-024');
   if (p.partitionLimitation !== undefined) {
-    c.check(noTopic, so, 'partitionLimitation needs a topic (KEDA ignores it without one)', 'set topic or topicName');
+    c.check(noTopic, so, 'partitionLimitation needs a topic (KEDA ignores it without one)', 'set topic or topicName', 'KAF-KEDA-024');
     const parsed = parsePartitionLimitation(p.partitionLimitation);
     if (parsed.error) {
       c.add(so, `partitionLimitation ${JSON.stringify(p.partitionLimitation)} is invalid: ${parsed.error}`, 'use partition ids and inclusive ranges separated by commas, e.g. "0,2,5-7"', 'KAF-KEDA-003');
@@ -159,7 +159,7 @@ export function checkTriggerOptions(c: ViolationCollector, f: ScalerFacts): void
       const outside = partitionsAtOrAbove(parsed.ranges, partitions);
       c.check(outside !== undefined, so,
         `partitionLimitation "${p.partitionLimitation}" names partition ${outside}, but topic "${f.topicName}" has partitions 0-${partitions - 1}`,
-        'name existing partitions only');
+        'name existing partitions only', 'KAF-KEDA-025');
     }
   }
 }
@@ -172,17 +172,17 @@ export function checkAccess(c: ViolationCollector, f: ScalerFacts): void {
   if (kafka && anonymous && p.cluster.authorizationEnabled) {
     c.add(`listener "${f.listener!.name}"`,
       `has no authentication, so KEDA would connect as ANONYMOUS, which no ACL of cluster "${p.cluster.clusterName}" allows to read offsets (the cluster enforces ACLs)`,
-      'pass user (a KafkaUser with Read on the topic and the consumer group, e.g. through topic.grantRead()) and a listener with that user\'s authentication');
+      'pass user (a KafkaUser with Read on the topic and the consumer group, e.g. through topic.grantRead()) and a listener with that user\'s authentication', 'KAF-KEDA-026');
   }
   if (kafka && p.user && p.cluster.authorizationEnabled) {
     const u = p.user;
     if (f.topicName !== undefined && !u.isAllowed(AclResourceType.TOPIC, f.topicName, AclOperation.READ)) {
       c.add(`user "${u.userName}"`, `may not Read topic "${f.topicName}", so KEDA cannot read its offsets (cluster "${p.cluster.clusterName}" enforces ACLs)`,
-        `grant it, e.g. topic.grantRead(user, { consumerGroup: '${p.consumerGroup}' })`);
+        `grant it, e.g. topic.grantRead(user, { consumerGroup: '${p.consumerGroup}' })`, 'KAF-KEDA-027');
     }
     if (!u.isAllowed(AclResourceType.GROUP, p.consumerGroup, AclOperation.READ)) {
       c.add(`user "${u.userName}"`, `may not Read consumer group "${p.consumerGroup}", so KEDA cannot read the group's committed offsets (cluster "${p.cluster.clusterName}" enforces ACLs)`,
-        `grant it, e.g. topic.grantRead(user, { consumerGroup: '${p.consumerGroup}' })`);
+        `grant it, e.g. topic.grantRead(user, { consumerGroup: '${p.consumerGroup}' })`, 'KAF-KEDA-028');
     }
   }
 }
@@ -194,7 +194,7 @@ export function checkTiming(c: ViolationCollector, f: ScalerFacts): void {
   if (p.pollingInterval) {
     const ms = p.pollingInterval.toMilliseconds({ integral: false });
     if (ms < 1000) {
-      c.add(so, `pollingInterval ${ms}ms is below 1 second`, 'use 1 second or more');
+      c.add(so, `pollingInterval ${ms}ms is below 1 second`, 'use 1 second or more', 'KAF-KEDA-029');
     } else {
       checkWholeDuration(c, so, 'pollingInterval', p.pollingInterval, 'seconds', 'KAF-KEDA-006');
     }
@@ -203,7 +203,7 @@ export function checkTiming(c: ViolationCollector, f: ScalerFacts): void {
   checkWholeDuration(c, so, 'initialCooldownPeriod', p.initialCooldownPeriod, 'seconds', 'KAF-KEDA-006');
   if (p.fallback) {
     c.check(!isCount(p.fallback.failureThreshold, 0) || !isCount(p.fallback.replicas, 0), so,
-      `fallback failureThreshold ${p.fallback.failureThreshold} and replicas ${p.fallback.replicas} must both be whole numbers of 0 or more`, 'use 0 or more');
+      `fallback failureThreshold ${p.fallback.failureThreshold} and replicas ${p.fallback.replicas} must both be whole numbers of 0 or more`, 'use 0 or more', 'KAF-KEDA-030');
   }
   for (const [dir, rules] of [['scaleDown', p.scaleDown], ['scaleUp', p.scaleUp]] as Array<[string, ScalingRules | undefined]>) {
     if (!rules) {
@@ -211,13 +211,13 @@ export function checkTiming(c: ViolationCollector, f: ScalerFacts): void {
     }
     if (rules.stabilizationWindow && checkWholeDuration(c, so, `${dir} stabilizationWindow`, rules.stabilizationWindow, 'seconds', 'KAF-KEDA-006')) {
       const s = rules.stabilizationWindow.toSeconds();
-      c.check(s < 0 || s > 3600, so, `${dir} stabilizationWindow ${s}s is outside 0 to 3600 seconds`, 'use at most one hour');
+      c.check(s < 0 || s > 3600, so, `${dir} stabilizationWindow ${s}s is outside 0 to 3600 seconds`, 'use at most one hour', 'KAF-KEDA-031');
     }
     for (const policy of rules.policies ?? []) {
       if (!checkWholeDuration(c, so, `${dir} policy period`, policy.period, 'seconds', 'KAF-KEDA-006')) continue;
       const period = policy.period.toSeconds();
-      c.check(period < 1 || period > 1800, so, `${dir} policy period ${period}s is outside 1 to 1800 seconds`, 'use 1 second to 30 minutes');
-      c.check(!isCount(policy.value, 1), so, `${dir} policy value ${policy.value} is not a whole number of 1 or more`, 'use 1 or more');
+      c.check(period < 1 || period > 1800, so, `${dir} policy period ${period}s is outside 1 to 1800 seconds`, 'use 1 second to 30 minutes', 'KAF-KEDA-032');
+      c.check(!isCount(policy.value, 1), so, `${dir} policy value ${policy.value} is not a whole number of 1 or more`, 'use 1 or more', 'KAF-KEDA-033');
     }
   }
 }
@@ -230,18 +230,18 @@ export function checkUniqueness(c: ViolationCollector, f: ScalerFacts, index: _A
   if (others.length > 0) {
     c.add(workload,
       `in namespace "${f.namespace}" is also scaled by ${others.map((o) => `${o.path} (ScaledObject "${o.name}")`).join(', ')}, and KEDA admits only one ScaledObject per workload`,
-      'combine the triggers into one scaler, or scale another workload');
+      'combine the triggers into one scaler, or scale another workload', 'KAF-KEDA-034');
   }
   const hpas = index.hpasFor(f.targetKey);
   if (hpas.length > 0) {
     c.add(workload,
       `in namespace "${f.namespace}" is also scaled by ${hpas.map((o) => `${o.path} (HorizontalPodAutoscaler "${o.name}")`).join(', ')}, and KEDA rejects a ScaledObject for a workload another HPA manages`,
-      'remove that HorizontalPodAutoscaler (KEDA creates its own), or scale another workload');
+      'remove that HorizontalPodAutoscaler (KEDA creates its own), or scale another workload', 'KAF-KEDA-035');
   }
   const sameName = index.named('ScaledObject', f.namespace, f.scaledObjectName).filter((o) => o.path !== own);
   if (sameName.length > 0) {
     c.add(f.subject, `namespace "${f.namespace}" has another ScaledObject of that name (${sameName.map((o) => o.path).join(', ')}): applying both keeps only one, and KEDA's HPA names (keda-hpa-<name>) would clash`,
-      'set name to a name no other ScaledObject in the namespace uses');
+      'set name to a name no other ScaledObject in the namespace uses', 'KAF-KEDA-036');
   }
   const auth = f.triggerAuthentication;
   if (auth) {
@@ -249,7 +249,7 @@ export function checkUniqueness(c: ViolationCollector, f: ScalerFacts, index: _A
     const clash = index.named(auth.kind, ns, auth.name).filter((o) => o.path !== auth.node.path);
     if (clash.length > 0) {
       c.add(`${auth.kind} "${auth.name}"`, `is also rendered by ${clash.map((o) => o.path).join(', ')}${ns ? ` in namespace "${ns}"` : ' (cluster-scoped names are global)'}, and applying both keeps only one`,
-        'set name to another ScaledObject name');
+        'set name to another ScaledObject name', 'KAF-KEDA-037');
     }
   }
 }

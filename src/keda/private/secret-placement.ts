@@ -53,6 +53,7 @@ function remoteSecretsFinding(ctx: PlacementContext, remote: AuthParam[], secret
     fix: secretNamespaces.length > 1
       ? `${cure}: no namespace holds them all, since the User Operator writes user Secrets into the namespace it watches ("${ctx.cluster.userNamespace}") and the CA Secret stays in the cluster's ("${clusterNamespace}")`
       : `${cure}, or run the workload in ${secretNamespaces[0] === clusterNamespace ? 'the cluster\'s namespace' : `namespace "${secretNamespaces[0]}"`}`,
+    ruleId: 'KAF-KEDA-049',
   };
 }
 

@@ -25,6 +25,8 @@ export interface Finding {
   readonly subject: string;
   readonly problem: string;
   readonly fix: string;
+  /** The rule's ID (docs/rules.md). */
+  readonly ruleId: string;
 }
 
 /** How the kafka trigger connects through one listener. */
@@ -56,6 +58,7 @@ export function noListenerFinding(cluster: IKafkaCluster): Finding {
     subject: `cluster "${cluster.clusterName}"`,
     problem: 'has no in-cluster listener for KEDA to connect through',
     fix: 'add an internal listener to the cluster, or pass listener',
+    ruleId: 'KAF-KEDA-042',
   };
 }
 
@@ -65,7 +68,7 @@ export function planAuthentication(cluster: IKafkaCluster, user: IKafkaUser | un
   const subject = `listener "${listener.name}"`;
   const params: AuthParam[] = [];
   if (!cluster.findListener(listener.name)) {
-    findings.push({ subject, problem: `is not a listener of cluster "${cluster.clusterName}"`, fix: `pass one of ${cluster.listeners.map((l) => `"${l.name}"`).join(', ') || 'the cluster\'s listeners'}` });
+    findings.push({ subject, problem: `is not a listener of cluster "${cluster.clusterName}"`, fix: `pass one of ${cluster.listeners.map((l) => `"${l.name}"`).join(', ') || 'the cluster\'s listeners'}`, ruleId: 'KAF-KEDA-043' });
   }
   const listenerAuth = listener.authentication.type;
   let details: KafkaConnectionDetails | undefined;
@@ -80,6 +83,7 @@ export function planAuthentication(cluster: IKafkaCluster, user: IKafkaUser | un
         fix: listenerAuth === ListenerAuthenticationType.NONE
           ? `use a listener with ${expected} authentication for this user, or drop user`
           : `use a listener with ${expected} authentication, or a user of the listener's kind`,
+        ruleId: 'KAF-KEDA-044',
       });
     } else {
       details = user.connectionDetails(listener);
@@ -89,6 +93,7 @@ export function planAuthentication(cluster: IKafkaCluster, user: IKafkaUser | un
       subject,
       problem: `requires ${listenerAuth} authentication, but no user was given`,
       fix: 'pass user (a KafkaUser with Read on the topic and the consumer group), or a listener without authentication',
+      ruleId: 'KAF-KEDA-045',
     });
   }
 
@@ -116,10 +121,10 @@ export function planAuthentication(cluster: IKafkaCluster, user: IKafkaUser | un
       if (details.password) {
         params.push({ parameter: 'password', secret: details.password, namespace: credentialsNamespace });
       } else {
-        findings.push({ subject: `user "${user.userName}"`, problem: 'has no password Secret in its connection details', fix: 'use a KafkaUser with scram-sha-512 authentication' });
+        findings.push({ subject: `user "${user.userName}"`, problem: 'has no password Secret in its connection details', fix: 'use a KafkaUser with scram-sha-512 authentication', ruleId: 'KAF-KEDA-046' });
       }
     } else {
-      findings.push({ subject: `user "${user.userName}"`, problem: `uses SASL mechanism ${details.saslMechanism}, which the kafka trigger cannot be wired for here`, fix: 'use a scram-sha-512 or tls user' });
+      findings.push({ subject: `user "${user.userName}"`, problem: `uses SASL mechanism ${details.saslMechanism}, which the kafka trigger cannot be wired for here`, fix: 'use a scram-sha-512 or tls user', ruleId: 'KAF-KEDA-047' });
     }
   }
   if (user && details && user.authenticationType !== KafkaUserAuthenticationType.SCRAM_SHA_512) {
@@ -131,6 +136,7 @@ export function planAuthentication(cluster: IKafkaCluster, user: IKafkaUser | un
         subject: `user "${user.userName}"`,
         problem: `authenticates with ${user.authenticationType}, and Strimzi writes no Secret with its certificate and key`,
         fix: 'use a KafkaUser with tls authentication, or add the cert and key parameters to the TriggerAuthentication yourself',
+        ruleId: 'KAF-KEDA-048',
       });
     }
   }
