@@ -133,7 +133,7 @@ describe('acknowledging warnings', () => {
     new RuleWarning(chart, 'w', 'KAF-TST-001');
     Warnings.acknowledge(chart, 'KAF-TST-009', 'typo');
     const out = captureStderr(() => app.synth());
-    expect(out).toBe('cdk8s-kafka: 2 warning(s):\n  [c/w] KAF-TST-001 something worth a look\n  [c] acknowledgement of KAF-TST-009 matches no warning; remove it\n');
+    expect(out).toBe('cdk8s-kafka: 2 warning(s):\n  [c/w] KAF-TST-001 something worth a look\n  [c] KAF-APP-010 acknowledgement of KAF-TST-009 matches no warning; remove it\n');
   });
 
   test('a malformed ID or an empty reason is an error; an error rule cannot be silenced by acknowledging it', () => {
@@ -151,8 +151,8 @@ describe('acknowledging warnings', () => {
     Warnings.acknowledge(chart, 'KAF-TST-003', 'please');
     expect(() => captureStderr(() => app.synth())).toThrow([
       'Validation failed with the following errors:',
-      '  [c] acknowledgement of "TOPIC-4": not a rule ID (KAF-<AREA>-<NNN>, see docs/rules.md); use the ID printed before the warning',
-      '  [c] acknowledgement of KAF-TST-001: the reason is empty; say why the warning does not apply',
+      '  [c] KAF-APP-008 acknowledgement of "TOPIC-4": not a rule ID (KAF-<AREA>-<NNN>, see docs/rules.md); use the ID printed before the warning',
+      '  [c] KAF-APP-009 acknowledgement of KAF-TST-001: the reason is empty; say why the warning does not apply',
       '  [c/f] KAF-TST-003 thing: is broken; fix it',
     ].join('\n'));
   });

@@ -101,10 +101,10 @@ export class Warnings {
       validate: () => {
         const errors: string[] = [];
         if (!RULE_ID.test(ruleId)) {
-          errors.push(`acknowledgement of "${ruleId}": not a rule ID (KAF-<AREA>-<NNN>, see docs/rules.md); use the ID printed before the warning`);
+          errors.push(`KAF-APP-008 acknowledgement of "${ruleId}": not a rule ID (KAF-<AREA>-<NNN>, see docs/rules.md); use the ID printed before the warning`);
         }
         if (reason.trim() === '') {
-          errors.push(`acknowledgement of ${ruleId}: the reason is empty; say why the warning does not apply`);
+          errors.push(`KAF-APP-009 acknowledgement of ${ruleId}: the reason is empty; say why the warning does not apply`);
         }
         return errors;
       },
@@ -192,7 +192,7 @@ function unusedAcknowledgements(root: IConstruct): string[] {
     for (const m of c.node.metadata) {
       const ack = m.data as Acknowledgement;
       if (m.type === ACKNOWLEDGEMENT_METADATA_TYPE && !used.has(`${c.node.path}\u0000${ack.ruleId}`)) {
-        out.push(`[${c.node.path === '' ? 'app' : c.node.path}] acknowledgement of ${ack.ruleId} matches no warning; remove it`);
+        out.push(`[${c.node.path === '' ? 'app' : c.node.path}] KAF-APP-010 acknowledgement of ${ack.ruleId} matches no warning; remove it`);
       }
     }
   }

@@ -192,31 +192,31 @@ export class KafkaAlerts extends Construct {
     this.resource = props.prometheusRule === false ? undefined : prometheusRule(this, { name: `${cluster.clusterName}-kafka-alerts`, namespace: props.namespace ?? cluster.namespace, labels: props.labels }, this);
 
     if (props.metrics.metrics.existingConfigMap) {
-      Warnings.of(this).add('the alerts query the metric names of the library\'s JMX exporter rules, but the cluster uses your own exporter ConfigMap; make sure it produces the same names');
+      Warnings.of(this).add('the alerts query the metric names of the library\'s JMX exporter rules, but the cluster uses your own exporter ConfigMap; make sure it produces the same names', 'KAF-MON-003');
     }
 
     addRules(this, (c) => {
       const subject = `alerts of cluster "${cluster.clusterName}"`;
       const disk = props.diskUsage?.threshold;
       if (disk !== undefined) {
-        c.check(!(disk > 0 && disk < 100), subject, `diskUsage threshold ${disk} is not a percentage between 0 and 100 (exclusive)`, 'use e.g. 85 for "85 percent full"');
+        c.check(!(disk > 0 && disk < 100), subject, `diskUsage threshold ${disk} is not a percentage between 0 and 100 (exclusive)`, 'use e.g. 85 for "85 percent full"', 'KAF-MON-004');
       }
       for (const [name, o] of [['requestHandlerIdle', props.requestHandlerIdle], ['networkProcessorIdle', props.networkProcessorIdle]] as const) {
         const t = o?.threshold;
         if (t !== undefined) {
-          c.check(!(t > 0 && t < 1), subject, `${name} threshold ${t} is not an idle ratio between 0 and 1 (exclusive)`, 'use e.g. 0.3 for "idle less than 30 percent of the time"');
+          c.check(!(t > 0 && t < 1), subject, `${name} threshold ${t} is not an idle ratio between 0 and 1 (exclusive)`, 'use e.g. 0.3 for "idle less than 30 percent of the time"', 'KAF-MON-005');
         }
       }
       const lag = props.consumerGroupLag;
       if (lag?.threshold !== undefined) {
-        c.check(!(lag.threshold >= 0), subject, `consumerGroupLag threshold ${lag.threshold} is negative (lag is a message count, 0 or more)`, 'use a threshold of 0 or more');
+        c.check(!(lag.threshold >= 0), subject, `consumerGroupLag threshold ${lag.threshold} is negative (lag is a message count, 0 or more)`, 'use a threshold of 0 or more', 'KAF-MON-006');
       }
       for (const [group, t] of Object.entries(lag?.groupThresholds ?? {})) {
-        c.check(!(t >= 0), subject, `consumerGroupLag threshold ${t} of group "${group}" is negative (lag is a message count, 0 or more)`, 'use a threshold of 0 or more');
+        c.check(!(t >= 0), subject, `consumerGroupLag threshold ${t} of group "${group}" is negative (lag is a message count, 0 or more)`, 'use a threshold of 0 or more', 'KAF-MON-006');
       }
       if (lag !== undefined && lag.enabled !== false) {
         c.check(!props.metrics.kafkaExporterEnabled, subject, 'the consumer-group lag alert needs the Kafka Exporter, which the cluster\'s metrics do not enable',
-          'pass kafkaExporter to KafkaMetrics, or set consumerGroupLag.enabled to false');
+          'pass kafkaExporter to KafkaMetrics, or set consumerGroupLag.enabled to false', 'KAF-MON-007');
       }
       checkMonitoringObject(c, subject, 'the PrometheusRule', { namespace: props.namespace, labels: props.labels });
       for (const [name, o] of Object.entries(props) as Array<[string, any]>) {
@@ -225,7 +225,7 @@ export class KafkaAlerts extends Construct {
       if ((props.certificateExpiry?.within?.toSeconds({ integral: false }) ?? 1) > 0) checkPromDuration(c, subject, 'certificateExpiry within', props.certificateExpiry?.within);
       const within = props.certificateExpiry?.within;
       if (within !== undefined && Number.isInteger(within.toSeconds({ integral: false }))) {
-        c.check(within.toSeconds({ integral: false }) <= 0, subject, `certificateExpiry within ${within.toSeconds({ integral: false })}s is not a positive duration`, 'use e.g. Duration.days(30)');
+        c.check(within.toSeconds({ integral: false }) <= 0, subject, `certificateExpiry within ${within.toSeconds({ integral: false })}s is not a positive duration`, 'use e.g. Duration.days(30)', 'KAF-MON-008');
       }
     });
   }

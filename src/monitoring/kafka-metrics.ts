@@ -200,11 +200,13 @@ export class KafkaMetrics extends Construct {
       if (props.jmx) {
         const auth = props.jmx.authentication ?? JmxAuthentication.password();
         if (props.jmx.nodePortServices) {
-          Warnings.of(this).add(auth.type
-            ? `JMX on port ${KafkaMetrics.JMX_PORT} of every broker is reachable from outside the Kubernetes cluster through NodePort Services; JMX has no TLS, so the password of Secret "${names.jmxSecretName(cluster.clusterName)}" and all MBean data cross the network in clear text; restrict the node ports to trusted networks (firewall, security group)`
-            : `JMX on port ${KafkaMetrics.JMX_PORT} of every broker is reachable from outside the Kubernetes cluster through NodePort Services without authentication: anyone who reaches a node can read and invoke MBeans (including shutting the broker down); use JmxAuthentication.password() and restrict the node ports to trusted networks`);
+          if (auth.type) {
+            Warnings.of(this).add(`JMX on port ${KafkaMetrics.JMX_PORT} of every broker is reachable from outside the Kubernetes cluster through NodePort Services; JMX has no TLS, so the password of Secret "${names.jmxSecretName(cluster.clusterName)}" and all MBean data cross the network in clear text; restrict the node ports to trusted networks (firewall, security group)`, 'KAF-MON-009');
+          } else {
+            Warnings.of(this).add(`JMX on port ${KafkaMetrics.JMX_PORT} of every broker is reachable from outside the Kubernetes cluster through NodePort Services without authentication: anyone who reaches a node can read and invoke MBeans (including shutting the broker down); use JmxAuthentication.password() and restrict the node ports to trusted networks`, 'KAF-MON-010');
+          }
         } else if (!auth.type) {
-          Warnings.of(this).add(`JMX on port ${KafkaMetrics.JMX_PORT} of every Kafka node has no authentication, and Strimzi's network policy opens that port to every pod: anyone who reaches it can read and invoke MBeans (and with a NodePort or LoadBalancer Service in front, anyone outside the cluster); use JmxAuthentication.password()`);
+          Warnings.of(this).add(`JMX on port ${KafkaMetrics.JMX_PORT} of every Kafka node has no authentication, and Strimzi's network policy opens that port to every pod: anyone who reaches it can read and invoke MBeans (and with a NodePort or LoadBalancer Service in front, anyone outside the cluster); use JmxAuthentication.password()`, 'KAF-MON-011');
         }
       }
       if (props.jmx?.nodePortServices) {
@@ -212,12 +214,12 @@ export class KafkaMetrics extends Construct {
         for (const pool of cluster.nodePools.filter((p) => p.isBroker)) {
           if (jmxPools.includes(pool) && pool.podNames === undefined) {
             c.add(subject, `broker node pool "${pool.poolName}" sets no nodeIds, so its pod names (and the JMX NodePort Service of each pod) are not known at synth time`,
-              `set nodeIds on the pool (at least ${pool.replicas}), or drop jmx.nodePortServices`);
+              `set nodeIds on the pool (at least ${pool.replicas}), or drop jmx.nodePortServices`, 'KAF-MON-012');
           }
         }
         for (const svc of this.jmxServices) {
           c.check(svc.name.length > 63, subject, `JMX Service name "${svc.name}" is longer than 63 characters (a Service name is a DNS-1035 label)`,
-            'shorten the cluster or node pool name');
+            'shorten the cluster or node pool name', 'KAF-MON-013');
         }
       }
       this.metrics._check(c, this, MetricsComponent.KAFKA, cluster.namespace, `cluster "${cluster.clusterName}" metrics`);
@@ -225,7 +227,7 @@ export class KafkaMetrics extends Construct {
       if (cc) {
         c.check(!cluster.cruiseControlEnabled, `cluster "${cluster.clusterName}" Cruise Control metrics`,
           'Cruise Control metrics are configured but the cluster does not run Cruise Control (no spec.cruiseControl)',
-          'enable Cruise Control on the cluster or drop cruiseControlMetrics');
+          'enable Cruise Control on the cluster or drop cruiseControlMetrics', 'KAF-MON-014');
       }
       if (exporter) {
         for (const [field, re] of Object.entries({
@@ -235,7 +237,7 @@ export class KafkaMetrics extends Construct {
           groupExcludeRegex: exporter.groupExcludeRegex,
         })) {
           if (re !== undefined) {
-            c.check(!compilesAsRegex(re), `cluster "${cluster.clusterName}" Kafka Exporter`, `${field} "${re}" is not a valid regular expression`, 'fix the expression');
+            c.check(!compilesAsRegex(re), `cluster "${cluster.clusterName}" Kafka Exporter`, `${field} "${re}" is not a valid regular expression`, 'fix the expression', 'KAF-MON-015');
           }
         }
       }

@@ -176,12 +176,12 @@ export class MetricsConfig {
     if (this.type === MetricsType.STRIMZI_METRICS_REPORTER) {
       c.check(!component.supportsMetricsReporter, subject,
         `${component.displayName} does not support metrics type "strimziMetricsReporter" (Strimzi 1.2.0 accepts only "jmxPrometheusExporter" there)`,
-        'use MetricsConfig.jmxPrometheusExporter() for it');
+        'use MetricsConfig.jmxPrometheusExporter() for it', 'KAF-MON-016');
       if (this.allowList !== undefined) {
         c.check(this.allowList.length === 0, subject, 'the Strimzi Metrics Reporter allow list is empty (it must contain at least one regular expression)',
-          'omit allowList to use the operator defaults, or list the metrics to keep');
+          'omit allowList to use the operator defaults, or list the metrics to keep', 'KAF-MON-017');
         for (const re of this.allowList) {
-          c.check(!compilesAsRegex(re), subject, `allow list entry "${re}" is not a valid regular expression`, 'fix or remove the entry');
+          c.check(!compilesAsRegex(re), subject, `allow list entry "${re}" is not a valid regular expression`, 'fix or remove the entry', 'KAF-MON-018');
         }
       }
     }
@@ -190,10 +190,10 @@ export class MetricsConfig {
       const found = findConfigMap(scope, ext.configMapName, namespace);
       if (!found) {
         c.add(subject, `metrics ConfigMap "${ext.configMapName}" (key "${ext.key}") is referenced but no ConfigMap of that name is defined in namespace "${namespace}" in this app, so Strimzi cannot reconcile the ${component.displayName} pods`,
-          'define the ConfigMap in the app, use MetricsConfig.jmxPrometheusExporter() to generate one, or set createdOutsideApp: true if it is managed elsewhere');
+          'define the ConfigMap in the app, use MetricsConfig.jmxPrometheusExporter() to generate one, or set createdOutsideApp: true if it is managed elsewhere', 'KAF-MON-019');
       } else if (!(ext.key in (found.data ?? {}))) {
         c.add(subject, `metrics ConfigMap "${ext.configMapName}" has no key "${ext.key}" (keys: ${Object.keys(found.data ?? {}).join(', ') || 'none'})`,
-          'reference one of its keys or add the exporter configuration under that key');
+          'reference one of its keys or add the exporter configuration under that key', 'KAF-MON-020');
       }
     }
   }

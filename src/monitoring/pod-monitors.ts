@@ -127,7 +127,7 @@ export class KafkaPodMonitors extends Construct {
       checkPromDuration(c, subject, 'interval', props.interval);
       c.check(!selector.includes(cluster.namespace), `PodMonitors of cluster "${cluster.clusterName}"`,
         `the namespace selector (${selector.namespaceNames.join(', ') || 'none'}) does not include the cluster's namespace "${cluster.namespace}", so no Kafka pod would be scraped`,
-        `add "${cluster.namespace}" to namespaceSelector or use MonitoredNamespaces.any()`);
+        `add "${cluster.namespace}" to namespaceSelector or use MonitoredNamespaces.any()`, 'KAF-MON-021');
     });
   }
 }

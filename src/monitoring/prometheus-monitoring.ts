@@ -145,21 +145,21 @@ export class PrometheusMonitoring extends Construct {
       if (standalone) {
         c.check(props.podMonitors !== undefined, subject,
           'podMonitors options are set in standalone mode, where no Prometheus Operator reads PodMonitors (the standalone Prometheus scrapes the same pods itself)',
-          'drop podMonitors or use MonitoringMode.PROMETHEUS_OPERATOR');
+          'drop podMonitors or use MonitoringMode.PROMETHEUS_OPERATOR', 'KAF-MON-022');
         c.check(props.alerts?.prometheusRule === true, subject,
           'alerts.prometheusRule is true in standalone mode, where no Prometheus Operator loads a PrometheusRule (the alerts go into the standalone Prometheus rule file)',
-          'drop alerts.prometheusRule or use MonitoringMode.PROMETHEUS_OPERATOR');
+          'drop alerts.prometheusRule or use MonitoringMode.PROMETHEUS_OPERATOR', 'KAF-MON-022');
       } else {
         c.check(props.prometheus !== undefined, subject,
           'prometheus options are set in Prometheus Operator mode, where no standalone Prometheus is created',
-          'drop prometheus or use MonitoringMode.STANDALONE');
+          'drop prometheus or use MonitoringMode.STANDALONE', 'KAF-MON-022');
       }
       c.check(props.enableKafkaExporter === false && props.kafkaExporter !== undefined, subject,
         'kafkaExporter options are set but enableKafkaExporter is false',
-        'drop kafkaExporter or enableKafkaExporter: false');
+        'drop kafkaExporter or enableKafkaExporter: false', 'KAF-MON-023');
       c.check(props.enableDashboards === false && props.dashboards !== undefined, subject,
         'dashboards options are set but enableDashboards is false',
-        'drop dashboards or enableDashboards: false');
+        'drop dashboards or enableDashboards: false', 'KAF-MON-023');
     });
   }
 }

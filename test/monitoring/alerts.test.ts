@@ -316,12 +316,12 @@ describe('KafkaAlerts', () => {
       certificateExpiry: { within: Duration.seconds(0) },
     });
     expect(validationErrors(chart)).toEqual([
-      '[test/Alerts] alerts of cluster "my-cluster": diskUsage threshold 120 is not a percentage between 0 and 100 (exclusive); use e.g. 85 for "85 percent full"',
-      '[test/Alerts] alerts of cluster "my-cluster": requestHandlerIdle threshold 30 is not an idle ratio between 0 and 1 (exclusive); use e.g. 0.3 for "idle less than 30 percent of the time"',
-      '[test/Alerts] alerts of cluster "my-cluster": networkProcessorIdle threshold 0 is not an idle ratio between 0 and 1 (exclusive); use e.g. 0.3 for "idle less than 30 percent of the time"',
-      '[test/Alerts] alerts of cluster "my-cluster": consumerGroupLag threshold -1 is negative (lag is a message count, 0 or more); use a threshold of 0 or more',
-      '[test/Alerts] alerts of cluster "my-cluster": consumerGroupLag threshold -5 of group "payments" is negative (lag is a message count, 0 or more); use a threshold of 0 or more',
-      '[test/Alerts] alerts of cluster "my-cluster": certificateExpiry within 0s is not a positive duration; use e.g. Duration.days(30)',
+      '[test/Alerts] KAF-MON-004 alerts of cluster "my-cluster": diskUsage threshold 120 is not a percentage between 0 and 100 (exclusive); use e.g. 85 for "85 percent full"',
+      '[test/Alerts] KAF-MON-005 alerts of cluster "my-cluster": requestHandlerIdle threshold 30 is not an idle ratio between 0 and 1 (exclusive); use e.g. 0.3 for "idle less than 30 percent of the time"',
+      '[test/Alerts] KAF-MON-005 alerts of cluster "my-cluster": networkProcessorIdle threshold 0 is not an idle ratio between 0 and 1 (exclusive); use e.g. 0.3 for "idle less than 30 percent of the time"',
+      '[test/Alerts] KAF-MON-006 alerts of cluster "my-cluster": consumerGroupLag threshold -1 is negative (lag is a message count, 0 or more); use a threshold of 0 or more',
+      '[test/Alerts] KAF-MON-006 alerts of cluster "my-cluster": consumerGroupLag threshold -5 of group "payments" is negative (lag is a message count, 0 or more); use a threshold of 0 or more',
+      '[test/Alerts] KAF-MON-008 alerts of cluster "my-cluster": certificateExpiry within 0s is not a positive duration; use e.g. Duration.days(30)',
     ]);
   });
 
@@ -330,7 +330,7 @@ describe('KafkaAlerts', () => {
     const metrics = new KafkaMetrics(chart, 'Metrics', { cluster: newCluster(chart) });
     new KafkaAlerts(chart, 'Alerts', { metrics, consumerGroupLag: { threshold: 100 } });
     expect(validationErrors(chart)).toEqual([
-      '[test/Alerts] alerts of cluster "my-cluster": the consumer-group lag alert needs the Kafka Exporter, which the cluster\'s metrics do not enable; pass kafkaExporter to KafkaMetrics, or set consumerGroupLag.enabled to false',
+      '[test/Alerts] KAF-MON-007 alerts of cluster "my-cluster": the consumer-group lag alert needs the Kafka Exporter, which the cluster\'s metrics do not enable; pass kafkaExporter to KafkaMetrics, or set consumerGroupLag.enabled to false',
     ]);
   });
 });

@@ -100,7 +100,7 @@ describe('KafkaMetrics', () => {
     expect(docOf(docs, 'Kafka').spec.kafka.jmxOptions).toEqual({});
     const warnings = warningsOf(chart);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^\[test\/Metrics\] JMX on port 9999 of every Kafka node has no authentication/);
+    expect(warnings[0]).toMatch(/^\[test\/Metrics\] KAF-MON-011 JMX on port 9999 of every Kafka node has no authentication/);
     expect(warnings[0]).toContain('use JmxAuthentication.password()');
   });
 
@@ -196,7 +196,7 @@ describe('KafkaMetrics', () => {
         metrics: MetricsConfig.jmxPrometheusExporterFromConfigMap({ configMapName: 'kafka-metrics', key: 'k' }),
       });
       expect(validationErrors(chart)).toEqual([
-        '[test/Metrics] cluster "my-cluster" metrics: metrics ConfigMap "kafka-metrics" (key "k") is referenced but no ConfigMap of that name is defined in namespace "kafka" in this app, so Strimzi cannot reconcile the Kafka pods; define the ConfigMap in the app, use MetricsConfig.jmxPrometheusExporter() to generate one, or set createdOutsideApp: true if it is managed elsewhere',
+        '[test/Metrics] KAF-MON-019 cluster "my-cluster" metrics: metrics ConfigMap "kafka-metrics" (key "k") is referenced but no ConfigMap of that name is defined in namespace "kafka" in this app, so Strimzi cannot reconcile the Kafka pods; define the ConfigMap in the app, use MetricsConfig.jmxPrometheusExporter() to generate one, or set createdOutsideApp: true if it is managed elsewhere',
       ]);
     });
 
@@ -209,7 +209,7 @@ describe('KafkaMetrics', () => {
         metrics: MetricsConfig.jmxPrometheusExporterFromConfigMap({ configMapName: 'kafka-metrics', key: 'kafka-metrics-config.yml' }),
       });
       expect(validationErrors(chart)).toEqual([
-        '[test/Metrics] cluster "my-cluster" metrics: metrics ConfigMap "kafka-metrics" has no key "kafka-metrics-config.yml" (keys: other.yml); reference one of its keys or add the exporter configuration under that key',
+        '[test/Metrics] KAF-MON-020 cluster "my-cluster" metrics: metrics ConfigMap "kafka-metrics" has no key "kafka-metrics-config.yml" (keys: other.yml); reference one of its keys or add the exporter configuration under that key',
       ]);
     });
   });
@@ -219,7 +219,7 @@ describe('KafkaMetrics', () => {
     const cluster = newCluster(chart, 'my-cluster', 'kafka', { cruiseControl: {} });
     new KafkaMetrics(chart, 'Metrics', { cluster, cruiseControlMetrics: MetricsConfig.strimziMetricsReporter() });
     expect(validationErrors(chart)).toEqual([
-      '[test/Metrics] cluster "my-cluster" Cruise Control metrics: Cruise Control does not support metrics type "strimziMetricsReporter" (Strimzi 1.2.0 accepts only "jmxPrometheusExporter" there); use MetricsConfig.jmxPrometheusExporter() for it',
+      '[test/Metrics] KAF-MON-016 cluster "my-cluster" Cruise Control metrics: Cruise Control does not support metrics type "strimziMetricsReporter" (Strimzi 1.2.0 accepts only "jmxPrometheusExporter" there); use MetricsConfig.jmxPrometheusExporter() for it',
     ]);
   });
 
@@ -237,7 +237,7 @@ describe('KafkaMetrics', () => {
     const cluster = newCluster(chart);
     new KafkaMetrics(chart, 'Metrics', { cluster, cruiseControlMetrics: MetricsConfig.jmxPrometheusExporter() });
     expect(validationErrors(chart)).toEqual([
-      '[test/Metrics] cluster "my-cluster" Cruise Control metrics: Cruise Control metrics are configured but the cluster does not run Cruise Control (no spec.cruiseControl); enable Cruise Control on the cluster or drop cruiseControlMetrics',
+      '[test/Metrics] KAF-MON-014 cluster "my-cluster" Cruise Control metrics: Cruise Control metrics are configured but the cluster does not run Cruise Control (no spec.cruiseControl); enable Cruise Control on the cluster or drop cruiseControlMetrics',
     ]);
   });
 
@@ -250,13 +250,13 @@ describe('KafkaMetrics', () => {
       kafkaExporter: { topicRegex: '[a-' },
     });
     expect(validationErrors(chart)).toEqual([
-      '[test/Metrics] cluster "my-cluster" metrics: allow list entry "kafka_(server" is not a valid regular expression; fix or remove the entry',
-      '[test/Metrics] cluster "my-cluster" Kafka Exporter: topicRegex "[a-" is not a valid regular expression; fix the expression',
+      '[test/Metrics] KAF-MON-018 cluster "my-cluster" metrics: allow list entry "kafka_(server" is not a valid regular expression; fix or remove the entry',
+      '[test/Metrics] KAF-MON-015 cluster "my-cluster" Kafka Exporter: topicRegex "[a-" is not a valid regular expression; fix the expression',
     ]);
     const chart2 = newChart();
     new KafkaMetrics(chart2, 'Metrics', { cluster: newCluster(chart2), metrics: MetricsConfig.strimziMetricsReporter({ allowList: [] }) });
     expect(validationErrors(chart2)).toEqual([
-      '[test/Metrics] cluster "my-cluster" metrics: the Strimzi Metrics Reporter allow list is empty (it must contain at least one regular expression); omit allowList to use the operator defaults, or list the metrics to keep',
+      '[test/Metrics] KAF-MON-017 cluster "my-cluster" metrics: the Strimzi Metrics Reporter allow list is empty (it must contain at least one regular expression); omit allowList to use the operator defaults, or list the metrics to keep',
     ]);
   });
 });

@@ -83,7 +83,7 @@ describe('KafkaPodMonitors', () => {
     const metrics = new KafkaMetrics(chart, 'Metrics', { cluster: newCluster(chart) });
     new KafkaPodMonitors(chart, 'Scrape', { metrics, namespace: 'monitoring', namespaceSelector: MonitoredNamespaces.names('monitoring', 'apps') });
     expect(validationErrors(chart)).toEqual([
-      '[test/Scrape] PodMonitors of cluster "my-cluster": the namespace selector (monitoring, apps) does not include the cluster\'s namespace "kafka", so no Kafka pod would be scraped; add "kafka" to namespaceSelector or use MonitoredNamespaces.any()',
+      '[test/Scrape] KAF-MON-021 PodMonitors of cluster "my-cluster": the namespace selector (monitoring, apps) does not include the cluster\'s namespace "kafka", so no Kafka pod would be scraped; add "kafka" to namespaceSelector or use MonitoredNamespaces.any()',
     ]);
   });
 });

@@ -137,8 +137,8 @@ describe('PrometheusMonitoring', () => {
         alerts: { prometheusRule: true },
       });
       expect(validationErrors(chart)).toEqual([
-        expect.stringContaining('monitoring of cluster "my-cluster": podMonitors options are set in standalone mode, where no Prometheus Operator reads PodMonitors'),
-        expect.stringContaining('monitoring of cluster "my-cluster": alerts.prometheusRule is true in standalone mode'),
+        expect.stringContaining('KAF-MON-022 monitoring of cluster "my-cluster": podMonitors options are set in standalone mode, where no Prometheus Operator reads PodMonitors'),
+        expect.stringContaining('KAF-MON-022 monitoring of cluster "my-cluster": alerts.prometheusRule is true in standalone mode'),
       ]);
     });
 
@@ -146,7 +146,7 @@ describe('PrometheusMonitoring', () => {
       const chart = newChart();
       new PrometheusMonitoring(chart, 'Monitoring', { cluster: newCluster(chart), prometheus: { storageSize: Size.gibibytes(5) } });
       expect(validationErrors(chart)).toEqual([
-        expect.stringContaining('prometheus options are set in Prometheus Operator mode, where no standalone Prometheus is created; drop prometheus or use MonitoringMode.STANDALONE'),
+        expect.stringContaining('KAF-MON-022 monitoring of cluster "my-cluster": prometheus options are set in Prometheus Operator mode, where no standalone Prometheus is created; drop prometheus or use MonitoringMode.STANDALONE'),
       ]);
     });
 
@@ -156,8 +156,8 @@ describe('PrometheusMonitoring', () => {
         cluster: newCluster(chart), enableKafkaExporter: false, kafkaExporter: { groupRegex: 'a' }, enableDashboards: false, dashboards: { namespace: 'grafana' },
       });
       expect(validationErrors(chart)).toEqual([
-        expect.stringContaining('kafkaExporter options are set but enableKafkaExporter is false'),
-        expect.stringContaining('dashboards options are set but enableDashboards is false'),
+        expect.stringContaining('KAF-MON-023 monitoring of cluster "my-cluster": kafkaExporter options are set but enableKafkaExporter is false'),
+        expect.stringContaining('KAF-MON-023 monitoring of cluster "my-cluster": dashboards options are set but enableDashboards is false'),
       ]);
     });
 
