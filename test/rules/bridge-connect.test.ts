@@ -339,6 +339,11 @@ ruleCase('KAF-MM2-012', 'sync.topic.acls.enabled is not true while the User Oper
   message: 'sets sync.topic.acls.enabled to true',
 });
 
+ruleCase('KAF-MM2-012', 'Kafka reads sync.topic.acls.enabled trimmed and case-insensitively', {
+  failing: () => mm2({ sourceConnector: { config: { 'sync.topic.acls.enabled': ' TRUE' } } }),
+  edgeValid: () => mm2({ sourceConnector: { config: { 'sync.topic.acls.enabled': 'False' } } }),
+});
+
 ruleCase('KAF-MM2-020', 'MirrorMaker 2 replicas is a whole number of 0 or more', {
   failing: () => mm2({}, { replicas: -1 }),
   edgeValid: () => mm2({}, { replicas: 0 }),
