@@ -241,6 +241,12 @@ ruleCase('KAF-CON-024', 'connector topics belong to the Connect cluster\'s Kafka
   message: 'belongs to cluster "other"',
 });
 
+ruleCase('KAF-CON-024', 'a cluster of the same name in another namespace is another cluster', {
+  failing: () => connectorWithTopicOf((chart) => KafkaCluster.fromClusterAttributes(chart, 'imported', { clusterName: 'my-cluster', namespace: 'eu' })),
+  edgeValid: () => connectorWithTopicOf((chart) => KafkaCluster.fromClusterAttributes(chart, 'imported', { clusterName: 'my-cluster', namespace: 'default' })),
+  message: 'topic "orders" belongs to cluster "my-cluster" in namespace "eu"',
+});
+
 ruleCase('KAF-CON-025', 'autoRestart.maxRestarts is a whole number of 0 or more', {
   failing: () => connector({ autoRestart: { maxRestarts: -1 } }),
   edgeValid: () => connector({ autoRestart: { maxRestarts: 0 } }),
