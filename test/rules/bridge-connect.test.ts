@@ -69,6 +69,13 @@ ruleCase('KAF-BRG-031', 'a CORS origin that matches any origin is warned about',
   message: 'https?://.*',
 });
 
+ruleCase('KAF-BRG-031', 'any HTTPS origin counts as any origin', {
+  failing: () => bridge({ http: cors('https://.*') }),
+  // the subdomains of one site admit one of the HTTPS probes only
+  edgeValid: () => bridge({ http: cors('https://.*\\.example\\.net') }),
+  message: 'https://.*',
+});
+
 ruleCase('KAF-BRG-032', 'a bridge user without any topic ACL is warned about', {
   failing: () => bridgeWithUser(() => undefined),
   edgeValid: () => bridgeWithUser((b) => b.grantProduce(AclResource.topic('orders')), { consumer: { enabled: false } }),
