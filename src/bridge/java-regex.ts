@@ -103,6 +103,7 @@ export function matchesAnyOrigin(pattern: string): boolean {
   }
   const flags = /^\(\?[a-zA-Z]*i/.test(pattern) ? 'iu' : 'u';
   const re = new RegExp(`^(?:${translate(pattern)})$`, flags);
-  const probes = ['https://cdk8s-kafka-probe.invalid', 'http://attacker.example:8443', 'null'];
+  // two HTTPS origins of unrelated shapes: a pattern that admits both admits any HTTPS page
+  const probes = ['https://cdk8s-kafka-probe.invalid', 'https://attacker.example.net', 'http://attacker.example:8443', 'null'];
   return probes.filter((o) => re.test(o)).length >= 2;
 }

@@ -242,9 +242,13 @@ export class KafkaConnector extends StrimziResource {
     c.check(this.type === ConnectorType.SINK && config.topics === undefined && config['topics.regex'] === undefined && this.topicNames.length === 0, subject,
       'is a sink without topics: neither topics nor topicNames are declared, nor topics or topics.regex in config (Kafka Connect refuses such a sink)',
       'declare the topics it reads with topics or topicNames', 'KAF-CON-023');
+    const own = this.connect.cluster;
     for (const t of p.topics ?? []) {
-      c.check(t.cluster !== this.connect.cluster && t.cluster.clusterName !== this.connect.cluster.clusterName, subject,
-        `topic "${t.topicName}" belongs to cluster "${t.cluster.clusterName}", but the Connect cluster uses "${this.connect.cluster.clusterName}"`,
+      // a cluster is its name in its namespace (an imported copy of the Connect's cluster is the same one)
+      const sameName = t.cluster.clusterName === own.clusterName;
+      const where = sameName ? [` in namespace "${t.cluster.namespace}"`, ` in "${own.namespace}"`] : ['', ''];
+      c.check(t.cluster !== own && (!sameName || t.cluster.namespace !== own.namespace), subject,
+        `topic "${t.topicName}" belongs to cluster "${t.cluster.clusterName}"${where[0]}, but the Connect cluster uses "${own.clusterName}"${where[1]}`,
         'declare topics of the Connect cluster\'s Kafka cluster', 'KAF-CON-024');
     }
     const max = p.autoRestart?.maxRestarts;

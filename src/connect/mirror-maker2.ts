@@ -477,7 +477,8 @@ export class KafkaMirrorMaker2 extends StrimziResource implements IConnectWorker
         const t = co?.tasksMax;
         c.check(t !== undefined && !(Number.isInteger(t) && t >= 1), ms, `${which} tasksMax ${t} is not a whole number of 1 or more`, 'use tasksMax: 1 or more', 'KAF-MM2-008');
       }
-      const syncAcls = String(o.sourceConnector?.config?.['sync.topic.acls.enabled'] ?? 'false');
+      // Kafka parses a boolean setting trimmed and ignoring case
+      const syncAcls = String(o.sourceConnector?.config?.['sync.topic.acls.enabled'] ?? 'false').trim().toLowerCase();
       c.check(syncAcls === 'true' && p.target.cluster.userOperatorEnabled && p.target.cluster.authorizationEnabled, ms,
         'sourceConnector sets sync.topic.acls.enabled to true, but the target\'s User Operator manages ACLs and removes the ones MirrorMaker 2 copies',
         'keep sync.topic.acls.enabled false (the default here) and grant ACLs with KafkaUsers', 'KAF-MM2-012');

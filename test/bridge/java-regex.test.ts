@@ -27,6 +27,7 @@ describe('Java regex subset for CORS origins', () => {
     expect(matchesAnyOrigin('*')).toBe(true);
     expect(matchesAnyOrigin('.*')).toBe(true);
     expect(matchesAnyOrigin('https?://.+')).toBe(true);
+    expect(matchesAnyOrigin('https://.*')).toBe(true);
     expect(matchesAnyOrigin('https://app\\.example\\.com')).toBe(false);
     expect(matchesAnyOrigin('https://.*\\.example\\.com')).toBe(false);
   });
