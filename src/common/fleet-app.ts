@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, AppProps, Chart, DependencyGraph, Names, Yaml, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { topologyOf } from './topology';
 
 /**
  * An `App` whose synthesis takes time linear in the size of the app, however
@@ -152,13 +153,16 @@ export class FleetApp extends App {
     if (errors.length > 0) {
       throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
     }
-    return { charts: this.charts, dependantCharts };
+    // `this.charts` in the order cdk8s gives, without its dependency graph of every construct.
+    const order = topologyOf(this.node.findAll());
+    const charts = order ? order.filter((x): x is Chart => x instanceof Chart) : this.charts;
+    return { charts, dependantCharts };
   }
 }
 
 /** The ApiObjects of a chart in dependency order, without those of nested charts. */
 function renderChart(chart: Chart): ApiObject[] {
-  return new DependencyGraph(chart.node).topology()
+  return (topologyOf(chart.node.findAll()) ?? new DependencyGraph(chart.node).topology())
     .filter((x): x is ApiObject => x instanceof ApiObject && Chart.of(x) === chart);
 }
 
