@@ -104,7 +104,13 @@ export class FleetApp extends App {
       return all;
     };
     const everything = subtree(this);
-    const edges = () => everything.flatMap((source) => source.node.dependencies.map((target) => ({ source, target })));
+    const edges = () => {
+      const out: Array<{ source: IConstruct; target: IConstruct }> = [];
+      for (const source of everything) {
+        for (const target of source.node.dependencies) out.push({ source, target });
+      }
+      return out;
+    };
     let dependantCharts = false;
 
     // A chart depends on the charts nested in it.
@@ -119,7 +125,8 @@ export class FleetApp extends App {
       }
     }
     // A construct depending on a construct of another chart makes its chart depend on that chart.
-    for (const { source, target } of edges()) {
+    const before = edges();
+    for (const { source, target } of before) {
       const from = Chart.of(source);
       const to = Chart.of(target);
       if (from !== to) {
@@ -128,8 +135,8 @@ export class FleetApp extends App {
       }
     }
     // Every ApiObject under the source depends on every ApiObject under the target
-    // (each only within its own closest chart).
-    for (const { source, target } of edges()) {
+    // (each only within its own closest chart). Only the two steps above add dependencies.
+    for (const { source, target } of dependantCharts ? edges() : before) {
       const objectsOf = (c: IConstruct) => {
         const chart = Chart.of(c);
         return subtree(c).filter((x) => x instanceof ApiObject && Chart.of(x) === chart);
