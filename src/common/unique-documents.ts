@@ -26,6 +26,8 @@ const registered = new WeakMap<IConstruct, Set<IConstruct>>();
 /** Kinds whose duplicates a registered construct reports with a rule of its own. */
 const covered = new WeakMap<IConstruct, Set<string>>();
 const indexes = new WeakMap<IConstruct, AppIndex>();
+/** Every construct registered, whatever its app. */
+const registeredScopes = new WeakSet<IConstruct>();
 
 /**
  * Makes `scope` take part in the app-wide duplicate-document rule. Call once from
@@ -34,7 +36,11 @@ const indexes = new WeakMap<IConstruct, AppIndex>();
  */
 export function registerUniqueDocuments(scope: IConstruct, coveredKinds: string[] = []): void {
   if (coveredKinds.length > 0) covered.set(scope, new Set(coveredKinds));
-  const root = scope.node.root;
+  // Constructs register from their base class and again with their covered kinds: the second call only adds those.
+  if (registeredScopes.has(scope)) return;
+  registeredScopes.add(scope);
+  let root = scope;
+  while (root.node.scope) root = root.node.scope;
   let owners = registered.get(root);
   if (!owners) {
     owners = new Set();
@@ -47,7 +53,6 @@ export function registerUniqueDocuments(scope: IConstruct, coveredKinds: string[
       },
     });
   }
-  if (owners.has(scope)) return;
   owners.add(scope);
   scope.node.addValidation({ validate: () => indexes.get(root)?.byOwner.get(scope) ?? [] });
 }
