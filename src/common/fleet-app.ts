@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, AppProps, Chart, DependencyGraph, Names, Yaml, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { topologyOf } from './topology';
 
 /**
  * An `App` whose synthesis takes time linear in the size of the app, however
@@ -103,7 +104,13 @@ export class FleetApp extends App {
       return all;
     };
     const everything = subtree(this);
-    const edges = () => everything.flatMap((source) => source.node.dependencies.map((target) => ({ source, target })));
+    const edges = () => {
+      const out: Array<{ source: IConstruct; target: IConstruct }> = [];
+      for (const source of everything) {
+        for (const target of source.node.dependencies) out.push({ source, target });
+      }
+      return out;
+    };
     let dependantCharts = false;
 
     // A chart depends on the charts nested in it.
@@ -118,7 +125,8 @@ export class FleetApp extends App {
       }
     }
     // A construct depending on a construct of another chart makes its chart depend on that chart.
-    for (const { source, target } of edges()) {
+    const before = edges();
+    for (const { source, target } of before) {
       const from = Chart.of(source);
       const to = Chart.of(target);
       if (from !== to) {
@@ -127,8 +135,8 @@ export class FleetApp extends App {
       }
     }
     // Every ApiObject under the source depends on every ApiObject under the target
-    // (each only within its own closest chart).
-    for (const { source, target } of edges()) {
+    // (each only within its own closest chart). Only the two steps above add dependencies.
+    for (const { source, target } of dependantCharts ? edges() : before) {
       const objectsOf = (c: IConstruct) => {
         const chart = Chart.of(c);
         return subtree(c).filter((x) => x instanceof ApiObject && Chart.of(x) === chart);
@@ -152,13 +160,16 @@ export class FleetApp extends App {
     if (errors.length > 0) {
       throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
     }
-    return { charts: this.charts, dependantCharts };
+    // `this.charts` in the order cdk8s gives, without its dependency graph of every construct.
+    const order = topologyOf(this.node.findAll());
+    const charts = order ? order.filter((x): x is Chart => x instanceof Chart) : this.charts;
+    return { charts, dependantCharts };
   }
 }
 
 /** The ApiObjects of a chart in dependency order, without those of nested charts. */
 function renderChart(chart: Chart): ApiObject[] {
-  return new DependencyGraph(chart.node).topology()
+  return (topologyOf(chart.node.findAll()) ?? new DependencyGraph(chart.node).topology())
     .filter((x): x is ApiObject => x instanceof ApiObject && Chart.of(x) === chart);
 }
 

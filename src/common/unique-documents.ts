@@ -22,10 +22,16 @@ interface AppIndex {
   readonly byOwner: Map<IConstruct | undefined, string[]>;
 }
 
-const registered = new WeakMap<IConstruct, Set<IConstruct>>();
-/** Kinds whose duplicates a registered construct reports with a rule of its own. */
-const covered = new WeakMap<IConstruct, Set<string>>();
+/**
+ * The registered constructs of each app, each with the kinds whose duplicates it
+ * already reports with a rule of its own (if any).
+ */
+const registered = new WeakMap<IConstruct, Owners>();
 const indexes = new WeakMap<IConstruct, AppIndex>();
+/** One set per distinct list of covered kinds (they are only read). */
+const kindSets = new Map<string, ReadonlySet<string>>();
+
+type Owners = Map<IConstruct, ReadonlySet<string> | undefined>;
 
 /**
  * Makes `scope` take part in the app-wide duplicate-document rule. Call once from
@@ -33,11 +39,11 @@ const indexes = new WeakMap<IConstruct, AppIndex>();
  * @param coveredKinds kinds whose duplicates the construct already reports with a more specific rule
  */
 export function registerUniqueDocuments(scope: IConstruct, coveredKinds: string[] = []): void {
-  if (coveredKinds.length > 0) covered.set(scope, new Set(coveredKinds));
-  const root = scope.node.root;
+  let root = scope;
+  while (root.node.scope) root = root.node.scope;
   let owners = registered.get(root);
   if (!owners) {
-    owners = new Set();
+    owners = new Map();
     registered.set(root, owners);
     root.node.addValidation({
       validate: () => {
@@ -47,9 +53,25 @@ export function registerUniqueDocuments(scope: IConstruct, coveredKinds: string[
       },
     });
   }
-  if (owners.has(scope)) return;
-  owners.add(scope);
+  // Constructs register from their base class and again with their covered kinds: the second call only records those.
+  const known = owners.has(scope);
+  if (coveredKinds.length > 0) {
+    owners.set(scope, kindSet(coveredKinds));
+  } else if (!known) {
+    owners.set(scope, undefined);
+  }
+  if (known) return;
   scope.node.addValidation({ validate: () => indexes.get(root)?.byOwner.get(scope) ?? [] });
+}
+
+function kindSet(kinds: string[]): ReadonlySet<string> {
+  const key = kinds.join('\u0000');
+  let set = kindSets.get(key);
+  if (!set) {
+    set = new Set(kinds);
+    kindSets.set(key, set);
+  }
+  return set;
 }
 
 /** The namespace an object is applied in ('' for cluster-scoped kinds). */
@@ -58,14 +80,14 @@ function namespaceOf(o: ApiObject): string {
 }
 
 /** The nearest registered construct that contains `o`. */
-function ownerOf(o: IConstruct, owners: Set<IConstruct>): IConstruct | undefined {
+function ownerOf(o: IConstruct, owners: Owners): IConstruct | undefined {
   for (let s: IConstruct | undefined = o; s; s = s.node.scope) {
     if (owners.has(s)) return s;
   }
   return undefined;
 }
 
-function buildIndex(root: IConstruct, owners: Set<IConstruct>): AppIndex {
+function buildIndex(root: IConstruct, owners: Owners): AppIndex {
   const first = new Map<string, ApiObject>();
   const byOwner = new Map<IConstruct | undefined, string[]>();
   for (const c of root.node.findAll()) {
@@ -80,7 +102,7 @@ function buildIndex(root: IConstruct, owners: Set<IConstruct>): AppIndex {
     const mine = ownerOf(c, owners);
     const theirs = ownerOf(original, owners);
     if (mine === undefined && theirs === undefined) continue; // neither is the library's: not this rule's business
-    if (mine && covered.get(mine)?.has(c.kind)) continue; // reported by the owner's own, more specific rule
+    if (mine && owners.get(mine)?.has(c.kind)) continue; // reported by the owner's own, more specific rule
     const where = ns ? ` in namespace "${ns}"` : ' (cluster-scoped)';
     const subject = `${c.kind} "${c.name}"${where}`;
     const problem = `is rendered twice, by ${original.node.path} and by ${c.node.path}; applying both keeps only one (the later silently replaces the other)`;

@@ -69,19 +69,14 @@ export class Warnings {
    * when it has one).
    */
   public static collect(scope: IConstruct): string[] {
-    return Warnings.entries(scope).filter((e) => e.ack === undefined).map((e) => e.text);
+    return unacknowledgedOf(Warnings.entries(scope));
   }
 
   /**
    * Every acknowledged warning on `scope` and below, with the reason it was acknowledged.
    */
   public static acknowledged(scope: IConstruct): AcknowledgedWarning[] {
-    return Warnings.entries(scope).filter((e) => e.ack !== undefined).map((e) => ({
-      warning: e.text,
-      ruleId: e.ruleId!,
-      reason: e.ack!.reason,
-      acknowledgedAt: e.ack!.at,
-    }));
+    return acknowledgedOf(Warnings.entries(scope));
   }
 
   /**
@@ -127,8 +122,7 @@ export class Warnings {
     // (including the ones that raise warnings) and before cdk8s reports errors.
     root.node.addValidation({
       validate: () => {
-        const all = root.node.findAll();
-        const last = all[all.length - 1];
+        const last = lastInPreOrder(root);
         if (!hookedLast.has(last)) {
           hookedLast.add(last);
           last.node.addValidation({ validate: () => { reportOnce(root); return []; } });
@@ -139,18 +133,8 @@ export class Warnings {
   }
 
   /** Every warning below `scope` with the acknowledgement that covers it, if any. */
-  private static entries(scope: IConstruct): Array<{ text: string; ruleId?: string; ack?: { reason: string; at: string } }> {
-    const out: Array<{ text: string; ruleId?: string; ack?: { reason: string; at: string } }> = [];
-    for (const c of scope.node.findAll()) {
-      for (const entry of c.node.metadata) {
-        if (entry.type === WARNING_METADATA_TYPE) {
-          const message = String(entry.data);
-          const ruleId = LEADING_RULE_ID.exec(message)?.[1];
-          out.push({ text: `[${c.node.path === '' ? 'app' : c.node.path}] ${message}`, ruleId, ack: ruleId ? acknowledgementOf(c, ruleId) : undefined });
-        }
-      }
-    }
-    return out;
+  private static entries(scope: IConstruct): WarningEntry[] {
+    return scan(scope).warnings;
   }
 
   private constructor(private readonly scope: IConstruct) {}
@@ -184,19 +168,67 @@ function acknowledgementOf(c: IConstruct, ruleId: string): { reason: string; at:
   return undefined;
 }
 
-/** Acknowledgements that matched no warning (probably a typo or a fixed problem). */
-function unusedAcknowledgements(root: IConstruct): string[] {
-  const used = new Set(Warnings.acknowledged(root).map((a) => `${a.acknowledgedAt}\u0000${a.ruleId}`));
-  const out: string[] = [];
-  for (const c of root.node.findAll()) {
-    for (const m of c.node.metadata) {
-      const ack = m.data as Acknowledgement;
-      if (m.type === ACKNOWLEDGEMENT_METADATA_TYPE && !used.has(`${c.node.path}\u0000${ack.ruleId}`)) {
-        out.push(`[${c.node.path === '' ? 'app' : c.node.path}] KAF-APP-010 acknowledgement of ${ack.ruleId} matches no warning; remove it`);
+/** A recorded warning, with the acknowledgement that covers it, if any. */
+interface WarningEntry {
+  readonly text: string;
+  readonly ruleId?: string;
+  readonly ack?: { reason: string; at: string };
+}
+
+/**
+ * The warnings on `scope` and below, in tree order, and the acknowledgements made there:
+ * one walk of the tree, reading each construct's metadata once.
+ */
+function scan(scope: IConstruct): { warnings: WarningEntry[]; acknowledgements: Array<{ path: string; ruleId: string }> } {
+  const warnings: WarningEntry[] = [];
+  const acknowledgements: Array<{ path: string; ruleId: string }> = [];
+  for (const c of scope.node.findAll()) {
+    const metadata = c.node.metadata;
+    if (metadata.length === 0) continue;
+    for (const entry of metadata) {
+      if (entry.type === WARNING_METADATA_TYPE) {
+        const message = String(entry.data);
+        const ruleId = LEADING_RULE_ID.exec(message)?.[1];
+        warnings.push({ text: `[${c.node.path === '' ? 'app' : c.node.path}] ${message}`, ruleId, ack: ruleId ? acknowledgementOf(c, ruleId) : undefined });
+      } else if (entry.type === ACKNOWLEDGEMENT_METADATA_TYPE) {
+        acknowledgements.push({ path: c.node.path, ruleId: (entry.data as Acknowledgement).ruleId });
       }
     }
   }
-  return out;
+  return { warnings, acknowledgements };
+}
+
+function unacknowledgedOf(entries: WarningEntry[]): string[] {
+  return entries.filter((e) => e.ack === undefined).map((e) => e.text);
+}
+
+function acknowledgedOf(entries: WarningEntry[]): AcknowledgedWarning[] {
+  return entries.filter((e) => e.ack !== undefined).map((e) => ({
+    warning: e.text,
+    ruleId: e.ruleId!,
+    reason: e.ack!.reason,
+    acknowledgedAt: e.ack!.at,
+  }));
+}
+
+/** Acknowledgements that matched no warning (probably a typo or a fixed problem). */
+function unusedAcknowledgements(scanned: ReturnType<typeof scan>, acknowledged: AcknowledgedWarning[]): string[] {
+  const used = new Set(acknowledged.map((a) => `${a.acknowledgedAt}\u0000${a.ruleId}`));
+  return scanned.acknowledgements
+    .filter((a) => !used.has(`${a.path}\u0000${a.ruleId}`))
+    .map((a) => `[${a.path === '' ? 'app' : a.path}] KAF-APP-010 acknowledgement of ${a.ruleId} matches no warning; remove it`);
+}
+
+/**
+ * The construct `findAll()` lists last (pre-order): the last child of the last
+ * child, and so on, found without walking the tree.
+ */
+function lastInPreOrder(root: IConstruct): IConstruct {
+  let c = root;
+  for (let children = c.node.children; children.length > 0; children = c.node.children) {
+    c = children[children.length - 1];
+  }
+  return c;
 }
 
 /** Prints the app's report to stderr (and the JSON file), once per app however often cdk8s validates it. */
@@ -205,8 +237,9 @@ function reportOnce(root: IConstruct): void {
     return;
   }
   printedRoots.add(root);
-  const warnings = [...Warnings.collect(root), ...unusedAcknowledgements(root)];
-  const acknowledged = Warnings.acknowledged(root);
+  const scanned = scan(root);
+  const acknowledged = acknowledgedOf(scanned.warnings);
+  const warnings = [...unacknowledgedOf(scanned.warnings), ...unusedAcknowledgements(scanned, acknowledged)];
   if (!process.env.CDK8S_KAFKA_SILENCE_WARNINGS) {
     let out = '';
     if (warnings.length > 0) {

@@ -52,7 +52,7 @@ export function groupAcls(rules: AclRule[]): AclEntry[] {
       rule.resource.name ?? '',
       host,
     ];
-    const k = JSON.stringify(key);
+    const k = groupKey(key);
     const g = groups.get(k) ?? { key, rule, host, permission, ops: new Set<AclOperation>() };
     rule.operations.forEach((op) => g.ops.add(op));
     groups.set(k, g);
@@ -109,6 +109,16 @@ export function checkAcls(c: ViolationCollector, subject: string, cluster: IKafk
         'name the resource, or use "*" for all of them', 'KAF-USR-017');
     }
   }
+}
+
+/**
+ * A string that identifies a group key: numbers and a length-prefixed name before
+ * the host, so no two keys share it (JSON, which starts with "[", for other values).
+ */
+function groupKey(key: Array<string | number>): string {
+  const [permission, type, pattern, name, host] = key;
+  if (typeof name !== 'string' || typeof host !== 'string') return JSON.stringify(key);
+  return `${permission}|${type}|${pattern}|${name.length}|${name}|${host}`;
 }
 
 function compareKeys(a: Array<string | number>, b: Array<string | number>): number {
