@@ -55,7 +55,7 @@ test('every listed rule is named by a test', () => {
 // which makes both, or two tests of its own that name the ID.
 const ruleCases = new Set<string>();
 for (const f of filesUnder(path.join(REPO_ROOT, 'test'), '.ts')) {
-  for (const m of fs.readFileSync(f, 'utf-8').matchAll(/ruleCase\(\s*'(KAF-[A-Z0-9]+-\d{3})'/g)) ruleCases.add(m[1]);
+  for (const m of fs.readFileSync(f, 'utf-8').matchAll(/\b(?:ruleCase|[a-z]+Case)\(\s*'(KAF-[A-Z0-9]+-\d{3})'/g)) ruleCases.add(m[1]);
 }
 
 test('every listed rule has a failing and an edge-valid test (a ruleCase, or two tests naming it)', () => {

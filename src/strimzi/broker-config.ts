@@ -1,132 +1,25 @@
 /*
- * Broker configuration rules (`spec.kafka.config`), checked at synth time.
+ * Broker configuration rules (`spec.kafka.config`), checked at synth time against
+ * Kafka's own broker ConfigDef (the generated table in ./generated/broker-config-defs.ts):
+ * removed and no-op keys, types, ranges and enums per Kafka version, the keys Strimzi
+ * owns, dynamic-only keys, and the cross-key rules of broker-config-relations.ts.
  *
- * Library-internal: not exported from the package. The table records type and
- * range of the Kafka 4.x broker settings people actually set; unknown keys pass
- * (the operator treats them as plugin settings too).
+ * Library-internal: not exported from the package. Keys Kafka does not define pass
+ * (Kafka keeps them for plugins); a near-miss of a defined key is a warning.
  */
+import { checkBrokerRelations } from './broker-config-relations';
+import { BROKER_CONFIG_DEFS, BROKER_DYNAMIC_ONLY_DEFS } from './generated/broker-config-defs';
+import { TOPIC_CONFIG_DEFS } from './generated/topic-config-defs';
+import { kafkaRelease, parseConfigValue, validatorProblem, ValidatorFailure } from './kafka-config-values';
 import { capabilitiesOf } from './private/capabilities';
 import { StrimziTarget } from './target';
 import { ViolationCollector } from '../common/validation';
 
-/** Value kinds of broker settings. */
-type ConfigType = 'int' | 'short' | 'long' | 'double' | 'boolean' | 'string' | 'list' | 'class';
-
-interface ConfigKey {
-  readonly type: ConfigType;
-  /** Smallest allowed value (numbers). */
-  readonly min?: number;
-  /** Largest allowed value (numbers). */
-  readonly max?: number;
-  /** Allowed values (strings, list items), compared case-sensitively as Kafka does. */
-  readonly values?: string[];
-  /** Values allowed besides the range (e.g. -1 for "unlimited"). */
-  readonly also?: number[];
+/** A warning of the broker config rules, for the cluster to record. */
+export interface BrokerConfigWarning {
+  readonly ruleId: string;
+  readonly message: string;
 }
-
-const INT_MAX = 2147483647;
-const SHORT_MAX = 32767;
-
-/** Type and range of well-known Kafka 4.x broker settings. */
-export const BROKER_CONFIG_KEYS: { [key: string]: ConfigKey } = {
-  // Topic defaults
-  'num.partitions': { type: 'int', min: 1 },
-  'default.replication.factor': { type: 'int', min: 1 },
-  'min.insync.replicas': { type: 'int', min: 1 },
-  'auto.create.topics.enable': { type: 'boolean' },
-  'delete.topic.enable': { type: 'boolean' },
-  'unclean.leader.election.enable': { type: 'boolean' },
-  'auto.leader.rebalance.enable': { type: 'boolean' },
-  'leader.imbalance.per.broker.percentage': { type: 'int', min: 0, max: 100 },
-  'leader.imbalance.check.interval.seconds': { type: 'long', min: 1 },
-  'compression.type': { type: 'string', values: ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer'] },
-  'compression.gzip.level': { type: 'int', min: 1, max: 9, also: [-1] },
-  'compression.lz4.level': { type: 'int', min: 1, max: 17 },
-  'compression.zstd.level': { type: 'int', min: -131072, max: 22 },
-  'message.max.bytes': { type: 'int', min: 0 },
-  // Log retention, segments, cleaning
-  'log.retention.ms': { type: 'long', min: -1 },
-  'log.retention.minutes': { type: 'int', min: -1 },
-  'log.retention.hours': { type: 'int', min: -1 },
-  'log.retention.bytes': { type: 'long', min: -1 },
-  'log.retention.check.interval.ms': { type: 'long', min: 1 },
-  'log.local.retention.ms': { type: 'long', min: -2 },
-  'log.local.retention.bytes': { type: 'long', min: -2 },
-  'log.segment.bytes': { type: 'int', min: 1048576 },
-  'log.roll.ms': { type: 'long', min: 1 },
-  'log.roll.hours': { type: 'int', min: 1 },
-  'log.index.size.max.bytes': { type: 'int', min: 4 },
-  'log.index.interval.bytes': { type: 'int', min: 0 },
-  'log.flush.interval.messages': { type: 'long', min: 1 },
-  'log.flush.interval.ms': { type: 'long', min: 0 },
-  'log.cleanup.policy': { type: 'list', values: ['delete', 'compact'] },
-  'log.cleaner.enable': { type: 'boolean' },
-  'log.cleaner.threads': { type: 'int', min: 0 },
-  'log.cleaner.min.cleanable.ratio': { type: 'double', min: 0, max: 1 },
-  'log.cleaner.delete.retention.ms': { type: 'long', min: 0 },
-  'log.cleaner.min.compaction.lag.ms': { type: 'long', min: 0 },
-  'log.message.timestamp.type': { type: 'string', values: ['CreateTime', 'LogAppendTime'] },
-  'log.message.timestamp.before.max.ms': { type: 'long', min: 0 },
-  'log.message.timestamp.after.max.ms': { type: 'long', min: 0 },
-  'log.preallocate': { type: 'boolean' },
-  // Threads, sockets, requests
-  'num.network.threads': { type: 'int', min: 1 },
-  'num.io.threads': { type: 'int', min: 1 },
-  'background.threads': { type: 'int', min: 1 },
-  'num.replica.fetchers': { type: 'int', min: 1 },
-  'num.recovery.threads.per.data.dir': { type: 'int', min: 1 },
-  'queued.max.requests': { type: 'int', min: 1 },
-  'socket.send.buffer.bytes': { type: 'int', min: -1 },
-  'socket.receive.buffer.bytes': { type: 'int', min: -1 },
-  'socket.request.max.bytes': { type: 'int', min: 1 },
-  'connections.max.idle.ms': { type: 'long' },
-  'max.connections': { type: 'int', min: 0 },
-  'max.connections.per.ip': { type: 'int', min: 0 },
-  'max.connection.creation.rate': { type: 'int', min: 0 },
-  'fetch.max.bytes': { type: 'int', min: 1024 },
-  // Replication
-  'replica.fetch.max.bytes': { type: 'int', min: 0 },
-  'replica.fetch.wait.max.ms': { type: 'int' },
-  'replica.lag.time.max.ms': { type: 'long' },
-  'replica.selector.class': { type: 'class' },
-  // Internal topics
-  'offsets.topic.replication.factor': { type: 'short', min: 1 },
-  'offsets.topic.num.partitions': { type: 'int', min: 1 },
-  'offsets.topic.segment.bytes': { type: 'int', min: 1 },
-  'offsets.retention.minutes': { type: 'int', min: 1 },
-  'transaction.state.log.replication.factor': { type: 'short', min: 1 },
-  'transaction.state.log.min.isr': { type: 'int', min: 1 },
-  'transaction.state.log.num.partitions': { type: 'int', min: 1 },
-  'transaction.state.log.segment.bytes': { type: 'int', min: 1 },
-  'transactional.id.expiration.ms': { type: 'int', min: 1 },
-  'transaction.max.timeout.ms': { type: 'int', min: 1 },
-  'producer.id.expiration.ms': { type: 'int', min: 1 },
-  // Consumer groups
-  'group.initial.rebalance.delay.ms': { type: 'int', min: 0 },
-  'group.min.session.timeout.ms': { type: 'int' },
-  'group.max.session.timeout.ms': { type: 'int' },
-  'group.coordinator.rebalance.protocols': { type: 'list', values: ['classic', 'consumer', 'streams', 'share'] },
-  'max.incremental.fetch.session.cache.slots': { type: 'int', min: 0 },
-};
-
-/**
- * Settings that no longer exist in Kafka 4 (ZooKeeper and the old message formats are gone),
- * with the reason. A Kafka 4 broker ignores or rejects them.
- */
-export const REMOVED_IN_KAFKA_4: { [key: string]: string } = {
-  'inter.broker.protocol.version': 'Kafka 4 runs in KRaft mode only, where the cluster-wide metadata.version replaces it (set KafkaCluster metadataVersion instead)',
-  'log.message.format.version': 'Kafka 4 writes only the v2 record format, so the format version cannot be chosen any more',
-  'log.message.timestamp.difference.max.ms': 'Kafka 4 replaced it by log.message.timestamp.before.max.ms and log.message.timestamp.after.max.ms',
-  'offsets.commit.required.acks': 'Kafka 4 always commits offsets with acks=all',
-  'control.plane.listener.name': 'it only served ZooKeeper-mode controllers, and Kafka 4 has no ZooKeeper mode',
-  'broker.id.generation.enable': 'it only served ZooKeeper mode; KRaft node IDs are assigned by Strimzi',
-  'reserved.broker.max.id': 'it only served ZooKeeper mode; KRaft node IDs are assigned by Strimzi',
-  'quota.producer.default': 'Kafka 4 removed static default quotas; use dynamic quotas (KafkaUser quotas or spec.kafka.quotas)',
-  'quota.consumer.default': 'Kafka 4 removed static default quotas; use dynamic quotas (KafkaUser quotas or spec.kafka.quotas)',
-  'auto.include.jmx.reporter': 'Kafka 4 removed it; the JMX reporter is controlled by metric.reporters',
-  'delegation.token.master.key': 'Kafka 4 removed it in favour of delegation.token.secret.key',
-  'log.message.downconversion.enable': 'Kafka 4 no longer down-converts records for old clients, so there is nothing to switch off',
-};
 
 /** What the operator sets for a forbidden prefix, to point users to the right place. */
 const OWNER_HINTS: Array<[string, string]> = [
@@ -146,6 +39,16 @@ const OWNER_HINTS: Array<[string, string]> = [
   ['controller.', 'Strimzi configures the KRaft controller quorum from the node pools'],
 ];
 
+/** Why some removed keys are gone, in the library's words (the data names the replacement of every one). */
+const REMOVAL_REASONS: { [key: string]: string } = {
+  'inter.broker.protocol.version': 'Kafka 4 runs in KRaft mode only, where the cluster-wide metadata.version replaces it (set KafkaCluster metadataVersion instead)',
+  'log.message.format.version': 'Kafka 4 writes only the v2 record format, so the format version cannot be chosen any more',
+};
+
+const RULE_OF: { [kind in ValidatorFailure]: string } = {
+  range: 'KAF-CLU-105', values: 'KAF-CLU-106', duplicate: 'KAF-CLU-106', throttled: 'KAF-CLU-106', empty: 'KAF-CLU-107',
+};
+
 /** Whether Strimzi forbids (and silently drops) a `spec.kafka.config` key. */
 export function isForbiddenBrokerKey(key: string, target: StrimziTarget = StrimziTarget.LATEST): boolean {
   const lower = key.toLowerCase();
@@ -160,137 +63,114 @@ export function isForbiddenBrokerKey(key: string, target: StrimziTarget = Strimz
   return FORBIDDEN_PREFIXES.some((p) => lower.startsWith(p.toLowerCase()));
 }
 
-/** A number from a config value, or undefined when it is not one. */
-function asNumber(v: any): number | undefined {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string' && v.trim() !== '' && !isNaN(Number(v))) return Number(v);
+/** Why a key no longer exists on a Kafka version, or undefined. */
+function removal(key: string, kafkaVersion: string): string | undefined {
+  const def = BROKER_CONFIG_DEFS[key];
+  if (def?.removedIn && kafkaRelease(kafkaVersion) >= kafkaRelease(def.removedIn)) {
+    const instead = def.replacement && !def.replacement.startsWith('none') ? `; use ${def.replacement}` : def.replacement ? ` (${def.replacement.replace(/^none \(?|\)$/g, '')})` : '';
+    return REMOVAL_REASONS[key] ?? `Kafka ${def.removedIn} removed it${instead}`;
+  }
+  if (key.toLowerCase().startsWith('zookeeper.') && kafkaRelease(kafkaVersion) >= kafkaRelease('4.0')) {
+    return 'Kafka 4 has no ZooKeeper; the cluster runs in KRaft mode';
+  }
   return undefined;
 }
 
-function describe(v: any): string {
-  return typeof v === 'string' ? `"${v}"` : JSON.stringify(v);
-}
-
-/** The values a key accepts, in words, for the fix part of a message. */
-function allowedValues(spec: ConfigKey): string {
-  switch (spec.type) {
-    case 'boolean':
-      return 'use true or false';
-    case 'int':
-    case 'short':
-    case 'long': {
-      const upper = spec.type === 'short' ? SHORT_MAX : spec.type === 'int' ? INT_MAX : Number.MAX_SAFE_INTEGER;
-      const range = `${spec.min ?? -upper - 1}..${Math.min(spec.max ?? upper, upper)}`;
-      return `use a whole number in ${range}${spec.also ? ` or ${spec.also.join(', ')}` : ''}`;
-    }
-    case 'double':
-      return `use a number in ${spec.min ?? '-inf'}..${spec.max ?? 'inf'}`;
-    case 'list':
-      return spec.values ? `use a comma-separated list of ${spec.values.join(', ')}` : 'use a non-empty comma-separated list';
-    default:
-      return spec.values ? `use one of ${spec.values.join(', ')}` : `use a ${spec.type === 'class' ? 'class name' : 'string'}`;
-  }
-}
-
-/** Why a value does not fit its key, or undefined when it does. */
-function typeProblem(spec: ConfigKey, value: any): string | undefined {
-  const shown = describe(value);
-  switch (spec.type) {
-    case 'boolean':
-      if (value === true || value === false || value === 'true' || value === 'false') return undefined;
-      return `${shown} is not a boolean`;
-    case 'int':
-    case 'short':
-    case 'long': {
-      const n = asNumber(value);
-      if (n === undefined || !Number.isInteger(n)) return `${shown} is not an integer (${spec.type})`;
-      const upper = spec.type === 'short' ? SHORT_MAX : spec.type === 'int' ? INT_MAX : Number.MAX_SAFE_INTEGER;
-      const min = spec.min ?? -upper - 1;
-      const max = Math.min(spec.max ?? upper, upper);
-      if (spec.also?.includes(n)) return undefined;
-      return n < min || n > max ? `${shown} is outside the allowed range ${min}..${max}${spec.also ? ` (or ${spec.also.join(', ')})` : ''}` : undefined;
-    }
-    case 'double': {
-      const n = asNumber(value);
-      if (n === undefined) return `${shown} is not a number`;
-      const out = (spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max);
-      return out ? `${shown} is outside the allowed range ${spec.min ?? '-inf'}..${spec.max ?? 'inf'}` : undefined;
-    }
-    case 'list': {
-      const items: any[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((x) => x.trim()) : [value];
-      if (items.length === 0 || items.some((i) => String(i) === '')) return `${shown} is an empty list or has an empty item`;
-      const bad = spec.values ? items.filter((i) => !spec.values!.includes(String(i))) : [];
-      return bad.length > 0 ? `${shown} contains ${bad.map(describe).join(', ')}, not one of ${spec.values!.join(', ')}` : undefined;
-    }
-    case 'string':
-    case 'class':
-      if (typeof value !== 'string') return `${shown} is not a string`;
-      if (spec.values && !spec.values.includes(value)) return `${shown} is not one of ${spec.values.join(', ')}`;
-      return undefined;
-    default:
-      return undefined;
-  }
-}
-
 /**
- * Checks a broker configuration against Strimzi's and Kafka 4's rules.
- * @param brokerCount broker nodes of the cluster (replication factors may not exceed it)
+ * Checks a broker configuration against Strimzi's rules and Kafka's ConfigDef for the
+ * Kafka version, and returns the warnings for the caller to record.
+ * @param brokerCount broker nodes of the cluster (replication factors may not exceed it; 0 = unknown)
  */
 export function checkBrokerConfig(c: ViolationCollector, config: { [key: string]: any }, brokerCount: number,
-  target: StrimziTarget = StrimziTarget.LATEST): void {
+  target: StrimziTarget = StrimziTarget.LATEST, kafkaVersion: string = target.defaultKafkaVersion): BrokerConfigWarning[] {
+  const warnings: BrokerConfigWarning[] = [];
+  const parsed: { [key: string]: any } = {};
   for (const [key, value] of Object.entries(config)) {
     const subject = `broker config "${key}"`;
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      c.add(subject, `value ${JSON.stringify(value)} is an object, but Kafka settings are strings, numbers or booleans`, 'write the value as Kafka expects it, e.g. a string');
+      c.add(subject, `value ${JSON.stringify(value)} is an object, but Kafka settings are strings, numbers or booleans`, 'write the value as Kafka expects it, e.g. a string', 'KAF-CLU-100');
       continue;
     }
-    const removed = REMOVED_IN_KAFKA_4[key] ?? (key.toLowerCase().startsWith('zookeeper.') ? 'Kafka 4 has no ZooKeeper; the cluster runs in KRaft mode' : undefined);
+    const removed = removal(key, kafkaVersion);
     if (removed) {
-      c.add(subject, `the setting no longer exists in Kafka 4: ${removed}`, 'remove it');
+      c.add(subject, `the setting no longer exists in Kafka ${kafkaVersion}: ${removed}`, 'remove it', 'KAF-CLU-101');
       continue;
     }
     if (isForbiddenBrokerKey(key, target)) {
       const hint = OWNER_HINTS.find(([p]) => key.toLowerCase().startsWith(p.toLowerCase()))?.[1] ?? 'Strimzi sets it itself';
-      c.add(subject, 'Strimzi owns this setting and would silently drop it from spec.kafka.config', `remove it; ${hint}`);
+      c.add(subject, 'Strimzi owns this setting and would silently drop it from spec.kafka.config', `remove it; ${hint}`, 'KAF-CLU-102');
       continue;
     }
-    const spec = BROKER_CONFIG_KEYS[key];
-    if (spec) {
-      if (value === undefined || value === null) {
-        c.add(subject, 'has no value', 'set a value or remove the key');
-        continue;
-      }
-      const problem = typeProblem(spec, value);
-      if (problem) {
-        c.add(subject, `value ${problem}`, allowedValues(spec));
-      }
+    const dynamicOnly = BROKER_DYNAMIC_ONLY_DEFS[key];
+    if (dynamicOnly) {
+      warnings.push({
+        ruleId: 'KAF-CLU-111',
+        message: `${subject}: exists only as a dynamic broker config, and Kafka does not read it from the configuration file Strimzi writes, so it has no effect here; set it at run time (kafka-configs --entity-type brokers --alter), or for rebalances use the KafkaRebalance replication throttle`,
+      });
+      continue;
+    }
+    const def = BROKER_CONFIG_DEFS[key];
+    if (!def) {
+      const near = nearMiss(key);
+      if (near) warnings.push({ ruleId: 'KAF-CLU-112', message: `${subject}: Kafka defines no broker setting of that name and ignores it; ${near}` });
+      continue;
+    }
+    if (value === undefined || value === null) {
+      c.add(subject, 'has no value', 'set a value or remove the key', 'KAF-CLU-103');
+      continue;
+    }
+    const p = parseConfigValue(def, value);
+    if (p.error) {
+      c.add(subject, `value ${JSON.stringify(value)} ${p.error}`, `use ${def.type === 'list' ? 'a comma-separated list' : def.type === 'int' ? 'an int' : `a ${def.type}`} value${def.validatorText ? ` in ${def.validatorText}` : ''}`, 'KAF-CLU-104');
+      continue;
+    }
+    parsed[key] = p.value;
+    const problem = validatorProblem(def, value, p.value, kafkaVersion);
+    if (problem) {
+      c.add(subject, `value ${problem.problem}`, problem.fix, RULE_OF[problem.kind]);
+    }
+    if (def.noOpIn && kafkaRelease(kafkaVersion) >= kafkaRelease(def.noOpIn)) {
+      warnings.push({ ruleId: 'KAF-CLU-110', message: `${subject}: has no effect since Kafka ${def.noOpIn}; remove it` });
+    } else if (def.deprecated) {
+      warnings.push({ ruleId: 'KAF-CLU-113', message: `${subject}: Kafka deprecates this setting and will remove it; see Kafka's documentation of the key for what replaces it` });
     }
   }
+  checkBrokerRelations(c, parsed, brokerCount, (w) => warnings.push(w));
+  return warnings;
+}
 
-  const num = (k: string): number | undefined => {
-    const n = asNumber(config[k]);
-    return n !== undefined && Number.isInteger(n) ? n : undefined;
-  };
-  if (brokerCount > 0) {
-    for (const k of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor', 'transaction.state.log.min.isr']) {
-      const n = num(k);
-      c.check(n !== undefined && n > brokerCount, `broker config "${k}"`,
-        `${k.endsWith('min.isr') ? 'minimum in-sync replicas' : 'replication factor'} ${n} exceeds the ${brokerCount} broker node(s) of the cluster (Strimzi rejects the Kafka resource)`,
-        `use at most ${brokerCount}, or add brokers`);
+/** A hint for a key Kafka does not define: the broker key one or two edits away, or the broker form of a topic key. */
+function nearMiss(key: string): string | undefined {
+  const topic = TOPIC_CONFIG_DEFS[key];
+  if (topic) {
+    const broker = topic.brokerSynonyms?.[0];
+    return broker
+      ? `"${key}" is a topic setting; its cluster-wide default is the broker setting "${broker}"`
+      : `"${key}" is a topic setting without a broker default; set it on each Topic`;
+  }
+  if (key.length < 6 || key.includes('.name.') || /^(cruise\.control|strimzi|client\.quota\.callback)\./.test(key)) {
+    return undefined;
+  }
+  for (const name of Object.keys(BROKER_CONFIG_DEFS)) {
+    if (Math.abs(name.length - key.length) <= 2 && !BROKER_CONFIG_DEFS[name].removedIn && withinTwoEdits(name, key)) {
+      return `did you mean "${name}"?`;
     }
   }
-  const pairs: Array<[string, string, number, string]> = [
-    // Since Kafka 3.7 (KAFKA-15583) the leader caps the effective min ISR at the replica count: the writes are not refused,
-    // they silently need every replica. Both values are in the broker config, so the library reports it as an error.
-    ['min.insync.replicas', 'default.replication.factor', 1, 'Kafka caps the min ISR of topics created with the default replication factor at their replicas, so one replica down stops acks=all producers (with 1 replica it is no safer than acks=1)'],
-    ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor', 3, 'Kafka caps the transaction log\'s min ISR at its replicas, so one replica down stops transactional producers'],
-  ];
-  for (const [isrKey, rfKey, kafkaDefault, why] of pairs) {
-    const isr = num(isrKey);
-    const rf = num(rfKey) ?? kafkaDefault;
-    const rfText = num(rfKey) !== undefined ? `${rfKey} ${rf}` : `${rfKey} ${rf} (Kafka's default)`;
-    // An ISR above the broker count is reported above; report the pair only when it is the sharper message.
-    c.check(isr !== undefined && isr > rf && !(brokerCount > 0 && isrKey === 'transaction.state.log.min.isr' && isr > brokerCount), `broker config "${isrKey}"`,
-      `${isr} is above ${rfText}; ${why}`, `use at most ${rf}, or raise ${rfKey}`);
+  return undefined;
+}
+
+/** Whether two strings are at most two edits (insert, delete, replace) apart. */
+function withinTwoEdits(a: string, b: string): boolean {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, row[j]);
+    }
+    if (best > 2) return false;
+    prev = row;
   }
+  return prev[b.length] <= 2;
 }

@@ -50,6 +50,8 @@ export interface KafkaConfigDef {
   /** Broker keys: read-only, per-broker or cluster-wide. */
   readonly dynamic?: string;
   readonly internal?: boolean;
+  /** Validator values added by a later release, with the release (e.g. `{ streams: '4.1' }`). */
+  readonly valuesSince?: { readonly [value: string]: string };
 }
 
 /** A cross-key rule, for reference. */

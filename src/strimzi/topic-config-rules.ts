@@ -6,6 +6,7 @@
  */
 import { TOPIC_CONFIG_DEFS } from './generated/topic-config-defs';
 import { KafkaConfigDef } from './kafka-config-def';
+import { kafkaRelease as release, parseConfigValue, validatorProblem, ValidatorFailure } from './kafka-config-values';
 import { ViolationCollector } from '../common/validation';
 
 /** Kafka's internal topics and reserved logs: the brokers create and configure them. */
@@ -13,94 +14,15 @@ export const INTERNAL_TOPICS: readonly string[] = [
   '__consumer_offsets', '__transaction_state', '__share_group_state', '__cluster_metadata', '__remote_log_metadata',
 ];
 
-const INT_RANGE: { [type: string]: [bigint, bigint] } = {
-  short: [-(2n ** 15n), 2n ** 15n - 1n],
-  int: [-(2n ** 31n), 2n ** 31n - 1n],
-  long: [-(2n ** 63n), 2n ** 63n - 1n],
+const TOPIC_RULE_OF: { [kind in ValidatorFailure]: string } = {
+  range: 'KAF-TOP-004', values: 'KAF-TOP-005', duplicate: 'KAF-TOP-005', throttled: 'KAF-TOP-006', empty: 'KAF-TOP-003',
 };
-
-/** `major.minor` of a Kafka version as a comparable number (4.3.1 -> 4003). */
-function release(version: string): number {
-  const m = /^(\d+)\.(\d+)/.exec(version);
-  return m ? Number(m[1]) * 1000 + Number(m[2]) : Number.MAX_SAFE_INTEGER;
-}
-
-/** The value as Kafka parses it, or an error text. */
-export function parseConfigValue(def: KafkaConfigDef, raw: any): { value?: any; error?: string } {
-  const text = typeof raw === 'string' ? raw.trim() : raw;
-  switch (def.type) {
-    case 'boolean': {
-      if (typeof text === 'boolean') return { value: text };
-      if (typeof text === 'string' && /^(true|false)$/i.test(text)) return { value: text.toLowerCase() === 'true' };
-      return { error: 'is not a boolean (true or false)' };
-    }
-    case 'short':
-    case 'int':
-    case 'long': {
-      const s = typeof text === 'number' ? (Number.isInteger(text) ? BigInt(text).toString() : String(text)) : typeof text === 'string' ? text : undefined;
-      if (s === undefined || !/^[+-]?\d+$/.test(s)) return { error: `is not a whole number (Kafka type ${def.type})` };
-      const n = BigInt(s);
-      const [lo, hi] = INT_RANGE[def.type];
-      if (n < lo || n > hi) return { error: `is outside the ${def.type} range ${lo} to ${hi}` };
-      return { value: Number(n) };
-    }
-    case 'double': {
-      const n = typeof text === 'number' ? text : typeof text === 'string' && text !== '' ? Number(text) : NaN;
-      if (!Number.isFinite(n)) return { error: 'is not a finite number' };
-      return { value: n };
-    }
-    case 'list': {
-      if (Array.isArray(raw)) return { value: raw.map((x) => String(x).trim()) };
-      const s = String(text);
-      return { value: s === '' ? [] : s.split(/\s*,\s*/) };
-    }
-    default:
-      return { value: typeof text === 'string' ? text : String(text) };
-  }
-}
 
 /** Checks one parsed value against the key's validator and the bounds of the Kafka version. */
 function checkValidator(c: ViolationCollector, subject: string, key: string, def: KafkaConfigDef, raw: any, value: any, kafkaVersion: string): void {
-  const v = def.validator;
-  const shown = JSON.stringify(raw);
-  const unit = def.unit && def.unit !== 'replicas' ? ` ${def.unit}` : '';
-  if (v?.kind === 'range' || (def.bounds ?? []).length > 0) {
-    let min = v?.min;
-    let since: string | undefined;
-    for (const b of def.bounds ?? []) {
-      if (b.min !== undefined && release(kafkaVersion) >= release(b.since)) {
-        min = b.min;
-        since = b.since;
-      }
-    }
-    const max = v?.max;
-    const allowed = v?.alsoAllowed ?? [];
-    const n = Number(value);
-    const out = (min !== undefined && n < min) || (max !== undefined && n > max);
-    if (out && !allowed.includes(n)) {
-      const range = min !== undefined && max !== undefined ? `${min} to ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
-      const extra = allowed.length > 0 ? ` (or ${allowed.join(', ')})` : '';
-      c.add(subject, `config "${key}" ${shown}${unit} is out of range: Kafka ${since ? `${since}+ ` : ''}accepts ${range}${unit}${extra}`,
-        `use a value ${range}${extra}`, 'KAF-TOP-004');
-    }
-  }
-  if (v?.kind === 'in' || v?.kind === 'list') {
-    const values = v.values ?? [];
-    const items: string[] = v.kind === 'list' ? value : [value];
-    const norm = (x: string) => (v.caseInsensitive ? x.toLowerCase() : x);
-    const bad = items.filter((x) => !values.map(norm).includes(norm(x)));
-    if (bad.length > 0) {
-      c.add(subject, `config "${key}" ${shown}: ${bad.map((x) => JSON.stringify(x)).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not among Kafka's values ${values.join(', ')}`,
-        `use ${v.kind === 'list' ? 'a comma-separated list of ' : 'one of '}${values.join(', ')}`, 'KAF-TOP-005');
-    } else if (v.kind === 'list' && new Set(items).size !== items.length) {
-      c.add(subject, `config "${key}" ${shown} lists a value twice`, 'list each value once', 'KAF-TOP-005');
-    }
-  }
-  if (v?.kind === 'throttledReplicas') {
-    const items: string[] = value;
-    const ok = (items.length === 1 && items[0] === v.wildcard) || items.every((x) => /^([0-9]+:[0-9]+)?$/.test(x));
-    c.check(!ok, subject, `config "${key}" ${shown} is neither "*" nor a list of partitionId:brokerId entries`,
-      'use e.g. "0:1,1:2", or "*" for all replicas', 'KAF-TOP-006');
+  const p = validatorProblem(def, raw, value, kafkaVersion);
+  if (p) {
+    c.add(subject, `config "${key}" ${p.problem}`, p.fix, TOPIC_RULE_OF[p.kind]);
   }
 }
 

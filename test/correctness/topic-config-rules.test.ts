@@ -141,5 +141,7 @@ describe('the generator script', () => {
     const data = JSON.parse(fs.readFileSync(path.join(ref, 'kafka-config-definitions.json'), 'utf8'));
     const committed = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'strimzi', 'generated', 'topic-config-defs.ts'), 'utf8');
     expect(gen.render(data, 'topic')).toEqual(committed);
+    const broker = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'strimzi', 'generated', 'broker-config-defs.ts'), 'utf8');
+    expect(gen.render(data, 'broker')).toEqual(broker);
   });
 });

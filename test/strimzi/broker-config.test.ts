@@ -1,5 +1,6 @@
 import { KafkaCluster, Listener, NodeRole } from '../../src';
-import { BROKER_CONFIG_KEYS, isForbiddenBrokerKey } from '../../src/strimzi/broker-config';
+import { isForbiddenBrokerKey } from '../../src/strimzi/broker-config';
+import { BROKER_CONFIG_DEFS } from '../../src/strimzi/generated/broker-config-defs';
 import { docOf, newChart, synth, validationErrors } from '../util';
 
 function withConfig(config: { [key: string]: any }, brokers = 3) {
@@ -10,8 +11,11 @@ function withConfig(config: { [key: string]: any }, brokers = 3) {
   return chart;
 }
 
-test('the table covers at least 40 well-known keys', () => {
-  expect(Object.keys(BROKER_CONFIG_KEYS).length).toBeGreaterThanOrEqual(40);
+test('the table is Kafka\'s whole broker ConfigDef (338 keys) plus the keys removed before it was taken', () => {
+  expect(Object.keys(BROKER_CONFIG_DEFS).length).toBe(345);
+  expect(BROKER_CONFIG_DEFS['num.partitions']).toMatchObject({ type: 'int', default: 1, validator: { kind: 'range', min: 1 } });
+  expect(BROKER_CONFIG_DEFS['log.segment.bytes'].bounds).toEqual([{ since: '4.0', min: 1048576 }]);
+  expect(BROKER_CONFIG_DEFS['auto.include.jmx.reporter']).toMatchObject({ removedIn: '4.0' });
 });
 
 test('valid settings pass through unchanged', () => {
@@ -46,18 +50,18 @@ test('forbidden prefixes are case-insensitive and honour the exceptions', () => 
 
 test('keys Strimzi owns are errors naming where to configure them instead', () => {
   expect(validationErrors(withConfig({ 'Advertised.Listeners': 'x', 'authorizer.class.name': 'y', 'broker.rack': 'z', 'node.id': 1 }))).toEqual([
-    '[test/c] broker config "Advertised.Listeners": Strimzi owns this setting and would silently drop it from spec.kafka.config; remove it; configure advertised hosts and ports on the Listener (brokers[], advertisedHostTemplate)',
-    '[test/c] broker config "authorizer.class.name": Strimzi owns this setting and would silently drop it from spec.kafka.config; remove it; use the authorization prop (KafkaAuthorization)',
-    '[test/c] broker config "broker.rack": Strimzi owns this setting and would silently drop it from spec.kafka.config; remove it; use the rack prop',
-    '[test/c] broker config "node.id": Strimzi owns this setting and would silently drop it from spec.kafka.config; remove it; node IDs are assigned by Strimzi (see KafkaNodePool nodeIds)',
+    '[test/c] KAF-CLU-102 broker config "Advertised.Listeners": Strimzi owns this setting and would silently drop it from spec.kafka.config; remove it; configure advertised hosts and ports on the Listener (brokers[], advertisedHostTemplate)',
+    '[test/c] KAF-CLU-102 broker config "authorizer.class.name": Strimzi owns this setting and would silently drop it from spec.kafka.config; remove it; use the authorization prop (KafkaAuthorization)',
+    '[test/c] KAF-CLU-102 broker config "broker.rack": Strimzi owns this setting and would silently drop it from spec.kafka.config; remove it; use the rack prop',
+    '[test/c] KAF-CLU-102 broker config "node.id": Strimzi owns this setting and would silently drop it from spec.kafka.config; remove it; node IDs are assigned by Strimzi (see KafkaNodePool nodeIds)',
   ]);
 });
 
 test('keys removed in Kafka 4 are errors that say why', () => {
   expect(validationErrors(withConfig({ 'inter.broker.protocol.version': '3.6', 'log.message.format.version': '3.0', 'zookeeper.session.timeout.ms': 6000 }))).toEqual([
-    '[test/c] broker config "inter.broker.protocol.version": the setting no longer exists in Kafka 4: Kafka 4 runs in KRaft mode only, where the cluster-wide metadata.version replaces it (set KafkaCluster metadataVersion instead); remove it',
-    '[test/c] broker config "log.message.format.version": the setting no longer exists in Kafka 4: Kafka 4 writes only the v2 record format, so the format version cannot be chosen any more; remove it',
-    '[test/c] broker config "zookeeper.session.timeout.ms": the setting no longer exists in Kafka 4: Kafka 4 has no ZooKeeper; the cluster runs in KRaft mode; remove it',
+    '[test/c] KAF-CLU-101 broker config "inter.broker.protocol.version": the setting no longer exists in Kafka 4.3.1: Kafka 4 runs in KRaft mode only, where the cluster-wide metadata.version replaces it (set KafkaCluster metadataVersion instead); remove it',
+    '[test/c] KAF-CLU-101 broker config "log.message.format.version": the setting no longer exists in Kafka 4.3.1: Kafka 4 writes only the v2 record format, so the format version cannot be chosen any more; remove it',
+    '[test/c] KAF-CLU-101 broker config "zookeeper.session.timeout.ms": the setting no longer exists in Kafka 4.3.1: Kafka 4.0 removed it (ZooKeeper mode removed; KRaft only); remove it',
   ]);
 });
 
@@ -71,13 +75,13 @@ test('wrong types and out-of-range values of well-known keys', () => {
     'log.cleaner.min.cleanable.ratio': 1.5,
     'message.max.bytes': 3000000000,
   }))).toEqual([
-    '[test/c] broker config "num.partitions": value 0 is outside the allowed range 1..2147483647; use a whole number in 1..2147483647',
-    '[test/c] broker config "auto.create.topics.enable": value "yes" is not a boolean; use true or false',
-    '[test/c] broker config "compression.type": value "brotli" is not one of uncompressed, zstd, lz4, snappy, gzip, producer; use one of uncompressed, zstd, lz4, snappy, gzip, producer',
-    '[test/c] broker config "num.io.threads": value 2.5 is not an integer (int); use a whole number in 1..2147483647',
-    '[test/c] broker config "log.cleanup.policy": value "delete,archive" contains "archive", not one of delete, compact; use a comma-separated list of delete, compact',
-    '[test/c] broker config "log.cleaner.min.cleanable.ratio": value 1.5 is outside the allowed range 0..1; use a number in 0..1',
-    '[test/c] broker config "message.max.bytes": value 3000000000 is outside the allowed range 0..2147483647; use a whole number in 0..2147483647',
+    '[test/c] KAF-CLU-105 broker config "num.partitions": value 0 is out of range: Kafka accepts at least 1; use a value at least 1',
+    '[test/c] KAF-CLU-104 broker config "auto.create.topics.enable": value "yes" is not a boolean (true or false); use a boolean value',
+    '[test/c] KAF-CLU-106 broker config "compression.type": value "brotli": "brotli" is not among Kafka\'s values uncompressed, zstd, lz4, snappy, gzip, producer; use one of uncompressed, zstd, lz4, snappy, gzip, producer',
+    '[test/c] KAF-CLU-104 broker config "num.io.threads": value 2.5 is not a whole number (Kafka type int); use an int value in [1,...]',
+    '[test/c] KAF-CLU-106 broker config "log.cleanup.policy": value "delete,archive": "archive" is not among Kafka\'s values compact, delete; use a comma-separated list of compact, delete',
+    '[test/c] KAF-CLU-105 broker config "log.cleaner.min.cleanable.ratio": value 1.5 is out of range: Kafka accepts 0 to 1; use a value 0 to 1',
+    '[test/c] KAF-CLU-104 broker config "message.max.bytes": value 3000000000 is outside the int range -2147483648 to 2147483647; use an int value in [0,...]',
   ]);
 });
 
@@ -89,21 +93,21 @@ test('replication factors may not exceed the brokers; min ISR may not exceed the
     'min.insync.replicas': 3,
     'transaction.state.log.min.isr': 3,
   }, 2))).toEqual([
-    '[test/c] broker config "default.replication.factor": replication factor 3 exceeds the 2 broker node(s) of the cluster (Strimzi rejects the Kafka resource); use at most 2, or add brokers',
-    '[test/c] broker config "offsets.topic.replication.factor": replication factor 3 exceeds the 2 broker node(s) of the cluster (Strimzi rejects the Kafka resource); use at most 2, or add brokers',
-    '[test/c] broker config "transaction.state.log.min.isr": minimum in-sync replicas 3 exceeds the 2 broker node(s) of the cluster (Strimzi rejects the Kafka resource); use at most 2, or add brokers',
+    '[test/c] KAF-CLU-108 broker config "default.replication.factor": replication factor 3 exceeds the 2 broker node(s) of the cluster (Strimzi rejects the Kafka resource); use at most 2, or add brokers',
+    '[test/c] KAF-CLU-108 broker config "offsets.topic.replication.factor": replication factor 3 exceeds the 2 broker node(s) of the cluster (Strimzi rejects the Kafka resource); use at most 2, or add brokers',
+    '[test/c] KAF-CLU-108 broker config "transaction.state.log.min.isr": minimum in-sync replicas 3 exceeds the 2 broker node(s) of the cluster (Strimzi rejects the Kafka resource); use at most 2, or add brokers',
   ]);
   // WHEN the brokers suffice but the transaction log's own replication factor does not
   expect(validationErrors(withConfig({ 'transaction.state.log.replication.factor': 2, 'transaction.state.log.min.isr': 3 }))).toEqual([
-    '[test/c] broker config "transaction.state.log.min.isr": 3 is above transaction.state.log.replication.factor 2; Kafka caps the transaction log\'s min ISR at its replicas, so one replica down stops transactional producers; use at most 2, or raise transaction.state.log.replication.factor',
+    '[test/c] KAF-CLU-109 broker config "transaction.state.log.min.isr": 3 is above transaction.state.log.replication.factor 2; Kafka caps the transaction log\'s min ISR at its replicas, so one replica down stops transactional producers; use at most 2, or raise transaction.state.log.replication.factor',
   ]);
   expect(validationErrors(withConfig({ 'min.insync.replicas': 2 }))).toEqual([
-    '[test/c] broker config "min.insync.replicas": 2 is above default.replication.factor 1 (Kafka\'s default); Kafka caps the min ISR of topics created with the default replication factor at their replicas, so one replica down stops acks=all producers (with 1 replica it is no safer than acks=1); use at most 1, or raise default.replication.factor',
+    '[test/c] KAF-CLU-109 broker config "min.insync.replicas": 2 is above default.replication.factor 1 (Kafka\'s default); Kafka caps the min ISR of topics created with the default replication factor at their replicas, so one replica down stops acks=all producers (with 1 replica it is no safer than acks=1); use at most 1, or raise default.replication.factor',
   ]);
 });
 
 test('an object value is an error whatever the key', () => {
   expect(validationErrors(withConfig({ 'my.plugin.setting': { nested: true } }))).toEqual([
-    '[test/c] broker config "my.plugin.setting": value {"nested":true} is an object, but Kafka settings are strings, numbers or booleans; write the value as Kafka expects it, e.g. a string',
+    '[test/c] KAF-CLU-100 broker config "my.plugin.setting": value {"nested":true} is an object, but Kafka settings are strings, numbers or booleans; write the value as Kafka expects it, e.g. a string',
   ]);
 });

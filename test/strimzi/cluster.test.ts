@@ -280,7 +280,7 @@ describe('KafkaCluster audit fixes', () => {
     expect(cluster.nodePools).toContain(pool);
     expect(cluster.brokerCount).toBe(2);
     expect(validationErrors(chart)).toEqual([
-      '[test/c] broker config "default.replication.factor": replication factor 3 exceeds the 2 broker node(s) of the cluster (Strimzi rejects the Kafka resource); use at most 2, or add brokers',
+      '[test/c] KAF-CLU-108 broker config "default.replication.factor": replication factor 3 exceeds the 2 broker node(s) of the cluster (Strimzi rejects the Kafka resource); use at most 2, or add brokers',
     ]);
   });
 
