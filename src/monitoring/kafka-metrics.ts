@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { MetricsComponent, MetricsConfig, MetricsType } from './metrics-config';
-import { compilesAsRegex } from '../common/regex';
+import { compilesAsGoRegex } from '../common/regex';
 import { registerUniqueDocuments } from '../common/unique-documents';
 import { addRules } from '../common/validation';
 import { Warnings } from '../common/warnings';
@@ -237,7 +237,7 @@ export class KafkaMetrics extends Construct {
           groupExcludeRegex: exporter.groupExcludeRegex,
         })) {
           if (re !== undefined) {
-            c.check(!compilesAsRegex(re), `cluster "${cluster.clusterName}" Kafka Exporter`, `${field} "${re}" is not a valid regular expression`, 'fix the expression', 'KAF-MON-015');
+            c.check(!compilesAsGoRegex(re), `cluster "${cluster.clusterName}" Kafka Exporter`, `${field} "${re}" is not a valid Go (RE2) regular expression, which the Kafka Exporter needs`, 'fix the expression (RE2 has no lookaround or backreferences)', 'KAF-MON-015');
           }
         }
       }

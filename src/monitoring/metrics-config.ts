@@ -4,8 +4,8 @@ import { Construct } from 'constructs';
 import { _bridgeJmxExporterConfig } from './bridge-metrics';
 import { _connectJmxExporterConfig, _mirrorMaker2JmxExporterConfig } from './connect-metrics';
 import { _cruiseControlJmxExporterConfig, _JmxExporterConfig, _kafkaJmxExporterConfig } from './jmx-exporter-config';
-import { compilesAsRegex } from '../common/regex';
 import { ViolationCollector } from '../common/validation';
+import { javaRegexProblem } from '../connect/java-regex';
 
 /**
  * How a Strimzi component exposes Prometheus metrics (`metricsConfig.type`).
@@ -181,7 +181,7 @@ export class MetricsConfig {
         c.check(this.allowList.length === 0, subject, 'the Strimzi Metrics Reporter allow list is empty (it must contain at least one regular expression)',
           'omit allowList to use the operator defaults, or list the metrics to keep', 'KAF-MON-017');
         for (const re of this.allowList) {
-          c.check(!compilesAsRegex(re), subject, `allow list entry "${re}" is not a valid regular expression`, 'fix or remove the entry', 'KAF-MON-018');
+          c.check(javaRegexProblem(re) !== undefined, subject, `allow list entry "${re}" is not a valid Java regular expression (${javaRegexProblem(re)})`, 'fix or remove the entry', 'KAF-MON-018');
         }
       }
     }

@@ -217,7 +217,7 @@ export class Listener {
     } else if (this.port === 9404) {
       c.add(subject, 'port 9404 is reserved by Strimzi for metrics', 'use 9092-9403 or 9405+ (not 9999)', 'KAF-LIS-011');
     } else if (this.port === 9999) {
-      c.add(subject, 'port 9999 is reserved by Strimzi for JMX', 'use 9092-9403 or 9405+ (not 9404)', 'KAF-LIS-011');
+      c.add(subject, 'port 9999 is reserved by Strimzi for JMX', 'use 9092-9403, 9405-9998 or 10000+', 'KAF-LIS-011');
     }
     if (!this.tls && [ListenerType.ROUTE, ListenerType.INGRESS, ListenerType.TLS_ROUTE].includes(this.type)) {
       c.add(subject, `type ${this.type} needs tls: true (traffic is routed by TLS SNI passthrough on port 443)`, 'set tls: true', 'KAF-LIS-012');

@@ -390,7 +390,10 @@ export class Topic extends StrimziResource implements ITopic {
     checkNotInternalTopic(c, subject, name);
     const typedSizes = ([['retention.bytes', this.props.retentionBytes], ['segment.bytes', this.props.segmentBytes], ['max.message.bytes', this.props.maxMessageBytes]] as Array<[string, Size | undefined]>)
       .filter(([, v]) => v !== undefined).map(([k]) => k);
-    checkTopicConfig(c, subject, this._config, version, typedSizes).forEach((w) => Warnings.of(this).add(w));
+    // A minInSyncReplicas that breaks KAF-TOP-021 is reported once, by that rule.
+    const badMinIsr = minIsr !== undefined && (!Number.isInteger(minIsr) || minIsr < 1);
+    const { ['min.insync.replicas']: _minIsr, ...withoutMinIsr } = this._config;
+    checkTopicConfig(c, subject, badMinIsr ? withoutMinIsr : this._config, version, typedSizes).forEach((w) => Warnings.of(this).add(w));
 
     const sizes: Array<[string, Size | undefined]> = [
       ['retentionBytes', this.props.retentionBytes], ['segmentBytes', this.props.segmentBytes], ['maxMessageBytes', this.props.maxMessageBytes],

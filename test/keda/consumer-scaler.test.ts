@@ -681,8 +681,8 @@ describe('synth-time rules', () => {
     user.grantReadTopics(AclResource.topic('other'));
     scaler(f, { topic, user });
     expect(validationErrors(f.apps)).toEqual([
-      '[apps/scaler] KAF-KEDA-027 user "orders-app": may not Read topic "orders", so KEDA cannot read its offsets (cluster "my-cluster" enforces ACLs); grant it, e.g. topic.grantRead(user, { consumerGroup: \'orders-app\' })',
-      '[apps/scaler] KAF-KEDA-028 user "orders-app": may not Read consumer group "orders-app", so KEDA cannot read the group\'s committed offsets (cluster "my-cluster" enforces ACLs); grant it, e.g. topic.grantRead(user, { consumerGroup: \'orders-app\' })',
+      '[apps/scaler] KAF-KEDA-027 user "orders-app": may not Describe topic "orders" (Describe, or Read which implies it), so KEDA cannot read its offsets (cluster "my-cluster" enforces ACLs); grant it, e.g. topic.grantRead(user, { consumerGroup: \'orders-app\' })',
+      '[apps/scaler] KAF-KEDA-028 user "orders-app": may not Describe consumer group "orders-app" (Describe, or Read which implies it), so KEDA cannot read the group\'s committed offsets (cluster "my-cluster" enforces ACLs); grant it, e.g. topic.grantRead(user, { consumerGroup: \'orders-app\' })',
     ]);
   });
 

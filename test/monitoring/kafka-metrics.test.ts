@@ -250,8 +250,8 @@ describe('KafkaMetrics', () => {
       kafkaExporter: { topicRegex: '[a-' },
     });
     expect(validationErrors(chart)).toEqual([
-      '[test/Metrics] KAF-MON-018 cluster "my-cluster" metrics: allow list entry "kafka_(server" is not a valid regular expression; fix or remove the entry',
-      '[test/Metrics] KAF-MON-015 cluster "my-cluster" Kafka Exporter: topicRegex "[a-" is not a valid regular expression; fix the expression',
+      '[test/Metrics] KAF-MON-018 cluster "my-cluster" metrics: allow list entry "kafka_(server" is not a valid Java regular expression (Unterminated group); fix or remove the entry',
+      '[test/Metrics] KAF-MON-015 cluster "my-cluster" Kafka Exporter: topicRegex "[a-" is not a valid Go (RE2) regular expression, which the Kafka Exporter needs; fix the expression (RE2 has no lookaround or backreferences)',
     ]);
     const chart2 = newChart();
     new KafkaMetrics(chart2, 'Metrics', { cluster: newCluster(chart2), metrics: MetricsConfig.strimziMetricsReporter({ allowList: [] }) });

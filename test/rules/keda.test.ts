@@ -241,16 +241,22 @@ ruleCase('KAF-KEDA-026', 'on a cluster enforcing ACLs, KEDA does not connect ano
   message: 'KEDA would connect as ANONYMOUS',
 });
 
-ruleCase('KAF-KEDA-027', 'on a cluster enforcing ACLs, KEDA\'s user may Read the topic', {
+ruleCase('KAF-KEDA-027', 'on a cluster enforcing ACLs, KEDA\'s user may Describe the topic (Describe is all its offset requests need)', {
   failing: () => scaledWithGrant((u) => u.addAcl({ resource: AclResource.group('orders-app'), operations: [AclOperation.READ] })),
-  edgeValid: () => scaledWithGrant((u) => u.grantReadTopics(AclResource.topicPrefix('ord'), { consumerGroup: 'orders-app' })),
-  message: 'may not Read topic "orders"',
+  edgeValid: () => scaledWithGrant((u) => {
+    u.addAcl({ resource: AclResource.group('orders-app'), operations: [AclOperation.READ] });
+    u.addAcl({ resource: AclResource.topicPrefix('ord'), operations: [AclOperation.DESCRIBE] });
+  }),
+  message: 'may not Describe topic "orders"',
 });
 
-ruleCase('KAF-KEDA-028', 'on a cluster enforcing ACLs, KEDA\'s user may Read the consumer group', {
+ruleCase('KAF-KEDA-028', 'on a cluster enforcing ACLs, KEDA\'s user may Describe the consumer group', {
   failing: () => scaledWithGrant((u) => u.grantReadTopics(AclResource.topic('orders'))),
-  edgeValid: () => scaledWithGrant((u) => u.grantReadTopics(AclResource.topic('orders'), { consumerGroupPrefix: 'orders-' })),
-  message: 'may not Read consumer group "orders-app"',
+  edgeValid: () => scaledWithGrant((u) => {
+    u.grantReadTopics(AclResource.topic('orders'));
+    u.addAcl({ resource: AclResource.groupPrefix('orders-'), operations: [AclOperation.DESCRIBE] });
+  }),
+  message: 'may not Describe consumer group "orders-app"',
 });
 
 ruleCase('KAF-KEDA-029', 'pollingInterval is at least 1 second', {

@@ -179,6 +179,12 @@ describe('JMX, Cruise Control and Kafka Exporter metrics (KAF-MON)', () => {
     edgeValid: () => metrics({ kafkaExporter: { topicRegex: 'orders', groupExcludeRegex: '[a-]' } }),
     message: 'groupExcludeRegex "[a-"',
   });
+
+  ruleCase('KAF-MON-015', 'the Kafka Exporter reads Go (RE2) expressions: flags are fine, lookaround is not', {
+    failing: () => metrics({ kafkaExporter: { topicRegex: 'orders(?!-internal)' } }),
+    edgeValid: () => metrics({ kafkaExporter: { topicRegex: '(?i)orders', groupRegex: '(?i:orders)-.*' } }),
+    message: 'Go (RE2)',
+  });
 });
 
 describe('metrics configuration (KAF-MON)', () => {
@@ -198,6 +204,12 @@ describe('metrics configuration (KAF-MON)', () => {
     failing: () => metrics({ metrics: MetricsConfig.strimziMetricsReporter({ allowList: ['kafka_server_.*', 'kafka_(network'] }) }),
     edgeValid: () => metrics({ metrics: MetricsConfig.strimziMetricsReporter({ allowList: ['kafka_server_.*', 'kafka_(network)'] }) }),
     message: '"kafka_(network"',
+  });
+
+  ruleCase('KAF-MON-018', 'the reporter reads Java expressions: inline flags and possessive quantifiers are fine', {
+    failing: () => metrics({ metrics: MetricsConfig.strimziMetricsReporter({ allowList: ['kafka_server_[a-'] }) }),
+    edgeValid: () => metrics({ metrics: MetricsConfig.strimziMetricsReporter({ allowList: ['(?i)kafka_server_.*', 'kafka_network_.*+'] }) }),
+    message: 'Java regular expression',
   });
 
   ruleCase('KAF-MON-019', 'a referenced exporter ConfigMap is defined in the cluster namespace', {

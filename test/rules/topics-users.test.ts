@@ -23,7 +23,7 @@ import {
   Topic,
   TopicOptions,
 } from '../../src';
-import { ruleCase } from '../rule-cases';
+import { ruleCase, ruleMessages } from '../rule-cases';
 import { newChart } from '../util';
 
 /** `my-cluster` in namespace `kafka` with simple authorization, a mutual-TLS and a SCRAM listener, and `brokers` brokers. */
@@ -218,6 +218,13 @@ describe('topics (KAF-TOP)', () => {
     failing: () => topic({ minInSyncReplicas: 0 }),
     edgeValid: () => topic({ minInSyncReplicas: 1 }),
     message: 'min.insync.replicas 0 is not an integer >= 1',
+  });
+
+  test('a bad minInSyncReplicas is reported once, by KAF-TOP-021 (not again by the config rules)', () => {
+    for (const minInSyncReplicas of [0, 1.5]) {
+      const found = ruleMessages(topic({ minInSyncReplicas })).filter((m) => /KAF-TOP-0(03|04|21) /.test(m));
+      expect(found.map((m) => m.match(/KAF-TOP-\d+/)![0])).toEqual(['KAF-TOP-021']);
+    }
   });
 
   ruleCase('KAF-TOP-022', 'min.insync.replicas equal to replicas is a warning (one broker down stops acks=all producers)', {

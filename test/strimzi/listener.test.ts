@@ -103,7 +103,7 @@ describe('listener validation', () => {
       '[test/c] KAF-LIS-030 listener "dup", "dup": port 9093 is used by more than one listener (ports must be unique); give each listener its own port',
       '[test/c] KAF-LIS-009 listener "Plain_Listener": name "Plain_Listener" must be 1-11 lower-case letters or digits (Strimzi\'s rule ^[a-z0-9]{1,11}$); rename it, e.g. "plainlisten"',
       '[test/c] KAF-LIS-011 listener "metrics": port 9404 is reserved by Strimzi for metrics; use 9092-9403 or 9405+ (not 9999)',
-      '[test/c] KAF-LIS-011 listener "jmx": port 9999 is reserved by Strimzi for JMX; use 9092-9403 or 9405+ (not 9404)',
+      '[test/c] KAF-LIS-011 listener "jmx": port 9999 is reserved by Strimzi for JMX; use 9092-9403, 9405-9998 or 10000+',
       '[test/c] KAF-LIS-010 listener "low": port 9091 is below 9092, the lowest listener port Strimzi accepts (lower ports are used by Kafka itself: 9090 controller, 9091 replication); use 9092-9403 or 9405+ (not 9999)',
     ]);
   });

@@ -176,12 +176,12 @@ export function checkAccess(c: ViolationCollector, f: ScalerFacts): void {
   }
   if (kafka && p.user && p.cluster.authorizationEnabled) {
     const u = p.user;
-    if (f.topicName !== undefined && !u.isAllowed(AclResourceType.TOPIC, f.topicName, AclOperation.READ)) {
-      c.add(`user "${u.userName}"`, `may not Read topic "${f.topicName}", so KEDA cannot read its offsets (cluster "${p.cluster.clusterName}" enforces ACLs)`,
+    if (f.topicName !== undefined && !u.isAllowed(AclResourceType.TOPIC, f.topicName, AclOperation.DESCRIBE)) {
+      c.add(`user "${u.userName}"`, `may not Describe topic "${f.topicName}" (Describe, or Read which implies it), so KEDA cannot read its offsets (cluster "${p.cluster.clusterName}" enforces ACLs)`,
         `grant it, e.g. topic.grantRead(user, { consumerGroup: '${p.consumerGroup}' })`, 'KAF-KEDA-027');
     }
-    if (!u.isAllowed(AclResourceType.GROUP, p.consumerGroup, AclOperation.READ)) {
-      c.add(`user "${u.userName}"`, `may not Read consumer group "${p.consumerGroup}", so KEDA cannot read the group's committed offsets (cluster "${p.cluster.clusterName}" enforces ACLs)`,
+    if (!u.isAllowed(AclResourceType.GROUP, p.consumerGroup, AclOperation.DESCRIBE)) {
+      c.add(`user "${u.userName}"`, `may not Describe consumer group "${p.consumerGroup}" (Describe, or Read which implies it), so KEDA cannot read the group's committed offsets (cluster "${p.cluster.clusterName}" enforces ACLs)`,
         `grant it, e.g. topic.grantRead(user, { consumerGroup: '${p.consumerGroup}' })`, 'KAF-KEDA-028');
     }
   }
