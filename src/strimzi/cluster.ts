@@ -359,7 +359,8 @@ export class KafkaCluster extends StrimziResource implements IKafkaCluster {
     checkCruiseControlGoalsConfig(c, subject, p.cruiseControl);
 
     // Broker configuration.
-    checkBrokerConfig(c, p.config ?? {}, this.brokerCount, this.target, this.version.version).forEach((w) => Warnings.of(this).add(w.message, w.ruleId));
+    checkBrokerConfig(c, p.config ?? {}, this.brokerCount, this.target, this.version.version)
+      .forEach((w) => Warnings.of(this).add(w.message, w.ruleId));
     this.warnAboutInternalTopicDefaults();
     p.authorization?._check(c, subject);
 
