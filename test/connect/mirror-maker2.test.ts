@@ -1,7 +1,7 @@
-import { clusterWithScram } from './fixtures';
+import { clusterWithScram, mirrorMakerSetup as setup } from './fixtures';
 import {
-  ConnectorType, KafkaAuthorization, KafkaCluster, KafkaConnect, KafkaMirrorMaker2, KafkaVersion, KafkaUser, KafkaUserAuthenticationType,
-  Listener, ListenerAuthentication, ReplicationPolicy,
+  ConnectorType, KafkaCluster, KafkaConnect, KafkaMirrorMaker2, KafkaVersion, KafkaUser,
+  Listener, ReplicationPolicy,
 } from '../../src';
 import { javaRegexListProblems, javaRegexProblem } from '../../src/connect/java-regex';
 import { docOf, synth, validationErrors, warningsOf } from '../util';
@@ -10,20 +10,6 @@ function plain(rules: any[]) {
   return rules.map((r) => ({ type: r.resource.type, name: r.resource.name, pattern: r.resource.patternType, operations: [...r.operations] }));
 }
 
-function setup() {
-  const f = clusterWithScram(undefined, 'target');
-  const targetUser = f.cluster.addUser('mm2');
-  const source = KafkaCluster.fromClusterAttributes(f.chart, 'source', {
-    clusterName: 'eu',
-    namespace: 'default',
-    authorization: KafkaAuthorization.simple(),
-    listeners: [Listener.internal({ name: 'tls', port: 9093, authentication: ListenerAuthentication.scramSha512() })],
-  });
-  const sourceUser = KafkaUser.fromUserName(f.chart, 'source-user', { cluster: source, userName: 'mm2-reader', authenticationType: KafkaUserAuthenticationType.SCRAM_SHA_512 });
-  const target = { cluster: f.cluster, listener: f.tls, user: targetUser };
-  const sourceSide = { cluster: source, listener: source.findListener('tls')!, user: sourceUser };
-  return { ...f, targetUser, source, sourceUser, target, sourceSide };
-}
 
 describe('KafkaMirrorMaker2', () => {
   test('renders target, mirror, connectors with the library defaults, TLS and SCRAM per cluster', () => {

@@ -9,7 +9,7 @@ import {
   KafkaVersion, Listener, ListenerAuthentication, MetricsConfig, MirrorOptions, NodeRole, PluginArtifact, Topic,
 } from '../../src';
 import { clusterFixture } from '../bridge/fixtures';
-import { clusterWithScram } from '../connect/fixtures';
+import { clusterWithScram, mirrorMakerSetup } from '../connect/fixtures';
 import { ruleCase } from '../rule-cases';
 import { newChart } from '../util';
 
@@ -262,29 +262,12 @@ ruleCase('KAF-CON-025', 'autoRestart.maxRestarts is a whole number of 0 or more'
 
 // ---- KafkaMirrorMaker2 ----
 
-/** Target (SCRAM fixture `target`) and one source cluster `eu` with a SCRAM user. */
-function mm2Setup(chart: Chart = newChart()) {
-  const f = clusterWithScram(chart, 'target');
-  const targetUser = f.cluster.addUser('mm2');
-  const source = KafkaCluster.fromClusterAttributes(f.chart, 'source', {
-    clusterName: 'eu',
-    namespace: 'default',
-    authorization: KafkaAuthorization.simple(),
-    listeners: [Listener.internal({ name: 'tls', port: 9093, authentication: ListenerAuthentication.scramSha512() })],
-  });
-  const sourceUser = KafkaUser.fromUserName(f.chart, 'source-user', { cluster: source, userName: 'mm2-reader', authenticationType: KafkaUserAuthenticationType.SCRAM_SHA_512 });
-  return {
-    ...f,
-    target: { cluster: f.cluster, listener: f.tls, user: targetUser },
-    sourceSide: { cluster: source, listener: source.findListener('tls')!, user: sourceUser },
-  };
-}
 
 type Mm2Props = ConstructorParameters<typeof KafkaMirrorMaker2>[2];
 
 /** A granted MirrorMaker 2 from `eu` to `target`; `mirror` and `props` change the defaults. */
 function mm2(mirror: Partial<MirrorOptions> = {}, props: Partial<Mm2Props> = {}, chart?: Chart): Chart {
-  const s = mm2Setup(chart);
+  const s = mirrorMakerSetup(chart);
   new KafkaMirrorMaker2(s.chart, 'mm2', { target: s.target, mirrors: [{ source: s.sourceSide, topicsPattern: 'orders', ...mirror }], ...props })
     .grantAccess({ ownerGrants: true });
   return s.chart;
@@ -292,7 +275,7 @@ function mm2(mirror: Partial<MirrorOptions> = {}, props: Partial<Mm2Props> = {},
 
 /** A MirrorMaker 2 whose mirrors come from `eu` under these aliases. */
 function mm2WithAliases(...aliases: string[]): Chart {
-  const s = mm2Setup();
+  const s = mirrorMakerSetup();
   new KafkaMirrorMaker2(s.chart, 'mm2', { target: s.target, mirrors: aliases.map((alias) => ({ source: { ...s.sourceSide, alias }, topicsPattern: 'orders' })) })
     .grantAccess({ ownerGrants: true });
   return s.chart;
@@ -371,12 +354,12 @@ ruleCase('KAF-MM2-021', 'MirrorMaker 2 runs a Kafka version of the target', {
 
 ruleCase('KAF-MM2-022', 'a source listener that authenticates needs a user', {
   failing: () => {
-    const s = mm2Setup();
+    const s = mirrorMakerSetup();
     new KafkaMirrorMaker2(s.chart, 'mm2', { target: s.target, mirrors: [{ source: { cluster: s.sourceSide.cluster, listener: s.sourceSide.listener }, topicsPattern: 'orders' }] });
     return s.chart;
   },
   edgeValid: () => {
-    const s = mm2Setup();
+    const s = mirrorMakerSetup();
     const plain = Listener.internal({ name: 'plain', port: 9092, tls: false, authentication: ListenerAuthentication.none() });
     const source = KafkaCluster.fromClusterAttributes(s.chart, 'open', { clusterName: 'us', namespace: 'default', listeners: [plain] });
     new KafkaMirrorMaker2(s.chart, 'mm2', { target: s.target, mirrors: [{ source: { cluster: source, listener: plain }, topicsPattern: 'orders' }] });
