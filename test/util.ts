@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { KafkaCluster, Listener, NodeRole } from '../src';
 import { Warnings } from '../src/common/warnings';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -101,4 +102,13 @@ export function synthExample(build: (app: App) => void): string {
   const app = Testing.app();
   build(app);
   return synthAppYaml(app);
+}
+
+/** A chart with a KafkaCluster `c` (namespace kafka, 3 controllers, `brokers` brokers, a TLS listener) and this broker config. */
+export function clusterWithBrokerConfig(config: { [key: string]: any }, brokers = 3): Chart {
+  const chart = newChart('kafka');
+  const cluster = new KafkaCluster(chart, 'c', { listeners: [Listener.internal({ name: 'tls', port: 9093 })], config });
+  cluster.addNodePool('ctrl', { roles: [NodeRole.CONTROLLER], replicas: 3 });
+  cluster.addNodePool('b', { roles: [NodeRole.BROKER], replicas: brokers });
+  return chart;
 }

@@ -2,17 +2,8 @@
  * The broker configuration rules (KAF-CLU-100 to KAF-CLU-129): each with a setup that
  * breaks it and the closest valid setup.
  */
-import { KafkaCluster, Listener, NodeRole } from '../../src';
 import { ruleCase } from '../rule-cases';
-import { newChart } from '../util';
-
-function withConfig(config: { [key: string]: any }, brokers = 3) {
-  const chart = newChart('kafka');
-  const cluster = new KafkaCluster(chart, 'c', { listeners: [Listener.internal({ name: 'tls', port: 9093 })], config });
-  cluster.addNodePool('ctrl', { roles: [NodeRole.CONTROLLER], replicas: 3 });
-  cluster.addNodePool('b', { roles: [NodeRole.BROKER], replicas: brokers });
-  return chart;
-}
+import { clusterWithBrokerConfig as withConfig } from '../util';
 
 /** A rule on one config: the failing and the edge-valid config. */
 function configCase(id: string, what: string, failing: { [key: string]: any }, edgeValid: { [key: string]: any }, message?: string, brokers = 3) {

@@ -1,15 +1,6 @@
-import { KafkaCluster, Listener, NodeRole } from '../../src';
 import { isForbiddenBrokerKey } from '../../src/strimzi/broker-config';
 import { BROKER_CONFIG_DEFS } from '../../src/strimzi/generated/broker-config-defs';
-import { docOf, newChart, synth, validationErrors } from '../util';
-
-function withConfig(config: { [key: string]: any }, brokers = 3) {
-  const chart = newChart('kafka');
-  const cluster = new KafkaCluster(chart, 'c', { listeners: [Listener.internal({ name: 'tls', port: 9093 })], config });
-  cluster.addNodePool('ctrl', { roles: [NodeRole.CONTROLLER], replicas: 3 });
-  cluster.addNodePool('b', { roles: [NodeRole.BROKER], replicas: brokers });
-  return chart;
-}
+import { clusterWithBrokerConfig as withConfig, docOf, synth, validationErrors } from '../util';
 
 test('the table is Kafka\'s whole broker ConfigDef (338 keys) plus the keys removed before it was taken', () => {
   expect(Object.keys(BROKER_CONFIG_DEFS).length).toBe(345);
