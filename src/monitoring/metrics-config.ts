@@ -181,7 +181,8 @@ export class MetricsConfig {
         c.check(this.allowList.length === 0, subject, 'the Strimzi Metrics Reporter allow list is empty (it must contain at least one regular expression)',
           'omit allowList to use the operator defaults, or list the metrics to keep', 'KAF-MON-017');
         for (const re of this.allowList) {
-          c.check(javaRegexProblem(re) !== undefined, subject, `allow list entry "${re}" is not a valid Java regular expression (${javaRegexProblem(re)})`, 'fix or remove the entry', 'KAF-MON-018');
+          const problem = javaRegexProblem(re);
+          c.check(problem !== undefined, subject, `allow list entry "${re}" is not a valid Java regular expression (${problem})`, 'fix or remove the entry', 'KAF-MON-018');
         }
       }
     }
