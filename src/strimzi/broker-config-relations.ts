@@ -19,6 +19,11 @@ const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
 const MIB = 1024 * 1024;
 
+/** The retention Kafka uses: log.retention.ms, else .minutes, else .hours (KafkaConfig.logRetentionTimeMillis). */
+function effectiveRetentionMs(value: Lookup): number {
+  return value('log.retention.ms') ?? (value('log.retention.minutes') !== undefined ? value('log.retention.minutes') * MS_PER_MINUTE : value('log.retention.hours') * MS_PER_HOUR);
+}
+
 /**
  * Checks the cross-key rules on the parsed broker values (keys whose value did not parse are absent).
  * @param brokerCount broker nodes of the cluster (0 = unknown)
@@ -73,7 +78,7 @@ function checkLog(c: ViolationCollector, value: Lookup, set: AnySet, warn: (w: B
     `${minLag} exceeds log.cleaner.max.compaction.lag.ms ${maxLag} (Kafka refuses to start)`, 'make the minimum compaction lag at most the maximum', 'KAF-CLU-115');
 
   // The effective retention and roll times, in the order KafkaConfig reads their synonyms.
-  const retention = value('log.retention.ms') ?? (value('log.retention.minutes') !== undefined ? value('log.retention.minutes') * MS_PER_MINUTE : value('log.retention.hours') * MS_PER_HOUR);
+  const retention = effectiveRetentionMs(value);
   c.check(set('log.retention.ms', 'log.retention.minutes', 'log.retention.hours') && retention === 0, 'broker config "log.retention.*"',
     'the effective retention is 0 ms, which Kafka refuses at startup (it must be at least 1 ms, or negative for unlimited)', 'use a positive retention, or -1 for unlimited', 'KAF-CLU-116');
   const roll = value('log.roll.ms') ?? value('log.roll.hours') * MS_PER_HOUR;
@@ -164,7 +169,7 @@ function checkTieredStorage(c: ViolationCollector, value: Lookup, set: AnySet): 
   c.check(rsm === undefined || rsm === null || String(rsm).trim() === '', 'broker config "remote.log.storage.system.enable"',
     'tiered storage is on, but remote.log.storage.manager.class.name names no remote storage plugin (the broker fails to start the RemoteLogManager)',
     'set remote.log.storage.manager.class.name to the plugin class, or turn tiered storage off', 'KAF-CLU-128');
-  const retentionMs = value('log.retention.ms') ?? (value('log.retention.minutes') !== undefined ? value('log.retention.minutes') * MS_PER_MINUTE : value('log.retention.hours') * MS_PER_HOUR);
+  const retentionMs = effectiveRetentionMs(value);
   for (const [local, total, totalValue, unlimited] of [
     ['log.local.retention.ms', 'log.retention.ms', retentionMs, (t: number) => t === -1],
     ['log.local.retention.bytes', 'log.retention.bytes', value('log.retention.bytes'), (t: number) => t <= -1],

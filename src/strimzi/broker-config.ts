@@ -10,7 +10,7 @@
 import { checkBrokerRelations } from './broker-config-relations';
 import { BROKER_CONFIG_DEFS, BROKER_DYNAMIC_ONLY_DEFS } from './generated/broker-config-defs';
 import { TOPIC_CONFIG_DEFS } from './generated/topic-config-defs';
-import { kafkaRelease, parseConfigValue, validatorProblem, ValidatorFailure } from './kafka-config-values';
+import { kafkaRelease, parseConfigValue, validatorProblem, ValidatorFailure, withinTwoEdits } from './kafka-config-values';
 import { capabilitiesOf } from './private/capabilities';
 import { StrimziTarget } from './target';
 import { ViolationCollector } from '../common/validation';
@@ -152,25 +152,9 @@ function nearMiss(key: string): string | undefined {
     return undefined;
   }
   for (const name of Object.keys(BROKER_CONFIG_DEFS)) {
-    if (Math.abs(name.length - key.length) <= 2 && !BROKER_CONFIG_DEFS[name].removedIn && withinTwoEdits(name, key)) {
+    if (!BROKER_CONFIG_DEFS[name].removedIn && withinTwoEdits(name, key)) {
       return `did you mean "${name}"?`;
     }
   }
   return undefined;
-}
-
-/** Whether two strings are at most two edits (insert, delete, replace) apart. */
-function withinTwoEdits(a: string, b: string): boolean {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, row[j]);
-    }
-    if (best > 2) return false;
-    prev = row;
-  }
-  return prev[b.length] <= 2;
 }

@@ -126,3 +126,20 @@ export function validatorProblem(def: KafkaConfigDef, raw: any, value: any, kafk
   }
   return undefined;
 }
+
+/** Whether two strings are at most two edits (insert, delete, replace) apart: the near-miss test of misspelt keys. */
+export function withinTwoEdits(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, row[j]);
+    }
+    if (best > 2) return false;
+    prev = row;
+  }
+  return prev[b.length] <= 2;
+}

@@ -6,7 +6,7 @@
  */
 import { TOPIC_CONFIG_DEFS } from './generated/topic-config-defs';
 import { KafkaConfigDef } from './kafka-config-def';
-import { kafkaRelease as release, parseConfigValue, validatorProblem, ValidatorFailure } from './kafka-config-values';
+import { kafkaRelease as release, parseConfigValue, validatorProblem, ValidatorFailure, withinTwoEdits } from './kafka-config-values';
 import { ViolationCollector } from '../common/validation';
 
 /** Kafka's internal topics and reserved logs: the brokers create and configure them. */
@@ -96,22 +96,10 @@ function checkRelations(c: ViolationCollector, subject: string, p: { [key: strin
 /** Topic keys one edit away, or keys the name is part of (suggestions for a misspelt key). */
 function closestKeys(key: string): string[] {
   const names = Object.keys(TOPIC_CONFIG_DEFS);
-  const near = names.filter((n) => editDistance(n, key) <= 2);
+  const near = names.filter((n) => withinTwoEdits(n, key));
   if (near.length > 0) return near.slice(0, 3);
   const stripped = key.replace(/^log\./, '');
   return names.filter((n) => n === stripped).slice(0, 1);
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-  }
-  return d[a.length][b.length];
 }
 
 /**
