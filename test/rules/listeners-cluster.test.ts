@@ -2,43 +2,19 @@
  * Rules of listeners (KAF-LIS) and of the Kafka cluster itself (KAF-CLU), each with a setup that
  * breaks the rule and the closest valid setup.
  */
-import { Size } from 'cdk8s';
+import { cluster, pools, TLS } from './fixtures';
 import {
   KafkaCluster,
-  KafkaClusterProps,
-  KafkaNodePoolProps,
   Listener,
   ListenerAuthentication,
   ListenerOptions,
   NodeRole,
   Rack,
-  Storage,
 } from '../../src';
 import { ruleCase } from '../rule-cases';
-import { newChart } from '../util';
 
 // the failing setups warn on purpose
 process.env.CDK8S_KAFKA_SILENCE_WARNINGS = '1';
-
-const STORAGE = Storage.persistentClaim({ size: Size.gibibytes(1) });
-const TLS = () => Listener.internal({ name: 'tls', port: 9093 });
-
-type Pool = Omit<KafkaNodePoolProps, 'cluster'>;
-
-/** Three controllers and three brokers (node IDs 0-2 when `nodeIds` is set). */
-function pools(nodeIds?: boolean): Record<string, Pool> {
-  return {
-    ctrl: { roles: [NodeRole.CONTROLLER], replicas: 3, storage: STORAGE, nodeIds: nodeIds ? [10, 11, 12] : undefined },
-    brokers: { roles: [NodeRole.BROKER], replicas: 3, storage: STORAGE, nodeIds: nodeIds ? [0, 1, 2] : undefined },
-  };
-}
-
-/** A cluster `c` in namespace `kafka` with the given props and pools (by default a TLS listener and `pools()`). */
-function cluster(props: KafkaClusterProps = {}, nodePools: Record<string, Pool> = pools()): KafkaCluster {
-  const c = new KafkaCluster(newChart('kafka'), 'c', { listeners: [TLS()], ...props });
-  for (const [id, p] of Object.entries(nodePools)) c.addNodePool(id, { storage: STORAGE, ...p });
-  return c;
-}
 
 /** A cluster with one listener, its brokers with node IDs 0-2 when `nodeIds` is set. */
 function withListener(listener: Listener, nodeIds?: boolean): KafkaCluster {

@@ -5,6 +5,7 @@
  */
 import { Duration, Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-27';
+import { cluster, Pool, STORAGE } from './fixtures';
 import {
   AutoRebalanceMode,
   CertificateExpirationPolicy,
@@ -15,7 +16,6 @@ import {
   KafkaAuthorization,
   KafkaCluster,
   KafkaClusterProps,
-  KafkaNodePoolProps,
   KafkaVersion,
   Listener,
   NodeRole,
@@ -29,18 +29,6 @@ import { newChart } from '../util';
 
 // the failing setups warn on purpose
 process.env.CDK8S_KAFKA_SILENCE_WARNINGS = '1';
-
-const STORAGE = Storage.persistentClaim({ size: Size.gibibytes(1) });
-
-type Pool = Omit<KafkaNodePoolProps, 'cluster'>;
-
-/** A cluster `c` in namespace `kafka`: a TLS listener, three controllers and three brokers. */
-function cluster(props: KafkaClusterProps = {}): KafkaCluster {
-  const c = new KafkaCluster(newChart('kafka'), 'c', { listeners: [Listener.internal({ name: 'tls', port: 9093 })], ...props });
-  c.addNodePool('ctrl', { roles: [NodeRole.CONTROLLER], replicas: 3, storage: STORAGE });
-  c.addNodePool('brokers', { roles: [NodeRole.BROKER], replicas: 3, storage: STORAGE });
-  return c;
-}
 
 /** The cluster above with one more pool `b` (three brokers with storage unless overridden). */
 function withPool(pool: Partial<Pool>, props: KafkaClusterProps = {}): KafkaCluster {
