@@ -28,8 +28,6 @@ interface AppIndex {
  */
 const registered = new WeakMap<IConstruct, Owners>();
 const indexes = new WeakMap<IConstruct, AppIndex>();
-/** One set per distinct list of covered kinds (they are only read). */
-const kindSets = new Map<string, ReadonlySet<string>>();
 
 type Owners = Map<IConstruct, ReadonlySet<string> | undefined>;
 
@@ -39,8 +37,7 @@ type Owners = Map<IConstruct, ReadonlySet<string> | undefined>;
  * @param coveredKinds kinds whose duplicates the construct already reports with a more specific rule
  */
 export function registerUniqueDocuments(scope: IConstruct, coveredKinds: string[] = []): void {
-  let root = scope;
-  while (root.node.scope) root = root.node.scope;
+  const root = scope.node.root;
   let owners = registered.get(root);
   if (!owners) {
     owners = new Map();
@@ -56,22 +53,12 @@ export function registerUniqueDocuments(scope: IConstruct, coveredKinds: string[
   // Constructs register from their base class and again with their covered kinds: the second call only records those.
   const known = owners.has(scope);
   if (coveredKinds.length > 0) {
-    owners.set(scope, kindSet(coveredKinds));
+    owners.set(scope, new Set(coveredKinds));
   } else if (!known) {
     owners.set(scope, undefined);
   }
   if (known) return;
   scope.node.addValidation({ validate: () => indexes.get(root)?.byOwner.get(scope) ?? [] });
-}
-
-function kindSet(kinds: string[]): ReadonlySet<string> {
-  const key = kinds.join('\u0000');
-  let set = kindSets.get(key);
-  if (!set) {
-    set = new Set(kinds);
-    kindSets.set(key, set);
-  }
-  return set;
 }
 
 /** The namespace an object is applied in ('' for cluster-scoped kinds). */
