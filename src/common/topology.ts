@@ -19,7 +19,7 @@ import { IConstruct } from 'constructs';
 export function topologyOf(all: IConstruct[]): IConstruct[] | undefined {
   const n = all.length;
   if (n === 0) return [];
-  const app = rootOf(all[0]);
+  const app = all[0].node.root;
   const index = new Map<IConstruct, number>();
   for (let i = 0; i < n; i++) index.set(all[i], i);
 
@@ -35,7 +35,7 @@ export function topologyOf(all: IConstruct[]): IConstruct[] | undefined {
       if (j === undefined) {
         // cdk8s looks targets up by path: one outside the subtree but in the app matches
         // no vertex (paths are unique in an app) and is skipped; one of another app could match.
-        if (rootOf(dep) !== app) return undefined;
+        if (dep.node.root !== app) return undefined;
         continue;
       }
       out ??= new Array(n);
@@ -85,12 +85,6 @@ export function topologyOf(all: IConstruct[]): IConstruct[] | undefined {
   };
   for (const i of order) visit(i);
   return result;
-}
-
-function rootOf(c: IConstruct): IConstruct {
-  let r = c;
-  while (r.node.scope) r = r.node.scope;
-  return r;
 }
 
 /**
